@@ -1,0 +1,48 @@
+package dev.partialjson.parser;
+
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.json.async.NonBlockingJsonParser;
+import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
+
+/**
+ * Jackson's non-blocking parser, opened up just enough to stream a string value as it grows.
+ *
+ * <p>Why a subclass rather than a decoder of our own beside Jackson: Jackson already decodes the
+ * string (escapes, UTF-8, surrogates, split sequences held back until complete) into its text
+ * buffer; a second decoder would repeat that work and could disagree with it. The cost is reading a
+ * protected field, and it must be read without side effects: {@code contentsAsString()}, {@code
+ * size()} and {@code getCurrentSegment()} cache or reallocate inside the buffer (the last expands a
+ * full segment) and can corrupt the final value. Only {@code getBufferWithoutReset()} and {@code
+ * getCurrentSegmentSize()} are pure, so this class exposes exactly those. They show the current
+ * segment only; {@link IncrementalJsonParser} feeds at most {@link IncrementalJsonParser#SLICE}
+ * bytes at a time so that at most one segment fills between two looks (see there).
+ */
+final class FeedingParser extends NonBlockingJsonParser {
+
+  FeedingParser(IOContext context, int features, ByteQuadsCanonicalizer names) {
+    super(context, features, names);
+  }
+
+  /** Returns whether the parser stopped for input inside a string value (not a name). */
+  boolean insideStringValue() {
+    return _currToken == JsonToken.NOT_AVAILABLE
+        && _minorState >= MINOR_VALUE_STRING
+        && _minorState <= MINOR_VALUE_APOS_STRING;
+  }
+
+  /** Returns the current segment of the text buffer, without side effects. */
+  char[] textSegment() {
+    return _textBuffer.getBufferWithoutReset();
+  }
+
+  /** Returns how many chars of the current segment are used, without side effects. */
+  int textSegmentSize() {
+    return _textBuffer.getCurrentSegmentSize();
+  }
+
+  /** Returns the index in the fed array of the next byte to read. */
+  int inputIndex() {
+    return _inputPtr;
+  }
+}

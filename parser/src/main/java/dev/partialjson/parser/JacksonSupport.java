@@ -1,0 +1,104 @@
+package dev.partialjson.parser;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.async.NonBlockingJsonParser;
+import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Everything that knows Jackson's types beyond the tokenizer loop: the factory for one set of
+ * options, and the mapping of Jackson's constraint violations onto {@link Limits.Limit}. A factory
+ * is thread-safe and shared by every parser made with the same {@link ParserOptions}.
+ */
+final class JacksonSupport {
+  private final Factory factory;
+
+  JacksonSupport(ParserOptions.Syntax syntax, Limits limits) {
+    JsonFactoryBuilder builder =
+        (JsonFactoryBuilder)
+            new JsonFactoryBuilder()
+                .streamReadConstraints(
+                    StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxStringLength(limits.maxStringLength())
+                        .maxNameLength(limits.maxNameLength())
+                        .maxNumberLength(limits.maxNumberLength())
+                        // The document length is checked by the parser itself, exactly and
+                        // counting skipped text, which Jackson never sees.
+                        .maxDocumentLength(-1)
+                        .build());
+    if (syntax == ParserOptions.Syntax.LENIENT) {
+      builder
+          .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+          .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+          .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
+          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+          .enable(JsonReadFeature.ALLOW_YAML_COMMENTS);
+    }
+    this.factory = new Factory(builder);
+  }
+
+  FeedingParser newParser() {
+    try {
+      return (FeedingParser) factory.createNonBlockingByteArrayParser();
+    } catch (IOException e) {
+      // Creating a non-blocking parser reads nothing; Jackson declares the exception only.
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Limits.Limit limitOf(StreamConstraintsException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.contains("getMaxNestingDepth")) {
+      return Limits.Limit.NESTING_DEPTH;
+    } else if (message.contains("getMaxStringLength")) {
+      return Limits.Limit.STRING_LENGTH;
+    } else if (message.contains("getMaxNameLength")) {
+      return Limits.Limit.NAME_LENGTH;
+    } else if (message.contains("getMaxNumberLength")) {
+      return Limits.Limit.NUMBER_LENGTH;
+    } else if (message.contains("getMaxDocumentLength")) {
+      return Limits.Limit.DOCUMENT_LENGTH;
+    }
+    return Limits.Limit.NUMBER_SCALE;
+  }
+
+  static long maximumOf(Limits.Limit limit, Limits limits) {
+    switch (limit) {
+      case NESTING_DEPTH:
+        return limits.maxNestingDepth();
+      case STRING_LENGTH:
+        return limits.maxStringLength();
+      case NAME_LENGTH:
+        return limits.maxNameLength();
+      case NUMBER_LENGTH:
+        return limits.maxNumberLength();
+      case DOCUMENT_LENGTH:
+        return limits.maxDocumentLength();
+      default:
+        return -1;
+    }
+  }
+
+  /** A factory whose non-blocking parsers expose the partial text of an unfinished string. */
+  private static final class Factory extends JsonFactory {
+    private static final long serialVersionUID = 1L;
+
+    Factory(JsonFactoryBuilder builder) {
+      super(builder);
+    }
+
+    @Override
+    public NonBlockingJsonParser createNonBlockingByteArrayParser() throws IOException {
+      IOContext context = _createNonBlockingContext(null);
+      ByteQuadsCanonicalizer names = _byteSymbolCanonicalizer.makeChildOrPlaceholder(_factoryFeatures);
+      return new FeedingParser(context, _parserFeatures, names);
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package dev.partialjson.parser;
+
+/**
+ * Bounds on the input, checked while it streams so that hostile or runaway model output ends in a
+ * {@link LimitExceededException} instead of exhausting memory or the stack. They are applied
+ * through Jackson's {@code StreamReadConstraints}. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Limits limits = Limits.builder().maxStringLength(1_000_000).build();
+ * }</pre>
+ */
+public final class Limits {
+
+  /** The limits, each with the builder method that raises it. */
+  public enum Limit {
+    /** How deeply arrays and objects may nest. */
+    NESTING_DEPTH("maxNestingDepth"),
+    /** How many characters a string value may have. */
+    STRING_LENGTH("maxStringLength"),
+    /** How many characters an object key may have. */
+    NAME_LENGTH("maxNameLength"),
+    /** How many characters a number may have. */
+    NUMBER_LENGTH("maxNumberLength"),
+    /** How many bytes the whole input may have, counting skipped text. */
+    DOCUMENT_LENGTH("maxDocumentLength"),
+    /** How large a decimal exponent may be; fixed by Jackson (100,000). */
+    NUMBER_SCALE(null);
+
+    private final String builderMethod;
+
+    Limit(String builderMethod) {
+      this.builderMethod = builderMethod;
+    }
+
+    String howToRaise() {
+      return builderMethod == null
+          ? "this limit is fixed by Jackson and cannot be raised"
+          : "raise it with Limits.builder()." + builderMethod + "(…)";
+    }
+  }
+
+  private static final Limits DEFAULTS = builder().build();
+
+  private final int maxNestingDepth;
+  private final int maxStringLength;
+  private final int maxNameLength;
+  private final int maxNumberLength;
+  private final long maxDocumentLength;
+
+  private Limits(Builder builder) {
+    this.maxNestingDepth = builder.maxNestingDepth;
+    this.maxStringLength = builder.maxStringLength;
+    this.maxNameLength = builder.maxNameLength;
+    this.maxNumberLength = builder.maxNumberLength;
+    this.maxDocumentLength = builder.maxDocumentLength;
+  }
+
+  /** Returns the defaults: depth 1,000; strings 20,000,000 chars; names 50,000; numbers 1,000; documents unbounded. */
+  public static Limits defaults() {
+    return DEFAULTS;
+  }
+
+  /** Returns a builder that starts from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the deepest nesting of arrays and objects allowed. */
+  public int maxNestingDepth() {
+    return maxNestingDepth;
+  }
+
+  /** Returns the longest string value allowed, in chars. */
+  public int maxStringLength() {
+    return maxStringLength;
+  }
+
+  /** Returns the longest object key allowed, in chars. */
+  public int maxNameLength() {
+    return maxNameLength;
+  }
+
+  /** Returns the longest number allowed, in chars. */
+  public int maxNumberLength() {
+    return maxNumberLength;
+  }
+
+  /** Returns the largest input allowed, in bytes, or -1 for no bound. */
+  public long maxDocumentLength() {
+    return maxDocumentLength;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Limits
+        && ((Limits) o).maxNestingDepth == maxNestingDepth
+        && ((Limits) o).maxStringLength == maxStringLength
+        && ((Limits) o).maxNameLength == maxNameLength
+        && ((Limits) o).maxNumberLength == maxNumberLength
+        && ((Limits) o).maxDocumentLength == maxDocumentLength;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        maxNestingDepth, maxStringLength, maxNameLength, maxNumberLength, maxDocumentLength);
+  }
+
+  @Override
+  public String toString() {
+    return "Limits{depth="
+        + maxNestingDepth
+        + ", string="
+        + maxStringLength
+        + ", name="
+        + maxNameLength
+        + ", number="
+        + maxNumberLength
+        + ", document="
+        + maxDocumentLength
+        + "}";
+  }
+
+  /** Builds {@link Limits}; not thread-safe. */
+  public static final class Builder {
+    private int maxNestingDepth = 1_000;
+    private int maxStringLength = 20_000_000;
+    private int maxNameLength = 50_000;
+    private int maxNumberLength = 1_000;
+    private long maxDocumentLength = -1;
+
+    private Builder() {}
+
+    /** Sets the deepest nesting allowed; at least 1. */
+    public Builder maxNestingDepth(int depth) {
+      this.maxNestingDepth = positive(depth, "depth");
+      return this;
+    }
+
+    /** Sets the longest string value allowed, in chars; at least 1. */
+    public Builder maxStringLength(int length) {
+      this.maxStringLength = positive(length, "length");
+      return this;
+    }
+
+    /** Sets the longest object key allowed, in chars; at least 1. */
+    public Builder maxNameLength(int length) {
+      this.maxNameLength = positive(length, "length");
+      return this;
+    }
+
+    /** Sets the longest number allowed, in chars; at least 1. */
+    public Builder maxNumberLength(int length) {
+      this.maxNumberLength = positive(length, "length");
+      return this;
+    }
+
+    /** Sets the largest input allowed, in bytes; at least 1, or -1 for no bound. */
+    public Builder maxDocumentLength(long length) {
+      if (length != -1 && length < 1) {
+        throw new IllegalArgumentException("length < 1: " + length);
+      }
+      this.maxDocumentLength = length;
+      return this;
+    }
+
+    /** Returns the limits. */
+    public Limits build() {
+      return new Limits(this);
+    }
+
+    private static int positive(int value, String name) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " < 1: " + value);
+      }
+      return value;
+    }
+  }
+}

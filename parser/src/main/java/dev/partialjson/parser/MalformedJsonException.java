@@ -1,0 +1,27 @@
+package dev.partialjson.parser;
+
+/**
+ * Thrown when the input is not JSON (or not the relaxed JSON the options allow). Whatever arrived
+ * before the error stays readable in the parser's snapshot. The offset is the same however the
+ * input was split into deltas.
+ */
+public final class MalformedJsonException extends PartialJsonException {
+  private static final long serialVersionUID = 1L;
+
+  private final String excerpt;
+
+  MalformedJsonException(
+      String reason, JsonPath path, long byteOffset, int line, int column, String excerpt) {
+    super(reason, path, byteOffset, line, column, " near \"" + excerpt + "\"");
+    this.excerpt = excerpt;
+  }
+
+  /**
+   * Returns up to 24 characters of the input that end where the problem was found, with control
+   * characters escaped; text before the error only, so that it does not depend on how the input
+   * was split.
+   */
+  public String excerpt() {
+    return excerpt;
+  }
+}

@@ -1,0 +1,137 @@
+package dev.partialjson.parser;
+
+/**
+ * Notices the relaxed syntax that {@link ParserOptions.Syntax#LENIENT} lets Jackson accept, so that
+ * each use can be reported: Jackson accepts it without a word. It needs no grammar, only whether a
+ * byte is inside a string or a comment: a comma whose next significant byte closes a container is
+ * a trailing comma, a bare word whose next significant byte is a colon is an unquoted name, and a
+ * quote or comment marker outside strings speaks for itself. Jackson still decides what is valid;
+ * this only reports. Not thread-safe.
+ */
+final class RelaxationScanner {
+
+  /** Receives what the scanner found. */
+  interface Sink {
+    void report(Repair.Kind kind, long offset, long length, String excerpt);
+  }
+
+  private static final int OUT = 0;
+  private static final int DOUBLE = 1;
+  private static final int DOUBLE_ESCAPE = 2;
+  private static final int SINGLE = 3;
+  private static final int SINGLE_ESCAPE = 4;
+  private static final int SLASH = 5;
+  private static final int LINE_COMMENT = 6;
+  private static final int BLOCK_COMMENT = 7;
+  private static final int BLOCK_STAR = 8;
+  private static final int WORD = 9;
+  private static final int MAX_WORD = 60;
+
+  private int state = OUT;
+  private long pendingComma = -1;
+  private long wordStart = -1; // a bare word that ended; a name if a colon follows
+  private final StringBuilder word = new StringBuilder();
+
+  /** Scans {@code bytes[from, to)}, whose first byte is at {@code offset} in the whole input. */
+  void scan(byte[] bytes, int from, int to, long offset, Sink sink) {
+    for (int i = from; i < to; i++) {
+      step(bytes[i], offset + (i - from), sink);
+    }
+  }
+
+  private void step(byte b, long at, Sink sink) {
+    switch (state) {
+      case DOUBLE:
+        state = b == '\\' ? DOUBLE_ESCAPE : b == '"' ? OUT : DOUBLE;
+        return;
+      case DOUBLE_ESCAPE:
+        state = DOUBLE;
+        return;
+      case SINGLE:
+        state = b == '\\' ? SINGLE_ESCAPE : b == '\'' ? OUT : SINGLE;
+        return;
+      case SINGLE_ESCAPE:
+        state = SINGLE;
+        return;
+      case SLASH:
+        if (b == '/' || b == '*') {
+          sink.report(Repair.Kind.COMMENT, at - 1, 2, b == '/' ? "//" : "/*");
+          state = b == '/' ? LINE_COMMENT : BLOCK_COMMENT;
+          return;
+        }
+        state = OUT; // a lone slash: Jackson rejects it; look at this byte afresh
+        break;
+      case LINE_COMMENT:
+        if (b == '\n' || b == '\r') {
+          state = OUT;
+        }
+        return;
+      case BLOCK_COMMENT:
+        if (b == '*') {
+          state = BLOCK_STAR;
+        }
+        return;
+      case BLOCK_STAR:
+        state = b == '/' ? OUT : b == '*' ? BLOCK_STAR : BLOCK_COMMENT;
+        return;
+      case WORD:
+        if (isWordPart(b)) {
+          if (word.length() < MAX_WORD) {
+            word.append((char) (b & 0xFF));
+          }
+          return;
+        }
+        state = OUT; // the word ended; this byte decides below whether it was a name
+        break;
+      default:
+        break;
+    }
+    outside(b, at, sink);
+  }
+
+  private void outside(byte b, long at, Sink sink) {
+    switch (b) {
+      case ' ':
+      case '\t':
+      case '\n':
+      case '\r':
+        return;
+      case '/':
+        state = SLASH;
+        return;
+      case '#':
+        sink.report(Repair.Kind.COMMENT, at, 1, "#");
+        state = LINE_COMMENT;
+        return;
+      default:
+        break;
+    }
+    if (pendingComma >= 0 && (b == ']' || b == '}')) {
+      sink.report(Repair.Kind.TRAILING_COMMA, pendingComma, 1, ",");
+    }
+    pendingComma = b == ',' ? at : -1;
+    if (wordStart >= 0 && b == ':') {
+      sink.report(Repair.Kind.UNQUOTED_NAME, wordStart, word.length(), word.toString());
+    }
+    wordStart = -1;
+    if (b == '"') {
+      state = DOUBLE;
+    } else if (b == '\'') {
+      sink.report(Repair.Kind.SINGLE_QUOTES, at, 1, "'");
+      state = SINGLE;
+    } else if (isWordStart(b)) {
+      state = WORD;
+      wordStart = at;
+      word.setLength(0);
+      word.append((char) (b & 0xFF));
+    }
+  }
+
+  private static boolean isWordStart(byte b) {
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_' || b == '$' || b < 0;
+  }
+
+  private static boolean isWordPart(byte b) {
+    return isWordStart(b) || (b >= '0' && b <= '9');
+  }
+}

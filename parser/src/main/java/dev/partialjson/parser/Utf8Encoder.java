@@ -1,0 +1,88 @@
+package dev.partialjson.parser;
+
+/**
+ * Encodes text deltas to UTF-8 one piece at a time, so that a surrogate pair split between two
+ * deltas is joined into one four-byte sequence rather than replaced. A surrogate that has no
+ * partner (not valid Unicode, but a Java string can hold it) is encoded as its own three-byte
+ * sequence, as WTF-8 does: Jackson decodes that back to the same char, so nothing is lost or
+ * replaced. Not thread-safe; one per parser.
+ */
+final class Utf8Encoder {
+
+  /** Receives encoded bytes; the array is reused after the call returns. */
+  interface Sink {
+    void accept(byte[] bytes, int offset, int length);
+  }
+
+  private final byte[] out;
+  private char pendingHigh;
+
+  /** Encodes into chunks of at most {@code chunkSize} bytes (at least 4). */
+  Utf8Encoder(int chunkSize) {
+    this.out = new byte[chunkSize];
+  }
+
+  /** Encodes {@code text}, holding back a trailing high surrogate until the next call. */
+  void encode(CharSequence text, Sink sink) {
+    int n = 0;
+    int limit = out.length - 4;
+    for (int i = 0, length = text.length(); i < length; i++) {
+      if (n > limit) {
+        sink.accept(out, 0, n);
+        n = 0;
+      }
+      char c = text.charAt(i);
+      if (pendingHigh != 0) {
+        char high = pendingHigh;
+        pendingHigh = 0;
+        if (Character.isLowSurrogate(c)) {
+          n = put(Character.toCodePoint(high, c), n);
+          continue;
+        }
+        n = put(high, n);
+        if (n > limit) {
+          sink.accept(out, 0, n);
+          n = 0;
+        }
+      }
+      if (c < 0x80) {
+        out[n++] = (byte) c;
+      } else if (Character.isHighSurrogate(c)) {
+        pendingHigh = c;
+      } else {
+        n = put(c, n);
+      }
+    }
+    if (n > 0) {
+      sink.accept(out, 0, n);
+    }
+  }
+
+  /** Encodes a high surrogate still held back, alone; called at the end of the input. */
+  void flush(Sink sink) {
+    if (pendingHigh != 0) {
+      int n = put(pendingHigh, 0);
+      pendingHigh = 0;
+      sink.accept(out, 0, n);
+    }
+  }
+
+  private int put(int codePoint, int n) {
+    if (codePoint < 0x80) {
+      out[n++] = (byte) codePoint;
+    } else if (codePoint < 0x800) {
+      out[n++] = (byte) (0xC0 | (codePoint >> 6));
+      out[n++] = (byte) (0x80 | (codePoint & 0x3F));
+    } else if (codePoint < 0x10000) {
+      out[n++] = (byte) (0xE0 | (codePoint >> 12));
+      out[n++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+      out[n++] = (byte) (0x80 | (codePoint & 0x3F));
+    } else {
+      out[n++] = (byte) (0xF0 | (codePoint >> 18));
+      out[n++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+      out[n++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+      out[n++] = (byte) (0x80 | (codePoint & 0x3F));
+    }
+    return n;
+  }
+}
