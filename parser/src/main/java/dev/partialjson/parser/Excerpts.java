@@ -26,7 +26,19 @@ final class Excerpts {
         end = back; // the last character is incomplete
       }
     }
-    String text = new String(bytes, from, end - from, StandardCharsets.UTF_8);
+    StringBuilder out = escape(new String(bytes, from, end - from, StandardCharsets.UTF_8));
+    if (truncated) {
+      out.append('…');
+    }
+    return out.toString();
+  }
+
+  /** Returns {@code text} in double quotes with JSON's escapes, for messages and events. */
+  static String quote(String text) {
+    return '"' + escape(text).toString() + '"';
+  }
+
+  private static StringBuilder escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 8);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -54,9 +66,6 @@ final class Excerpts {
           }
       }
     }
-    if (truncated) {
-      out.append('…');
-    }
-    return out.toString();
+    return out;
   }
 }

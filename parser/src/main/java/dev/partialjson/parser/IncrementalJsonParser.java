@@ -67,6 +67,10 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private final Utf8Encoder.Sink sliced = this::acceptSliced;
   private final DeltaView delta = new DeltaView();
   private final List<Repair> repairs = new ArrayList<>(0);
+  private final List<Finding> findings = new ArrayList<>(0);
+  private final RelaxationScanner.Sink findingSink =
+      (kind, offset, length, excerpt, certainAt) ->
+          findings.add(new Finding(kind, offset, length, excerpt, certainAt));
   private byte @Nullable [] scratch;
 
   private Stage stage;
@@ -137,7 +141,14 @@ public final class IncrementalJsonParser implements AutoCloseable {
   public void feed(CharSequence text) {
     Objects.requireNonNull(text, "text == null");
     checkOpen();
-    run(() -> encoder.encode(text, sliced));
+    run(
+        () -> {
+          try {
+            encoder.encode(text, sliced);
+          } catch (Utf8Encoder.Unpaired e) {
+            throw unpaired(e.surrogate);
+          }
+        });
   }
 
   /**
@@ -208,7 +219,11 @@ public final class IncrementalJsonParser implements AutoCloseable {
     }
     run(
         () -> {
-          encoder.flush(sliced);
+          try {
+            encoder.flush(sliced);
+          } catch (Utf8Encoder.Unpaired e) {
+            throw unpaired(e.surrogate);
+          }
           finished = true;
           end();
         });
@@ -306,7 +321,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
       }
       bodyStart = fed + (root - offset);
       stage = Stage.BODY;
-      if (bodyStart > 0) {
+      if (!prefix().onlyWhitespace()) {
         report(Repair.Kind.SKIPPED_PREFIX, 0, bodyStart, prefix().excerpt());
       }
       i = root;
@@ -333,12 +348,27 @@ public final class IncrementalJsonParser implements AutoCloseable {
   /** Tokenizes {@code bytes[from, to)}; returns where the root value ended in it, or -1. */
   private int body(byte[] bytes, int from, int to, long at) {
     try {
-      jackson.feedInput(bytes, from, to);
-      int stop = pump();
-      if (relaxations != null) {
-        relaxations.scan(bytes, from, stop < 0 ? to : stop, at, this::report);
+      if (relaxations == null) {
+        return tokenize(bytes, from, to);
       }
-      return stop;
+      // Each repair is reported once Jackson has read the bytes before the one that made it
+      // certain, and not that byte: a point fixed by the input alone, so the report lands at the
+      // same place among the events, with the same path, however the input was split.
+      findings.clear();
+      relaxations.scan(bytes, from, to, at, findingSink);
+      int start = from;
+      for (Finding finding : findings) {
+        int cut = from + (int) (finding.certainAt - at);
+        if (cut > start) {
+          int stop = tokenize(bytes, start, cut);
+          if (stop >= 0) {
+            return stop; // the root closed first: this and later findings lie outside it
+          }
+          start = cut;
+        }
+        report(finding.kind, finding.offset, finding.length, finding.excerpt);
+      }
+      return start < to ? tokenize(bytes, start, to) : -1;
     } catch (StreamConstraintsException e) {
       Limits.Limit limit = JacksonSupport.limitOf(e);
       throw limit(
@@ -347,6 +377,15 @@ public final class IncrementalJsonParser implements AutoCloseable {
       throw malformed(e);
     }
   }
+
+  private int tokenize(byte[] bytes, int from, int to) throws IOException {
+    jackson.feedInput(bytes, from, to);
+    return pump();
+  }
+
+  /** A repair the scanner found in the current slice, waiting for its place among the events. */
+  private record Finding(
+      Repair.Kind kind, long offset, long length, String excerpt, long certainAt) {}
 
   private int pump() throws IOException {
     while (true) {
@@ -687,7 +726,20 @@ public final class IncrementalJsonParser implements AutoCloseable {
             ? ((JsonProcessingException) e).getOriginalMessage()
             : String.valueOf(e.getMessage());
     return new MalformedJsonException(
-        reason, currentPath(), offset, line(location), column(location), window.before(offset));
+        reason, currentPath(), offset, line(location), column(location), window.before(offset + 1));
+  }
+
+  private MalformedJsonException unpaired(char surrogate) {
+    JsonLocation location = jackson.currentLocation();
+    return new MalformedJsonException(
+        String.format(
+            "Unpaired surrogate U+%04X in the text: it is not Unicode and has no UTF-8 form",
+            (int) surrogate),
+        currentPath(),
+        fed,
+        line(location),
+        column(location),
+        window.before(fed));
   }
 
   private LimitExceededException limit(Limits.Limit limit, String reason, long maximum) {

@@ -48,12 +48,21 @@ public record JsonEvent(Kind kind, JsonPath path, @Nullable Object value) {
     Objects.requireNonNull(path, "path == null");
   }
 
-  /** Returns a compact rendering such as {@code STRING_DELTA $.title "Hel"}. */
+  /**
+   * Returns a one-line rendering such as {@code STRING_DELTA $.title "Hel"}, with strings quoted
+   * and escaped as in JSON.
+   */
   @Override
   public String toString() {
     if (value == null) {
       return kind + " " + path;
     }
-    return kind + " " + path + " " + (value instanceof String ? '"' + (String) value + '"' : value);
+    if (value instanceof Repair) {
+      Repair repair = (Repair) value;
+      // the excerpt is escaped already
+      return kind + " " + path + " " + repair.kind() + " at offset " + repair.byteOffset() + " \""
+          + repair.excerpt() + "\"";
+    }
+    return kind + " " + path + " " + (value instanceof String ? Excerpts.quote((String) value) : value);
   }
 }

@@ -17,9 +17,9 @@ public final class MalformedJsonException extends PartialJsonException {
   }
 
   /**
-   * Returns up to 24 characters of the input that end where the problem was found, with control
-   * characters escaped; text before the error only, so that it does not depend on how the input
-   * was split.
+   * Returns up to 24 bytes of the input, as text with control characters escaped, that end with the
+   * byte where the problem was found; only what came before it, so that it does not depend on how
+   * the input was split.
    */
   public String excerpt() {
     return excerpt;

@@ -22,6 +22,7 @@ final class PrefixSkipper {
   private final byte[] excerpt = new byte[EXCERPT_BYTES];
   private int excerptLength;
   private long skipped;
+  private boolean onlyWhitespace = true;
   private int newlines;
   private int column;
   private int lastByte;
@@ -43,6 +44,9 @@ final class PrefixSkipper {
 
   private void skip(byte b) {
     skipped++;
+    if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+      onlyWhitespace = false;
+    }
     if (excerptLength < EXCERPT_BYTES) {
       excerpt[excerptLength++] = b;
     }
@@ -90,6 +94,11 @@ final class PrefixSkipper {
   /** Returns how many bytes were skipped. */
   long skipped() {
     return skipped;
+  }
+
+  /** Returns whether everything skipped was JSON whitespace, which needs no report. */
+  boolean onlyWhitespace() {
+    return onlyWhitespace;
   }
 
   /** Returns how many line breaks the skipped text held. */

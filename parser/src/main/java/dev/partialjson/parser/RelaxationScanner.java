@@ -10,9 +10,13 @@ package dev.partialjson.parser;
  */
 final class RelaxationScanner {
 
-  /** Receives what the scanner found. */
+  /**
+   * Receives what the scanner found: the repair, and the offset of the byte that made it certain
+   * (the byte the parser must not have tokenized yet when it reports the repair, so that the
+   * report lands at the same place among the events however the input was split).
+   */
   interface Sink {
-    void report(Repair.Kind kind, long offset, long length, String excerpt);
+    void report(Repair.Kind kind, long offset, long length, String excerpt, long certainAt);
   }
 
   private static final int OUT = 0;
@@ -55,7 +59,7 @@ final class RelaxationScanner {
         return;
       case SLASH:
         if (b == '/' || b == '*') {
-          sink.report(Repair.Kind.COMMENT, at - 1, 2, b == '/' ? "//" : "/*");
+          sink.report(Repair.Kind.COMMENT, at - 1, 2, b == '/' ? "//" : "/*", at);
           state = b == '/' ? LINE_COMMENT : BLOCK_COMMENT;
           return;
         }
@@ -100,24 +104,24 @@ final class RelaxationScanner {
         state = SLASH;
         return;
       case '#':
-        sink.report(Repair.Kind.COMMENT, at, 1, "#");
+        sink.report(Repair.Kind.COMMENT, at, 1, "#", at);
         state = LINE_COMMENT;
         return;
       default:
         break;
     }
     if (pendingComma >= 0 && (b == ']' || b == '}')) {
-      sink.report(Repair.Kind.TRAILING_COMMA, pendingComma, 1, ",");
+      sink.report(Repair.Kind.TRAILING_COMMA, pendingComma, 1, ",", at);
     }
     pendingComma = b == ',' ? at : -1;
     if (wordStart >= 0 && b == ':') {
-      sink.report(Repair.Kind.UNQUOTED_NAME, wordStart, word.length(), word.toString());
+      sink.report(Repair.Kind.UNQUOTED_NAME, wordStart, word.length(), word.toString(), at);
     }
     wordStart = -1;
     if (b == '"') {
       state = DOUBLE;
     } else if (b == '\'') {
-      sink.report(Repair.Kind.SINGLE_QUOTES, at, 1, "'");
+      sink.report(Repair.Kind.SINGLE_QUOTES, at, 1, "'", at);
       state = SINGLE;
     } else if (isWordStart(b)) {
       state = WORD;

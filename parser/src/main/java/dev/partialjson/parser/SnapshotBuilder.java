@@ -129,7 +129,8 @@ final class SnapshotBuilder {
       return;
     }
     Frame parent = frames[depth - 1];
-    parent.values[parent.slot(keyOf(path))] = value;
+    int slot = parent.slot(keyOf(path)); // first: it may replace parent.values
+    parent.values[slot] = value;
   }
 
   void openString(JsonPath path) {

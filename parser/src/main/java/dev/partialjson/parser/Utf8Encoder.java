@@ -2,16 +2,27 @@ package dev.partialjson.parser;
 
 /**
  * Encodes text deltas to UTF-8 one piece at a time, so that a surrogate pair split between two
- * deltas is joined into one four-byte sequence rather than replaced. A surrogate that has no
- * partner (not valid Unicode, but a Java string can hold it) is encoded as its own three-byte
- * sequence, as WTF-8 does: Jackson decodes that back to the same char, so nothing is lost or
- * replaced. Not thread-safe; one per parser.
+ * deltas is joined into one four-byte sequence rather than replaced. A surrogate with no partner (a
+ * Java string can hold one; Unicode text cannot) stops the encoding with {@link Unpaired} after
+ * everything before it has gone to the sink, so the caller can report exactly where the text was
+ * broken; nothing is silently replaced with U+FFFD. Not thread-safe; one per parser.
  */
 final class Utf8Encoder {
 
   /** Receives encoded bytes; the array is reused after the call returns. */
   interface Sink {
     void accept(byte[] bytes, int offset, int length);
+  }
+
+  /** Thrown when the text holds a surrogate without its partner. */
+  static final class Unpaired extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final char surrogate;
+
+    Unpaired(char surrogate) {
+      super(null, null, false, false);
+      this.surrogate = surrogate;
+    }
   }
 
   private final byte[] out;
@@ -39,16 +50,14 @@ final class Utf8Encoder {
           n = put(Character.toCodePoint(high, c), n);
           continue;
         }
-        n = put(high, n);
-        if (n > limit) {
-          sink.accept(out, 0, n);
-          n = 0;
-        }
+        throw unpaired(high, n, sink);
       }
       if (c < 0x80) {
         out[n++] = (byte) c;
       } else if (Character.isHighSurrogate(c)) {
         pendingHigh = c;
+      } else if (Character.isLowSurrogate(c)) {
+        throw unpaired(c, n, sink);
       } else {
         n = put(c, n);
       }
@@ -58,13 +67,19 @@ final class Utf8Encoder {
     }
   }
 
-  /** Encodes a high surrogate still held back, alone; called at the end of the input. */
+  /** Reports a high surrogate still held back at the end of the input as unpaired. */
   void flush(Sink sink) {
     if (pendingHigh != 0) {
-      int n = put(pendingHigh, 0);
-      pendingHigh = 0;
+      throw unpaired(pendingHigh, 0, sink);
+    }
+  }
+
+  private Unpaired unpaired(char surrogate, int n, Sink sink) {
+    pendingHigh = 0;
+    if (n > 0) {
       sink.accept(out, 0, n);
     }
+    return new Unpaired(surrogate);
   }
 
   private int put(int codePoint, int n) {

@@ -1,0 +1,80 @@
+package dev.partialjson.parser;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What Jackson's own blocking parser makes of a whole document, as the same plain Java values a
+ * snapshot holds: the reference for agreement (invariant 4). Numbers are read with {@code
+ * getNumberValueExact()}, objects into a {@link LinkedHashMap} (a duplicate key keeps its first
+ * position and its last value). Content after the root value is an error, as JSON requires.
+ */
+final class JacksonReference {
+  private static final JsonFactory STRICT = new JsonFactory();
+  private static final JsonFactory LENIENT =
+      new JsonFactoryBuilder()
+          .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+          .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+          .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
+          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+          .enable(JsonReadFeature.ALLOW_YAML_COMMENTS)
+          .build();
+
+  private JacksonReference() {}
+
+  /** Returns the value of {@code document}, or throws Jackson's exception. */
+  static @Nullable Object parse(byte[] document, ParserOptions.Syntax syntax) throws IOException {
+    JsonFactory factory = syntax == ParserOptions.Syntax.STRICT ? STRICT : LENIENT;
+    try (JsonParser parser = factory.createParser(document)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new IOException("no value");
+      }
+      Object value = read(parser, first);
+      if (parser.nextToken() != null) {
+        throw new IOException("content after the root value");
+      }
+      return value;
+    }
+  }
+
+  private static @Nullable Object read(JsonParser parser, JsonToken token) throws IOException {
+    switch (token) {
+      case START_OBJECT:
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+          String name = parser.currentName();
+          map.put(name, read(parser, parser.nextToken()));
+        }
+        return map;
+      case START_ARRAY:
+        List<Object> list = new ArrayList<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+          list.add(read(parser, t));
+        }
+        return list;
+      case VALUE_STRING:
+        return parser.getText();
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return parser.getNumberValueExact();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        throw new IOException("unexpected " + token);
+    }
+  }
+}

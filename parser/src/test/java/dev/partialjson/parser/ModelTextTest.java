@@ -1,0 +1,153 @@
+package dev.partialjson.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ModelTextTest {
+  private static final ParserOptions MODEL_STRICT_SYNTAX =
+      ParserOptions.builder().syntax(ParserOptions.Syntax.STRICT).build();
+
+  @Test
+  void skipsProseAndAFenceBeforeTheRootAndIgnoresWhatFollowsUnderEverySplit() {
+    String answer = "Sure! Here it is:\n```json\n{\"a\": [1, 2]}\n```\nAnything else?";
+    for (Splits.Split split : Splits.sweep(answer)) {
+      Replay.Outcome outcome = Replay.run(ParserOptions.defaults(), split, false);
+      assertThat(outcome.value()).as(split.name()).isEqualTo(Map.of("a", List.of(1, 2)));
+      assertThat(outcome.parser().repairs())
+          .as(split.name())
+          .containsExactly(
+              new Repair(
+                  Repair.Kind.SKIPPED_PREFIX, JsonPath.root(), 0, 26, "Sure! Here it is:\\n```json\\n"),
+              new Repair(
+                  Repair.Kind.SKIPPED_SUFFIX,
+                  JsonPath.root(),
+                  40,
+                  18,
+                  "```\\nAnything else?"));
+    }
+  }
+
+  @Test
+  void skipsAThinkingBlockEvenWhenItHoldsBrackets() {
+    String answer = "<think>the user wants {json} or [a list]?</think>\n[\"done\"]";
+    IncrementalJsonParser parser = IncrementalJsonParser.create(JsonListener.NONE);
+    parser.feed(answer);
+    parser.finish();
+    assertThat(parser.snapshot().value()).isEqualTo(List.of("done"));
+    assertThat(parser.repairs()).extracting(Repair::kind).containsExactly(Repair.Kind.SKIPPED_PREFIX);
+    assertThat(parser.repairs().get(0).length()).isEqualTo(answer.lastIndexOf('['));
+  }
+
+  @Test
+  void doesNotReportWhitespaceBeforeTheRoot() {
+    IncrementalJsonParser parser = IncrementalJsonParser.create(JsonListener.NONE);
+    parser.feed("\n  \t{}\n\n");
+    parser.finish();
+    assertThat(parser.repairs()).isEmpty();
+    assertThat(parser.snapshot().value()).isEqualTo(Map.of());
+  }
+
+  @Test
+  void reportsTextWithNoJsonAsIncomplete() {
+    IncrementalJsonParser parser = IncrementalJsonParser.create(JsonListener.NONE);
+    parser.feed("I cannot help with that.\nSorry");
+    assertThatThrownBy(parser::finish)
+        .isInstanceOf(IncompleteJsonException.class)
+        .hasMessage(
+            "No JSON value began before the end of the input at $ (offset 30, line 2, column 6)");
+    IncrementalJsonParser thinking = IncrementalJsonParser.create(JsonListener.NONE);
+    thinking.feed("<thinking>maybe {\"a\": 1}");
+    assertThatThrownBy(thinking::finish)
+        .hasMessage(
+            "No JSON value began before the end of the input (it ended inside a thinking block) at"
+                + " $ (offset 24, line 1, column 25)");
+  }
+
+  @Test
+  void countsLinesAndOffsetsFromTheStartOfTheWholeInput() {
+    for (Splits.Split split : Splits.sweep("Here:\n\n{\"a\": tru,}")) {
+      Replay.Outcome outcome = Replay.run(MODEL_STRICT_SYNTAX, split, false);
+      assertThat(outcome.error())
+          .as(split.name())
+          .isInstanceOf(MalformedJsonException.class)
+          .hasMessage(
+              "Unrecognized token 'tru': was expecting (JSON String, Number, Array, Object or token"
+                  + " 'null', 'true' or 'false') at $.a (offset 14, line 3, column 7) near"
+                  + " \"Here:\\n\\n{\\\"a\\\": tr\"");
+    }
+  }
+
+  @Test
+  void reportsEveryRelaxationItAccepts() {
+    String document = "{a: 'x', /* note */ \"b\": [1, 2,], # yaml\n \"c\": 3, // end\n}";
+    for (Splits.Split split : Splits.sweep(document)) {
+      Replay.Outcome outcome = Replay.run(ParserOptions.defaults(), split, false);
+      assertThat(outcome.value())
+          .as(split.name())
+          .isEqualTo(Map.of("a", "x", "b", List.of(1, 2), "c", 3));
+      assertThat(outcome.parser().repairs())
+          .as(split.name())
+          .extracting(r -> r.kind() + "@" + r.byteOffset() + ":" + r.excerpt())
+          .containsExactly(
+              "UNQUOTED_NAME@1:a",
+              "SINGLE_QUOTES@4:'",
+              "COMMENT@9:/*",
+              "TRAILING_COMMA@30:,",
+              "COMMENT@34:#",
+              "COMMENT@50://",
+              "TRAILING_COMMA@48:,");
+    }
+  }
+
+  @Test
+  void reportsEachRepairAtTheSamePlaceAmongTheEventsUnderEverySplit() {
+    String document = "{\"a\": [1, 2,], 'b': {c: 1,},}";
+    List<String> expected =
+        List.of(
+            "START_OBJECT $",
+            "START_ARRAY $.a",
+            "NUMBER $.a[0] 1",
+            "NUMBER $.a[1] 2",
+            "REPAIR $.a TRAILING_COMMA at offset 11 \",\"",
+            "END_ARRAY $.a",
+            "REPAIR $ SINGLE_QUOTES at offset 15 \"'\"",
+            "START_OBJECT $.b",
+            "REPAIR $.b UNQUOTED_NAME at offset 21 \"c\"",
+            "NUMBER $.b.c 1",
+            "REPAIR $.b TRAILING_COMMA at offset 25 \",\"",
+            "END_OBJECT $.b",
+            "REPAIR $ TRAILING_COMMA at offset 27 \",\"",
+            "END_OBJECT $",
+            "DOCUMENT_END $");
+    for (Splits.Split split : Splits.sweep(document)) {
+      Replay.Outcome outcome = Replay.run(ParserOptions.defaults(), split, false);
+      assertThat(outcome.log().merged())
+          .as(split.name())
+          .extracting(JsonEvent::toString)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void strictSyntaxRejectsWhatLenientAccepts() {
+    IncrementalJsonParser parser =
+        IncrementalJsonParser.create(ParserOptions.strict(), JsonListener.NONE);
+    assertThatThrownBy(() -> parser.feed("[1, 2,]"))
+        .isInstanceOf(MalformedJsonException.class)
+        .hasMessage(
+            "Unexpected character (']' (code 93)): expected a valid value (JSON String, Number,"
+                + " Array, Object or token 'null', 'true' or 'false') at $ (offset 6, line 1,"
+                + " column 7) near \"[1, 2,]\"");
+  }
+
+  @Test
+  void requiresAnObjectOrArrayAtTheRootOfModelOutput() {
+    IncrementalJsonParser parser = IncrementalJsonParser.create(JsonListener.NONE);
+    parser.feed("42");
+    assertThatThrownBy(parser::finish).isInstanceOf(IncompleteJsonException.class);
+  }
+}

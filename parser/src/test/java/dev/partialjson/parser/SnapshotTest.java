@@ -1,0 +1,133 @@
+package dev.partialjson.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SnapshotTest {
+
+  private static IncrementalJsonParser parser() {
+    return IncrementalJsonParser.create(ParserOptions.strict(), JsonListener.NONE);
+  }
+
+  @Test
+  void sharesCompletedValuesBetweenSnapshotsInsteadOfCopyingThem() {
+    IncrementalJsonParser parser = parser();
+    parser.feed("{\"items\": [{\"a\": 1}, {\"b\": [2, 3]}, {\"c\": \"x");
+    Snapshot first = parser.snapshot();
+    parser.feed("yz\"}, 4]");
+    Snapshot second = parser.snapshot();
+    List<?> before = (List<?>) ((Map<?, ?>) first.value()).get("items");
+    List<?> after = (List<?>) ((Map<?, ?>) second.value()).get("items");
+    assertThat(after.get(0)).isSameAs(before.get(0));
+    assertThat(after.get(1)).isSameAs(before.get(1));
+    assertThat(before).isEqualTo(List.of(Map.of("a", 1), Map.of("b", List.of(2, 3)), Map.of("c", "x")));
+    assertThat(after)
+        .isEqualTo(List.of(Map.of("a", 1), Map.of("b", List.of(2, 3)), Map.of("c", "xyz"), 4));
+  }
+
+  @Test
+  void neverChangesOnceTaken() {
+    IncrementalJsonParser parser = parser();
+    parser.feed("{\"k\": 1, \"list\": [1,");
+    Snapshot early = parser.snapshot();
+    String rendered = early.toString();
+    parser.feed(" 2], \"k\": {\"replaced\": true}, \"z\": null}");
+    parser.finish();
+    assertThat(early.toString()).isEqualTo(rendered);
+    assertThat(early.value()).isEqualTo(Map.of("k", 1, "list", List.of(1)));
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("k", Map.of("replaced", true)); // a duplicate keeps its first place
+    expected.put("list", List.of(1, 2));
+    expected.put("z", null);
+    assertThat(parser.snapshot().value()).isEqualTo(expected);
+    assertThat(List.copyOf(((Map<?, ?>) parser.snapshot().value()).keySet()))
+        .isEqualTo(List.of("k", "list", "z"));
+  }
+
+  @Test
+  void tellsWhichPathsAreCompleteAndWhichAreOpen() {
+    IncrementalJsonParser parser = parser();
+    parser.feed("{\"done\": [1, 2], \"open\": {\"text\": \"Hal");
+    Snapshot snapshot = parser.snapshot();
+    assertThat(snapshot.isComplete(JsonPath.parse("$.done"))).isTrue();
+    assertThat(snapshot.isComplete(JsonPath.parse("$.done[1]"))).isTrue();
+    assertThat(snapshot.isComplete(JsonPath.parse("$.open"))).isFalse();
+    assertThat(snapshot.isComplete(JsonPath.parse("$.open.text"))).isFalse();
+    assertThat(snapshot.contains(JsonPath.parse("$.open.text"))).isTrue();
+    assertThat(snapshot.contains(JsonPath.parse("$.missing"))).isFalse();
+    assertThat(snapshot.contains(JsonPath.parse("$.done[2]"))).isFalse();
+    assertThat(snapshot.isComplete()).isFalse();
+    assertThat(snapshot.openPaths())
+        .extracting(JsonPath::toString)
+        .containsExactly("$", "$.open", "$.open.text");
+    parser.feed("\"}}");
+    assertThat(parser.snapshot().isComplete()).isTrue();
+    assertThat(parser.snapshot().openPaths()).isEmpty();
+  }
+
+  @Test
+  void showsAKeyOnlyOnceItsValueBegins() {
+    IncrementalJsonParser parser = parser();
+    parser.feed("{\"a\": 1, \"b\": ");
+    assertThat(parser.snapshot().value()).isEqualTo(Map.of("a", 1));
+    parser.feed("\"");
+    assertThat(parser.snapshot().value()).isEqualTo(Map.of("a", 1, "b", ""));
+  }
+
+  @Test
+  void handsOutUnmodifiableCollections() {
+    IncrementalJsonParser parser = parser();
+    parser.feed("{\"list\": [1], \"map\": {\"x\": 1}}");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> root = (Map<String, Object>) parser.snapshot().value();
+    @SuppressWarnings("unchecked")
+    List<Object> list = (List<Object>) root.get("list");
+    assertThatThrownBy(() -> root.put("y", 2)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> list.add(2)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> root.entrySet().iterator().remove())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void looksUpKeysOfLargeObjects() {
+    StringBuilder document = new StringBuilder("{");
+    for (int i = 0; i < 100; i++) {
+      document.append(i == 0 ? "" : ",").append("\"k").append(i).append("\": ").append(i);
+    }
+    document.append(", \"k7\": \"again\"}");
+    IncrementalJsonParser parser = parser();
+    parser.feed(document);
+    Map<?, ?> map = (Map<?, ?>) parser.snapshot().value();
+    assertThat(map).hasSize(100);
+    assertThat(map.get("k99")).isEqualTo(99);
+    assertThat(map.get("k7")).isEqualTo("again");
+    assertThat(map.containsKey("k100")).isFalse();
+  }
+
+  @Test
+  void returnsTheSameSnapshotWhileNothingChanges() {
+    IncrementalJsonParser parser = parser();
+    parser.feed("[1, ");
+    Snapshot snapshot = parser.snapshot();
+    assertThat(parser.snapshot()).isSameAs(snapshot);
+    parser.feed("2");
+    assertThat(parser.snapshot().value()).isEqualTo(List.of(1));
+  }
+
+  @Test
+  void refusesSnapshotsWhenTheOptionsDisableThem() {
+    IncrementalJsonParser parser =
+        IncrementalJsonParser.create(
+            ParserOptions.builder().snapshots(ParserOptions.Snapshots.DISABLED).build(),
+            JsonListener.NONE);
+    assertThatThrownBy(parser::snapshot)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "snapshots are disabled: build the options with ParserOptions.Snapshots.ENABLED");
+  }
+}

@@ -1,0 +1,207 @@
+package dev.partialjson.parser;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import com.knuddels.jtokkit.api.IntArrayList;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The split sweep every parser test runs its input through: the whole input at once, every single
+ * byte, chunks of 2, 3, 5 and 100 bytes (the 3-byte chunks fed from the middle of a larger array,
+ * the 5-byte ones as ByteBuffers), and real model tokens of o200k_base, both as UTF-8 bytes and as
+ * text deltas. A token that ends inside a multi-byte character is merged with the next, as the
+ * streaming APIs do.
+ */
+final class Splits {
+  private static final Encoding O200K =
+      Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
+  private Splits() {}
+
+  /** One way to feed a document: a name for messages, and the pieces. */
+  record Split(String name, List<Piece> pieces) {
+    void feed(IncrementalJsonParser parser) {
+      for (Piece piece : pieces) {
+        piece.feed(parser);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** One delta. */
+  interface Piece {
+    void feed(IncrementalJsonParser parser);
+  }
+
+  /** Returns every split of the sweep for {@code document}. */
+  static List<Split> sweep(byte[] document) {
+    List<Split> splits = new ArrayList<>();
+    splits.add(new Split("whole", List.of(bytes(document, 0, document.length))));
+    splits.add(chunks(document, 1));
+    splits.add(chunks(document, 2));
+    splits.add(offsetChunks(document, 3));
+    splits.add(bufferChunks(document, 5));
+    splits.add(chunks(document, 100));
+    splits.add(new Split("o200k tokens as bytes", tokenBytes(document)));
+    String text = utf8(document);
+    if (text != null) {
+      List<Piece> deltas = new ArrayList<>();
+      for (String token : tokens(text)) {
+        deltas.add(parser -> parser.feed(token));
+      }
+      splits.add(new Split("o200k tokens as text", deltas));
+    }
+    return splits;
+  }
+
+  /** Returns the sweep for a text document. */
+  static List<Split> sweep(String document) {
+    return sweep(document.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Returns {@code text} cut into o200k tokens, each as the text it decodes to, merging a token
+   * that ends inside a multi-byte character with the next.
+   */
+  static List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
+    for (byte[] piece : tokenPieces(text.getBytes(StandardCharsets.UTF_8), text)) {
+      out.add(new String(piece, StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  private static List<Piece> tokenBytes(byte[] document) {
+    String text = utf8(document);
+    // Bytes that are not UTF-8 are tokenized as Latin-1, one char per byte, so that even a
+    // malformed document gets token-shaped pieces.
+    List<byte[]> pieces =
+        text != null
+            ? tokenPieces(document, text)
+            : latin1Pieces(new String(document, StandardCharsets.ISO_8859_1));
+    List<Piece> out = new ArrayList<>();
+    for (byte[] piece : pieces) {
+      out.add(bytes(piece, 0, piece.length));
+    }
+    return out;
+  }
+
+  private static List<byte[]> tokenPieces(byte[] document, String text) {
+    IntArrayList ids = O200K.encodeOrdinary(text);
+    List<byte[]> out = new ArrayList<>();
+    ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    IntArrayList one = new IntArrayList(1);
+    for (int i = 0; i < ids.size(); i++) {
+      one.clear();
+      one.add(ids.get(i));
+      pending.writeBytes(O200K.decodeBytes(one));
+      byte[] soFar = pending.toByteArray();
+      if (completeUtf8(soFar)) {
+        out.add(soFar);
+        pending.reset();
+      }
+    }
+    if (pending.size() > 0) {
+      out.add(pending.toByteArray());
+    }
+    return out;
+  }
+
+  private static List<byte[]> latin1Pieces(String text) {
+    IntArrayList ids = O200K.encodeOrdinary(text);
+    List<byte[]> out = new ArrayList<>();
+    IntArrayList one = new IntArrayList(1);
+    for (int i = 0; i < ids.size(); i++) {
+      one.clear();
+      one.add(ids.get(i));
+      String token = new String(O200K.decodeBytes(one), StandardCharsets.UTF_8);
+      out.add(token.getBytes(StandardCharsets.ISO_8859_1));
+    }
+    return out;
+  }
+
+  /** Returns whether {@code bytes} does not end inside a multi-byte sequence. */
+  private static boolean completeUtf8(byte[] bytes) {
+    int i = bytes.length - 1;
+    int continuation = 0;
+    while (i >= 0 && (bytes[i] & 0xC0) == 0x80 && continuation < 3) {
+      i--;
+      continuation++;
+    }
+    if (i < 0) {
+      return true;
+    }
+    int lead = bytes[i] & 0xFF;
+    int needed = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
+    return continuation >= needed;
+  }
+
+  private static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  private static Split chunks(byte[] document, int size) {
+    List<Piece> pieces = new ArrayList<>();
+    for (int i = 0; i < document.length; i += size) {
+      pieces.add(bytes(document, i, Math.min(size, document.length - i)));
+    }
+    return new Split(size == 1 ? "every byte" : size + "-byte chunks", pieces);
+  }
+
+  private static Split offsetChunks(byte[] document, int size) {
+    List<Piece> pieces = new ArrayList<>();
+    for (int i = 0; i < document.length; i += size) {
+      int length = Math.min(size, document.length - i);
+      byte[] padded = new byte[length + 14];
+      padded[0] = '{'; // garbage around the slice must not be read
+      padded[padded.length - 1] = '"';
+      System.arraycopy(document, i, padded, 7, length);
+      pieces.add(parser -> parser.feed(padded, 7, length));
+    }
+    return new Split(size + "-byte chunks at an offset", pieces);
+  }
+
+  private static Split bufferChunks(byte[] document, int size) {
+    List<Piece> pieces = new ArrayList<>();
+    for (int i = 0; i < document.length; i += size) {
+      int from = i;
+      int length = Math.min(size, document.length - i);
+      pieces.add(parser -> parser.feed(ByteBuffer.wrap(document, from, length).slice()));
+    }
+    return new Split(size + "-byte ByteBuffers", pieces);
+  }
+
+  private static Piece bytes(byte[] source, int offset, int length) {
+    return parser -> parser.feed(source, offset, length);
+  }
+
+  /** Returns {@code text} as UTF-16 halves split between every pair of chars (surrogates too). */
+  static List<String> everyChar(String text) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < text.length(); i++) {
+      out.add(CharBuffer.wrap(text, i, i + 1).toString());
+    }
+    return out;
+  }
+}
