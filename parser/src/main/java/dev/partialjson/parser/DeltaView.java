@@ -1,9 +1,9 @@
 package dev.partialjson.parser;
 
 /**
- * A reusable window onto chars that the parser hands to {@link JsonListener#stringDelta}: the
- * delta is read in place from Jackson's buffer (or a scratch copy where it spans two segments), so
- * a delta costs no allocation. Valid only during the callback. Not thread-safe.
+ * A reusable window onto chars that the parser hands to {@link JsonListener#stringDelta}: the delta
+ * is read in place from Jackson's buffer (or a scratch copy where it spans two segments), so a
+ * delta costs no allocation. Valid only during the callback. Not thread-safe.
  */
 final class DeltaView implements CharSequence {
   private char[] chars = new char[0];

@@ -31,6 +31,19 @@ final class FeedingParser extends NonBlockingJsonParser {
         && _minorState <= MINOR_VALUE_APOS_STRING;
   }
 
+  /**
+   * Returns whether the parser stopped for input right after a comma between object members.
+   * Jackson (2.22) then reads the next byte as if it were after the opening brace, where a closing
+   * brace is allowed: <code>&#123;"a":0,&#125;</code> fed in two pieces split after the comma is
+   * accepted without {@code ALLOW_TRAILING_COMMA}, while fed whole it is rejected. The caller
+   * rejects it itself in that state.
+   */
+  boolean awaitingNameAfterComma() {
+    return _currToken == JsonToken.NOT_AVAILABLE
+        && _majorState == MAJOR_OBJECT_FIELD_NEXT
+        && _minorState == MINOR_FIELD_LEADING_WS;
+  }
+
   /** Returns the current segment of the text buffer, without side effects. */
   char[] textSegment() {
     return _textBuffer.getBufferWithoutReset();

@@ -34,16 +34,26 @@ public final class IncompleteJsonException extends PartialJsonException {
 
   private static String join(List<JsonPath> paths) {
     StringBuilder out = new StringBuilder();
+    if (paths.size() > 8) {
+      // a deep document would otherwise list every level
+      return abbreviate(paths.get(0))
+          + ", … "
+          + (paths.size() - 2)
+          + " more …, "
+          + abbreviate(paths.get(paths.size() - 1));
+    }
     for (JsonPath path : paths) {
       if (out.length() > 0) {
         out.append(", ");
       }
-      out.append(path);
+      out.append(abbreviate(path));
     }
     return out.toString();
   }
 
-  /** Returns the paths of the values still open at the end, outermost first; empty if none began. */
+  /**
+   * Returns the paths of the values still open at the end, outermost first; empty if none began.
+   */
   public List<JsonPath> openPaths() {
     return openPaths;
   }

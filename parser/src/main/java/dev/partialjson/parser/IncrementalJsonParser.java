@@ -15,11 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Parses one JSON document that arrives in pieces, and reports each value by its {@link JsonPath}
- * the moment it can: containers as they open and close, strings as they grow, numbers, booleans
- * and nulls when complete. Feed it text deltas, UTF-8 bytes or buffers in any mix and any split;
- * call {@link #finish()} when the stream ends. Tokenizing is done by Jackson's non-blocking parser;
- * each delta costs time proportional to its length and the events it causes, never to what came
- * before.
+ * the moment it can: containers as they open and close, strings as they grow, numbers, booleans and
+ * nulls when complete. Feed it text deltas, UTF-8 bytes or buffers in any mix and any split; call
+ * {@link #finish()} when the stream ends. Tokenizing is done by Jackson's non-blocking parser; each
+ * delta costs time proportional to its length and the events it causes, never to what came before.
  *
  * <pre>{@code
  * try (var parser = IncrementalJsonParser.create(listener)) {
@@ -31,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * With {@link ParserOptions.Snapshots#ENABLED} (the default), {@link #snapshot()} returns the value
  * so far at any moment. Input the options allow but that is not strict JSON is reported as {@link
  * Repair}s. Malformed input throws {@link MalformedJsonException}, input beyond the {@link Limits}
- * throws {@link LimitExceededException}; after either, the snapshot still holds everything that
- * had arrived, and further {@code feed} calls throw {@link IllegalStateException}.
+ * throws {@link LimitExceededException}; after either, the snapshot still holds everything that had
+ * arrived, and further {@code feed} calls throw {@link IllegalStateException}.
  *
  * <p>Not thread-safe: one parser serves one stream, fed from one thread at a time. Snapshots and
  * events' values are immutable and may be passed to other threads.
@@ -57,6 +56,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   }
 
   private final ParserOptions options;
+  private final boolean strictSyntax;
   private final JsonListener listener;
   private final FeedingParser jackson;
   private final @Nullable PrefixSkipper prefix;
@@ -104,6 +104,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
 
   private IncrementalJsonParser(ParserOptions options, JsonListener listener) {
     this.options = options;
+    this.strictSyntax = options.syntax() == ParserOptions.Syntax.STRICT;
     this.listener = listener;
     this.jackson = options.jackson().newParser();
     boolean model = options.text() == ParserOptions.Text.MODEL_OUTPUT;
@@ -111,7 +112,8 @@ public final class IncrementalJsonParser implements AutoCloseable {
     this.stage = model ? Stage.PREFIX : Stage.BODY;
     this.relaxations =
         options.syntax() == ParserOptions.Syntax.LENIENT ? new RelaxationScanner() : null;
-    this.tree = options.snapshots() == ParserOptions.Snapshots.ENABLED ? new SnapshotBuilder() : null;
+    this.tree =
+        options.snapshots() == ParserOptions.Snapshots.ENABLED ? new SnapshotBuilder() : null;
   }
 
   /** Returns a parser with the {@link ParserOptions#defaults() default options}. */
@@ -389,7 +391,11 @@ public final class IncrementalJsonParser implements AutoCloseable {
 
   private int pump() throws IOException {
     while (true) {
+      boolean afterComma = strictSyntax && jackson.awaitingNameAfterComma();
       JsonToken token = jackson.nextToken();
+      if (afterComma && token == JsonToken.END_OBJECT) {
+        throw trailingCommaInObject();
+      }
       if (token == null || token == JsonToken.NOT_AVAILABLE) {
         if (jackson.insideStringValue()) {
           streamOpenString();
@@ -441,7 +447,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
         break;
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        Number number = jackson.getNumberValueExact();
+        Number number = number();
         JsonPath at = nextValuePath();
         listener.numberValue(at, number);
         scalar(at, number);
@@ -461,6 +467,31 @@ public final class IncrementalJsonParser implements AutoCloseable {
         // VALUE_EMBEDDED_OBJECT never comes from JSON text
         break;
     }
+  }
+
+  private Number number() throws IOException {
+    try {
+      return jackson.getNumberValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      // valid JSON, but BigDecimal cannot hold an exponent beyond the int range (1e99999999999)
+      throw limit(
+          Limits.Limit.NUMBER_SCALE,
+          "Number exponent exceeds what a BigDecimal can hold (the int range)",
+          -1,
+          e);
+    }
+  }
+
+  private MalformedJsonException trailingCommaInObject() {
+    JsonLocation location = jackson.currentLocation();
+    long offset = bodyStart + location.getByteOffset() - 1; // the '}' just read
+    return new MalformedJsonException(
+        "Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
+        errorPath(),
+        offset,
+        line(location),
+        column(location) - 1,
+        window.before(offset));
   }
 
   private void scalar(JsonPath path, @Nullable Object value) {
@@ -625,7 +656,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
               at + (i - from),
               suffixLine,
               suffixColumn + 1,
-              window.before(at + (i - from) + 1));
+              window.before(at + (i - from)));
         }
         suffixStart = at + (i - from);
         suffixExcerpt[suffixExcerptLength++] = b;
@@ -649,7 +680,8 @@ public final class IncrementalJsonParser implements AutoCloseable {
           throw incomplete(
               openString != null
                   ? "Incomplete JSON: the input ended inside a string"
-                  : "Incomplete JSON: the input ended inside " + (depth == 1 ? "a container" : depth + " containers"));
+                  : "Incomplete JSON: the input ended inside "
+                      + (depth == 1 ? "a container" : depth + " containers"));
         }
         try {
           jackson.endOfInput();
@@ -679,9 +711,33 @@ public final class IncrementalJsonParser implements AutoCloseable {
   }
 
   private void report(Repair.Kind kind, long offset, long length, String excerpt) {
-    Repair repair = new Repair(kind, kind == Repair.Kind.SKIPPED_PREFIX || kind == Repair.Kind.SKIPPED_SUFFIX ? JsonPath.root() : currentPath(), offset, length, excerpt);
+    Repair repair =
+        new Repair(
+            kind,
+            kind == Repair.Kind.SKIPPED_PREFIX || kind == Repair.Kind.SKIPPED_SUFFIX
+                ? JsonPath.root()
+                : currentPath(),
+            offset,
+            length,
+            excerpt);
     repairs.add(repair);
     listener.repair(repair);
+  }
+
+  /**
+   * Returns the path an error is reported at: the named value being read, else the innermost
+   * container. Not an array element's own path, even when its string is open: whether the parser
+   * has seen that string open before the error depends on how the input was split, and the error
+   * must not.
+   */
+  private JsonPath errorPath() {
+    if (openString != null && !openString.isIndex()) {
+      return openString;
+    }
+    if (field != null) {
+      return field;
+    }
+    return depth == 0 ? JsonPath.root() : containers[depth - 1];
   }
 
   /** Returns the path of the value being read: the open string, the named value, or a container. */
@@ -721,12 +777,28 @@ public final class IncrementalJsonParser implements AutoCloseable {
             ? ((JsonProcessingException) e).getLocation()
             : jackson.currentLocation();
     long offset = bodyStart + Math.max(0, location.getByteOffset());
+    int column = column(location);
     String reason =
         e instanceof JsonProcessingException
             ? ((JsonProcessingException) e).getOriginalMessage()
             : String.valueOf(e.getMessage());
+    if (reason.startsWith("Invalid UTF-8")) {
+      // Jackson reports a bad sequence at its first byte when the sequence arrived in one feed
+      // and after its last byte when it was split: report its first byte either way.
+      long start = window.invalidUtf8Start(offset - 4, offset);
+      if (start >= 0) {
+        column -= (int) (offset - start);
+        offset = start;
+      }
+    }
+    // Jackson words the same error on a '+' two ways, depending on whether the sign and the next
+    // byte arrived together.
+    reason =
+        reason.replace(
+            "expected digit (0-9) for valid numeric value",
+            "expected digit (0-9) to follow plus sign, for valid numeric value");
     return new MalformedJsonException(
-        reason, currentPath(), offset, line(location), column(location), window.before(offset + 1));
+        reason, errorPath(), offset, line(location), column, window.before(offset));
   }
 
   private MalformedJsonException unpaired(char surrogate) {
@@ -735,7 +807,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
         String.format(
             "Unpaired surrogate U+%04X in the text: it is not Unicode and has no UTF-8 form",
             (int) surrogate),
-        currentPath(),
+        errorPath(),
         fed,
         line(location),
         column(location),
@@ -754,7 +826,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
             reason,
             limit,
             maximum,
-            currentPath(),
+            errorPath(),
             bodyStart + Math.max(0, location.getByteOffset()),
             line(location),
             column(location));

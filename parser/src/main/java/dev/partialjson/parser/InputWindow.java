@@ -19,6 +19,52 @@ final class InputWindow {
     end += length;
   }
 
+  /**
+   * Returns the offset of the first byte of the first malformed UTF-8 sequence that starts in
+   * {@code [from, to]}, or -1 if there is none among the bytes that have arrived.
+   */
+  long invalidUtf8Start(long from, long to) {
+    long p = Math.max(Math.max(0, from), end - SIZE);
+    while (p <= to && p < end && (byteAt(p) & 0xC0) == 0x80) {
+      p++; // inside a character that began earlier: resynchronise on the next one
+    }
+    while (p <= to && p < end) {
+      int lead = byteAt(p) & 0xFF;
+      int length =
+          lead < 0x80
+              ? 1
+              : lead >= 0xC2 && lead <= 0xDF
+                  ? 2
+                  : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : -1;
+      if (length < 0) {
+        return p;
+      }
+      for (int k = 1; k < length; k++) {
+        if (p + k >= end) {
+          return -1; // not arrived yet
+        }
+        int next = byteAt(p + k) & 0xFF;
+        boolean valid = (next & 0xC0) == 0x80;
+        if (k == 1) {
+          // overlong forms, UTF-16 surrogates and code points beyond U+10FFFF
+          valid &= lead != 0xE0 || next >= 0xA0;
+          valid &= lead != 0xED || next < 0xA0;
+          valid &= lead != 0xF0 || next >= 0x90;
+          valid &= lead != 0xF4 || next < 0x90;
+        }
+        if (!valid) {
+          return p;
+        }
+      }
+      p += length;
+    }
+    return -1;
+  }
+
+  private byte byteAt(long offset) {
+    return ring[(int) (offset & (SIZE - 1))];
+  }
+
   /** Returns up to {@link #EXCERPT} bytes ending just before {@code offset}, printable. */
   String before(long offset) {
     long to = Math.min(offset, end);

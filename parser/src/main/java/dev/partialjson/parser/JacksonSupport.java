@@ -97,7 +97,8 @@ final class JacksonSupport {
     @Override
     public NonBlockingJsonParser createNonBlockingByteArrayParser() throws IOException {
       IOContext context = _createNonBlockingContext(null);
-      ByteQuadsCanonicalizer names = _byteSymbolCanonicalizer.makeChildOrPlaceholder(_factoryFeatures);
+      ByteQuadsCanonicalizer names =
+          _byteSymbolCanonicalizer.makeChildOrPlaceholder(_factoryFeatures);
       return new FeedingParser(context, _parserFeatures, names);
     }
   }

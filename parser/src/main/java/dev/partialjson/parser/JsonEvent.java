@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * {@link JsonListener#of}. Immutable and thread-safe.
  *
  * @param kind what happened
- * @param path the path of the value the event concerns ({@code $} for {@link
- *     Kind#DOCUMENT_END}; for {@link Kind#REPAIR}, the path where the repair was noticed)
+ * @param path the path of the value the event concerns ({@code $} for {@link Kind#DOCUMENT_END};
+ *     for {@link Kind#REPAIR}, the path where the repair was noticed)
  * @param value the delta ({@link Kind#STRING_DELTA}, a {@code String}), the complete value ({@link
  *     Kind#STRING}, {@link Kind#NUMBER}, {@link Kind#BOOLEAN}), the {@link Repair} ({@link
  *     Kind#REPAIR}), or null for the other kinds
@@ -60,9 +60,21 @@ public record JsonEvent(Kind kind, JsonPath path, @Nullable Object value) {
     if (value instanceof Repair) {
       Repair repair = (Repair) value;
       // the excerpt is escaped already
-      return kind + " " + path + " " + repair.kind() + " at offset " + repair.byteOffset() + " \""
-          + repair.excerpt() + "\"";
+      return kind
+          + " "
+          + path
+          + " "
+          + repair.kind()
+          + " at offset "
+          + repair.byteOffset()
+          + " \""
+          + repair.excerpt()
+          + "\"";
     }
-    return kind + " " + path + " " + (value instanceof String ? Excerpts.quote((String) value) : value);
+    return kind
+        + " "
+        + path
+        + " "
+        + (value instanceof String ? Excerpts.quote((String) value) : value);
   }
 }

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Receives the events of one {@link IncrementalJsonParser}, synchronously, from inside {@code
- * feed} and {@code finish}, in document order.
+ * Receives the events of one {@link IncrementalJsonParser}, synchronously, from inside {@code feed}
+ * and {@code finish}, in document order.
  *
  * <p>This push interface is the parser's primary output. Each method is a separate callback rather
  * than one {@code onEvent(JsonEvent)} so that a listener pays for nothing it ignores: no event

@@ -23,7 +23,9 @@ public final class Limits {
     NUMBER_LENGTH("maxNumberLength"),
     /** How many bytes the whole input may have, counting skipped text. */
     DOCUMENT_LENGTH("maxDocumentLength"),
-    /** How large a decimal exponent may be; fixed by Jackson (100,000). */
+    /**
+     * How large a decimal exponent may be; fixed by Jackson (100,000) and by BigDecimal (an int).
+     */
     NUMBER_SCALE(null);
 
     private final String builderMethod;
@@ -55,7 +57,10 @@ public final class Limits {
     this.maxDocumentLength = builder.maxDocumentLength;
   }
 
-  /** Returns the defaults: depth 1,000; strings 20,000,000 chars; names 50,000; numbers 1,000; documents unbounded. */
+  /**
+   * Returns the defaults: depth 1,000; strings 20,000,000 chars; names 50,000; numbers 1,000;
+   * documents unbounded.
+   */
   public static Limits defaults() {
     return DEFAULTS;
   }

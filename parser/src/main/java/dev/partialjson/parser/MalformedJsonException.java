@@ -17,9 +17,9 @@ public final class MalformedJsonException extends PartialJsonException {
   }
 
   /**
-   * Returns up to 24 bytes of the input, as text with control characters escaped, that end with the
-   * byte where the problem was found; only what came before it, so that it does not depend on how
-   * the input was split.
+   * Returns up to 24 bytes of the input, as text with control characters escaped, that end just
+   * before the reported offset: only what had arrived whatever the split, so the message does not
+   * depend on how the input was cut.
    */
   public String excerpt() {
     return excerpt;

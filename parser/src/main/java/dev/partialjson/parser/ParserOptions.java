@@ -25,10 +25,10 @@ public final class ParserOptions {
      */
     JSON,
     /**
-     * The input is a model's answer: everything before the first <code>&#123;</code> or {@code [} outside a
-     * {@code <think>} or {@code <thinking>} block (prose, a Markdown fence, a byte order mark) is
-     * skipped, and everything after the root value closes is ignored. The root must be an object
-     * or an array. Both skips are reported as repairs.
+     * The input is a model's answer: everything before the first <code>&#123;</code> or {@code [}
+     * outside a {@code <think>} or {@code <thinking>} block (prose, a Markdown fence, a byte order
+     * mark) is skipped, and everything after the root value closes is ignored. The root must be an
+     * object or an array. Both skips are reported as repairs.
      */
     MODEL_OUTPUT
   }
@@ -75,7 +75,9 @@ public final class ParserOptions {
     return DEFAULTS;
   }
 
-  /** Returns options for exactly one standard JSON value: {@link Text#JSON}, {@link Syntax#STRICT}. */
+  /**
+   * Returns options for exactly one standard JSON value: {@link Text#JSON}, {@link Syntax#STRICT}.
+   */
   public static ParserOptions strict() {
     return STRICT;
   }
@@ -116,7 +118,14 @@ public final class ParserOptions {
 
   @Override
   public String toString() {
-    return "ParserOptions{" + text + ", " + syntax + ", snapshots " + snapshots + ", " + limits
+    return "ParserOptions{"
+        + text
+        + ", "
+        + syntax
+        + ", snapshots "
+        + snapshots
+        + ", "
+        + limits
         + "}";
   }
 

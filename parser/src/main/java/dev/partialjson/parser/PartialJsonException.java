@@ -20,13 +20,36 @@ public abstract class PartialJsonException extends RuntimeException {
 
   PartialJsonException(
       String reason, JsonPath path, long byteOffset, int line, int column, String detail) {
-    super(reason + " at " + path + " (offset " + byteOffset + ", line " + line + ", column "
-        + column + ")" + detail);
+    super(
+        reason
+            + " at "
+            + abbreviate(path)
+            + " (offset "
+            + byteOffset
+            + ", line "
+            + line
+            + ", column "
+            + column
+            + ")"
+            + detail);
     this.reason = reason;
     this.path = path;
     this.byteOffset = byteOffset;
     this.line = line;
     this.column = column;
+  }
+
+  /** Renders a path for a message, shortening a very deep one; {@link #path()} has it whole. */
+  static String abbreviate(JsonPath path) {
+    String text = path.toString();
+    if (text.length() <= 120) {
+      return text;
+    }
+    return text.substring(0, 60)
+        + "…(depth "
+        + path.depth()
+        + ")…"
+        + text.substring(text.length() - 40);
   }
 
   /** Returns what went wrong, without the location. */

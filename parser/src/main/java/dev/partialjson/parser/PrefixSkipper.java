@@ -3,12 +3,12 @@ package dev.partialjson.parser;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Finds where the root value starts in a model's answer: at the first <code>&#123;</code> or {@code [} that
- * is not inside a {@code <think>} or {@code <thinking>} block. Reasoning models put their thoughts
- * (which may hold braces) in such a block before the answer; prose and Markdown fences hold no
- * JSON brackets before the value in practice, and a sentence that does ("[see below]") is the case
- * this cannot know about: use {@link ParserOptions.Text#JSON} where the input is known to be JSON.
- * Not thread-safe.
+ * Finds where the root value starts in a model's answer: at the first <code>&#123;</code> or {@code
+ * [} that is not inside a {@code <think>} or {@code <thinking>} block. Reasoning models put their
+ * thoughts (which may hold braces) in such a block before the answer; prose and Markdown fences
+ * hold no JSON brackets before the value in practice, and a sentence that does ("[see below]") is
+ * the case this cannot know about: use {@link ParserOptions.Text#JSON} where the input is known to
+ * be JSON. Not thread-safe.
  */
 final class PrefixSkipper {
   private static final int EXCERPT_BYTES = 60;

@@ -3,8 +3,8 @@ package dev.partialjson.parser;
 /**
  * Notices the relaxed syntax that {@link ParserOptions.Syntax#LENIENT} lets Jackson accept, so that
  * each use can be reported: Jackson accepts it without a word. It needs no grammar, only whether a
- * byte is inside a string or a comment: a comma whose next significant byte closes a container is
- * a trailing comma, a bare word whose next significant byte is a colon is an unquoted name, and a
+ * byte is inside a string or a comment: a comma whose next significant byte closes a container is a
+ * trailing comma, a bare word whose next significant byte is a colon is an unquoted name, and a
  * quote or comment marker outside strings speaks for itself. Jackson still decides what is valid;
  * this only reports. Not thread-safe.
  */
@@ -12,8 +12,8 @@ final class RelaxationScanner {
 
   /**
    * Receives what the scanner found: the repair, and the offset of the byte that made it certain
-   * (the byte the parser must not have tokenized yet when it reports the repair, so that the
-   * report lands at the same place among the events however the input was split).
+   * (the byte the parser must not have tokenized yet when it reports the repair, so that the report
+   * lands at the same place among the events however the input was split).
    */
   interface Sink {
     void report(Repair.Kind kind, long offset, long length, String excerpt, long certainAt);

@@ -103,15 +103,18 @@ class IncrementalJsonParserTest {
     assertThatThrownBy(() -> parser.feed("b\"]"))
         .isInstanceOf(MalformedJsonException.class)
         .hasMessage(
-            "Unpaired surrogate U+D83D in the text: it is not Unicode and has no UTF-8 form at $[0]"
+            "Unpaired surrogate U+D83D in the text: it is not Unicode and has no UTF-8 form at $"
                 + " (offset 3, line 1, column 4) near \"[\\\"a\"");
     assertThat(parser.snapshot().value()).isEqualTo(List.of("a"));
-    IncrementalJsonParser low = IncrementalJsonParser.create(ParserOptions.strict(), new EventLog());
+    IncrementalJsonParser low =
+        IncrementalJsonParser.create(ParserOptions.strict(), new EventLog());
     assertThatThrownBy(() -> low.feed("[\"\uDE00\"]"))
         .hasMessageStartingWith("Unpaired surrogate U+DE00 in the text");
-    IncrementalJsonParser last = IncrementalJsonParser.create(ParserOptions.strict(), new EventLog());
+    IncrementalJsonParser last =
+        IncrementalJsonParser.create(ParserOptions.strict(), new EventLog());
     last.feed("\"x\uD83D");
-    assertThatThrownBy(last::finish).hasMessageStartingWith("Unpaired surrogate U+D83D in the text");
+    assertThatThrownBy(last::finish)
+        .hasMessageStartingWith("Unpaired surrogate U+D83D in the text");
   }
 
   @Test
@@ -236,7 +239,7 @@ class IncrementalJsonParserTest {
           .hasMessage(
               "Unexpected character (',' (code 44)): expected a valid value (JSON String, Number,"
                   + " Array, Object or token 'null', 'true' or 'false') at $.a (offset 12, line 1,"
-                  + " column 13) near \"{\\\"a\\\": [1, 2,,\"");
+                  + " column 13) near \"{\\\"a\\\": [1, 2,\"");
       assertThat(outcome.last().value()).as(split.name()).isEqualTo(Map.of("a", List.of(1, 2)));
     }
   }
@@ -249,7 +252,7 @@ class IncrementalJsonParserTest {
         .isInstanceOf(MalformedJsonException.class)
         .hasMessage(
             "Unexpected content after the root value at $ (offset 10, line 2, column 2) near"
-                + " \"{\\\"a\\\": 1}\\n x\"");
+                + " \"{\\\"a\\\": 1}\\n \"");
     assertThat(parser.snapshot().isComplete()).isTrue();
     IncrementalJsonParser again =
         IncrementalJsonParser.create(ParserOptions.strict(), JsonListener.NONE);
@@ -257,7 +260,7 @@ class IncrementalJsonParserTest {
         .isInstanceOf(MalformedJsonException.class)
         .hasMessage(
             "Unexpected content after the root value at $ (offset 4, line 1, column 5) near \"[1]"
-                + " [\"");
+                + " \"");
   }
 
   @Test

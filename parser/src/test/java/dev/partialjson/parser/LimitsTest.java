@@ -83,9 +83,7 @@ class LimitsTest {
   void countsSkippedTextTowardsTheDocumentLength() {
     IncrementalJsonParser parser =
         IncrementalJsonParser.create(
-            ParserOptions.builder()
-                .limits(Limits.builder().maxDocumentLength(20).build())
-                .build(),
+            ParserOptions.builder().limits(Limits.builder().maxDocumentLength(20).build()).build(),
             JsonListener.NONE);
     parser.feed("Answer: {\"a\": 1, ");
     assertThatThrownBy(() -> parser.feed("\"b\": 2}"))
@@ -106,7 +104,6 @@ class LimitsTest {
     assertThatThrownBy(() -> Limits.builder().maxNestingDepth(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("depth < 1: 0");
-    assertThatThrownBy(() -> Limits.builder().maxDocumentLength(0))
-        .hasMessage("length < 1: 0");
+    assertThatThrownBy(() -> Limits.builder().maxDocumentLength(0)).hasMessage("length < 1: 0");
   }
 }

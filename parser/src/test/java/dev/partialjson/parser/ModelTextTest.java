@@ -21,13 +21,13 @@ class ModelTextTest {
           .as(split.name())
           .containsExactly(
               new Repair(
-                  Repair.Kind.SKIPPED_PREFIX, JsonPath.root(), 0, 26, "Sure! Here it is:\\n```json\\n"),
-              new Repair(
-                  Repair.Kind.SKIPPED_SUFFIX,
+                  Repair.Kind.SKIPPED_PREFIX,
                   JsonPath.root(),
-                  40,
-                  18,
-                  "```\\nAnything else?"));
+                  0,
+                  26,
+                  "Sure! Here it is:\\n```json\\n"),
+              new Repair(
+                  Repair.Kind.SKIPPED_SUFFIX, JsonPath.root(), 40, 18, "```\\nAnything else?"));
     }
   }
 
@@ -38,7 +38,9 @@ class ModelTextTest {
     parser.feed(answer);
     parser.finish();
     assertThat(parser.snapshot().value()).isEqualTo(List.of("done"));
-    assertThat(parser.repairs()).extracting(Repair::kind).containsExactly(Repair.Kind.SKIPPED_PREFIX);
+    assertThat(parser.repairs())
+        .extracting(Repair::kind)
+        .containsExactly(Repair.Kind.SKIPPED_PREFIX);
     assertThat(parser.repairs().get(0).length()).isEqualTo(answer.lastIndexOf('['));
   }
 
@@ -77,7 +79,7 @@ class ModelTextTest {
           .hasMessage(
               "Unrecognized token 'tru': was expecting (JSON String, Number, Array, Object or token"
                   + " 'null', 'true' or 'false') at $.a (offset 14, line 3, column 7) near"
-                  + " \"Here:\\n\\n{\\\"a\\\": tr\"");
+                  + " \"Here:\\n\\n{\\\"a\\\": t\"");
     }
   }
 
@@ -141,7 +143,7 @@ class ModelTextTest {
         .hasMessage(
             "Unexpected character (']' (code 93)): expected a valid value (JSON String, Number,"
                 + " Array, Object or token 'null', 'true' or 'false') at $ (offset 6, line 1,"
-                + " column 7) near \"[1, 2,]\"");
+                + " column 7) near \"[1, 2,\"");
   }
 
   @Test

@@ -25,7 +25,8 @@ class SnapshotTest {
     List<?> after = (List<?>) ((Map<?, ?>) second.value()).get("items");
     assertThat(after.get(0)).isSameAs(before.get(0));
     assertThat(after.get(1)).isSameAs(before.get(1));
-    assertThat(before).isEqualTo(List.of(Map.of("a", 1), Map.of("b", List.of(2, 3)), Map.of("c", "x")));
+    assertThat(before)
+        .isEqualTo(List.of(Map.of("a", 1), Map.of("b", List.of(2, 3)), Map.of("c", "x")));
     assertThat(after)
         .isEqualTo(List.of(Map.of("a", 1), Map.of("b", List.of(2, 3)), Map.of("c", "xyz"), 4));
   }

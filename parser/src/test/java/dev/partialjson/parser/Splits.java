@@ -120,14 +120,11 @@ final class Splits {
   }
 
   private static List<byte[]> latin1Pieces(String text) {
-    IntArrayList ids = O200K.encodeOrdinary(text);
+    // Token pieces of the Latin-1 text (merged where a token cut one of its chars in two), mapped
+    // back to the original bytes one char each.
     List<byte[]> out = new ArrayList<>();
-    IntArrayList one = new IntArrayList(1);
-    for (int i = 0; i < ids.size(); i++) {
-      one.clear();
-      one.add(ids.get(i));
-      String token = new String(O200K.decodeBytes(one), StandardCharsets.UTF_8);
-      out.add(token.getBytes(StandardCharsets.ISO_8859_1));
+    for (byte[] piece : tokenPieces(text.getBytes(StandardCharsets.UTF_8), text)) {
+      out.add(new String(piece, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1));
     }
     return out;
   }
