@@ -1,0 +1,8 @@
+/**
+ * Runnable programs that show partialjson at work; each is small, runs offline, and is tested.
+ * Start with {@link dev.partialjson.samples.ReplayDemo}.
+ */
+@NullMarked
+package dev.partialjson.samples;
+
+import org.jspecify.annotations.NullMarked;
