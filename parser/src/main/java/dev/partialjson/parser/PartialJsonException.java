@@ -18,7 +18,19 @@ public abstract class PartialJsonException extends RuntimeException {
   private final int line;
   private final int column;
 
-  PartialJsonException(
+  /**
+   * Creates an exception whose message is built from the parts: {@code reason at path (offset N,
+   * line L, column C)} followed by {@code detail}. For the exceptions of modules built on the
+   * parser, such as binding failures; a column or line of 0 means unknown.
+   *
+   * @param reason what went wrong, without the location
+   * @param path where
+   * @param byteOffset the offset in the whole input, in bytes of UTF-8
+   * @param line the 1-based line
+   * @param column the 1-based column, in bytes
+   * @param detail appended to the message as is (empty for nothing)
+   */
+  protected PartialJsonException(
       String reason, JsonPath path, long byteOffset, int line, int column, String detail) {
     super(
         reason
