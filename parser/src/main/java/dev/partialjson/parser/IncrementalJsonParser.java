@@ -1,13 +1,10 @@
 package dev.partialjson.parser;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -63,9 +60,12 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private final @Nullable RelaxationScanner relaxations;
   private final @Nullable SnapshotBuilder tree;
   private final InputWindow window = new InputWindow();
+  private final Failures failures;
+  private final SuffixReader suffix;
+  private final PathStack paths = new PathStack();
+  private final OpenString string = new OpenString();
   private final Utf8Encoder encoder = new Utf8Encoder(SLICE);
   private final Utf8Encoder.Sink sliced = this::acceptSliced;
-  private final DeltaView delta = new DeltaView();
   private final List<Repair> repairs = new ArrayList<>(0);
   private final List<Finding> findings = new ArrayList<>(0);
   private final RelaxationScanner.Sink findingSink =
@@ -75,32 +75,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
 
   private Stage stage;
   private boolean finished;
+  private boolean rootDone;
   private @Nullable RuntimeException failure;
   private long fed; // bytes taken so far
-  private long bodyStart; // offset of the first byte given to Jackson
-
-  // Where the tokens are: the path of each open container and, in arrays, the next index.
-  private JsonPath[] containers = new JsonPath[16];
-  private boolean[] arrays = new boolean[16];
-  private int[] nextIndex = new int[16];
-  private int depth;
-  private @Nullable JsonPath field; // the value after the last name in the innermost object
-  private boolean rootDone;
-
-  // The string being streamed: the segment and position of its next unreported char.
-  private @Nullable JsonPath openString;
-  private char[] segment = new char[0];
-  private int segmentPosition;
-  private long streamed;
-  private char[] joined = new char[0];
-
-  // After the root value: where the suffix starts, with its line and column.
-  private long suffixStart = -1;
-  private final byte[] suffixExcerpt = new byte[60];
-  private int suffixExcerptLength;
-  private int suffixLine;
-  private int suffixColumn;
-  private boolean suffixAfterCr;
 
   private IncrementalJsonParser(ParserOptions options, JsonListener listener) {
     this.options = options;
@@ -110,10 +87,11 @@ public final class IncrementalJsonParser implements AutoCloseable {
     boolean model = options.text() == ParserOptions.Text.MODEL_OUTPUT;
     this.prefix = model ? new PrefixSkipper() : null;
     this.stage = model ? Stage.PREFIX : Stage.BODY;
-    this.relaxations =
-        options.syntax() == ParserOptions.Syntax.LENIENT ? new RelaxationScanner() : null;
+    this.relaxations = strictSyntax ? null : new RelaxationScanner();
     this.tree =
         options.snapshots() == ParserOptions.Snapshots.ENABLED ? new SnapshotBuilder() : null;
+    this.failures = new Failures(jackson, window, prefix, options.limits());
+    this.suffix = new SuffixReader(model, failures);
   }
 
   /** Returns a parser with the {@link ParserOptions#defaults() default options}. */
@@ -148,7 +126,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
           try {
             encoder.encode(text, sliced);
           } catch (Utf8Encoder.Unpaired e) {
-            throw unpaired(e.surrogate);
+            throw failures.unpaired(e.surrogate, fed, paths.forError(string.path()));
           }
         });
   }
@@ -224,7 +202,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
           try {
             encoder.flush(sliced);
           } catch (Utf8Encoder.Unpaired e) {
-            throw unpaired(e.surrogate);
+            throw failures.unpaired(e.surrogate, fed, paths.forError(string.path()));
           }
           finished = true;
           end();
@@ -307,44 +285,44 @@ public final class IncrementalJsonParser implements AutoCloseable {
     long max = options.limits().maxDocumentLength();
     if (max >= 0 && fed + length > max) {
       accept(bytes, offset, (int) (max - fed));
-      throw limit(
+      throw failures.limit(
           Limits.Limit.DOCUMENT_LENGTH,
           "Document length exceeds the maximum allowed (" + max + " bytes)",
-          max);
+          max,
+          errorPath(),
+          null);
     }
     window.add(bytes, offset, length);
     int end = offset + length;
     int i = offset;
     if (stage == Stage.PREFIX) {
-      int root = prefix().scan(bytes, i, end);
+      PrefixSkipper skipper = Objects.requireNonNull(prefix);
+      int root = skipper.scan(bytes, i, end);
       if (root < 0) {
         fed += length;
         return;
       }
-      bodyStart = fed + (root - offset);
+      long bodyStart = fed + (root - offset);
+      failures.bodyStartsAt(bodyStart);
       stage = Stage.BODY;
-      if (!prefix().onlyWhitespace()) {
-        report(Repair.Kind.SKIPPED_PREFIX, 0, bodyStart, prefix().excerpt());
+      if (!skipper.onlyWhitespace()) {
+        report(Repair.Kind.SKIPPED_PREFIX, 0, bodyStart, skipper.excerpt());
       }
       i = root;
     }
     if (stage == Stage.BODY) {
       int stop = body(bytes, i, end, fed + (i - offset));
-      if (stop >= 0) {
-        beginSuffix();
-        i = stop;
-      } else {
-        i = end;
+      if (stop < 0) {
+        fed += length;
+        return;
       }
+      stage = Stage.SUFFIX;
+      int[] lineAndColumn = failures.lineAndColumn();
+      suffix.begin(lineAndColumn[0], lineAndColumn[1]);
+      i = stop;
     }
-    if (stage == Stage.SUFFIX) {
-      suffix(bytes, i, end, fed + (i - offset));
-    }
+    suffix.read(bytes, i, end, fed + (i - offset));
     fed += length;
-  }
-
-  private PrefixSkipper prefix() {
-    return Objects.requireNonNull(prefix);
   }
 
   /** Tokenizes {@code bytes[from, to)}; returns where the root value ended in it, or -1. */
@@ -372,11 +350,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
       }
       return start < to ? tokenize(bytes, start, to) : -1;
     } catch (StreamConstraintsException e) {
-      Limits.Limit limit = JacksonSupport.limitOf(e);
-      throw limit(
-          limit, e.getOriginalMessage(), JacksonSupport.maximumOf(limit, options.limits()), e);
+      throw failures.limit(e, errorPath());
     } catch (IOException e) {
-      throw malformed(e);
+      throw failures.malformed(e, errorPath());
     }
   }
 
@@ -394,7 +370,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
       boolean afterComma = strictSyntax && jackson.awaitingNameAfterComma();
       JsonToken token = jackson.nextToken();
       if (afterComma && token == JsonToken.END_OBJECT) {
-        throw trailingCommaInObject();
+        throw failures.trailingCommaInObject(errorPath());
       }
       if (token == null || token == JsonToken.NOT_AVAILABLE) {
         if (jackson.insideStringValue()) {
@@ -414,7 +390,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
       case START_OBJECT:
       case START_ARRAY:
         boolean array = token == JsonToken.START_ARRAY;
-        JsonPath path = nextValuePath();
+        JsonPath path = paths.nextValue();
         if (array) {
           listener.startArray(path);
         } else {
@@ -423,12 +399,11 @@ public final class IncrementalJsonParser implements AutoCloseable {
         if (tree != null) {
           tree.startContainer(path, array);
         }
-        push(path, array);
+        paths.push(path, array);
         break;
       case END_OBJECT:
       case END_ARRAY:
-        JsonPath closed = containers[--depth];
-        field = null;
+        JsonPath closed = paths.pop();
         if (token == JsonToken.END_ARRAY) {
           listener.endArray(closed);
         } else {
@@ -440,7 +415,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
         valueDone();
         break;
       case FIELD_NAME:
-        field = containers[depth - 1].field(jackson.currentName());
+        paths.key(jackson.currentName());
         break;
       case VALUE_STRING:
         completeString(jackson.getText());
@@ -448,18 +423,18 @@ public final class IncrementalJsonParser implements AutoCloseable {
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
         Number number = number();
-        JsonPath at = nextValuePath();
+        JsonPath at = paths.nextValue();
         listener.numberValue(at, number);
         scalar(at, number);
         break;
       case VALUE_TRUE:
       case VALUE_FALSE:
-        JsonPath where = nextValuePath();
+        JsonPath where = paths.nextValue();
         listener.booleanValue(where, token == JsonToken.VALUE_TRUE);
         scalar(where, token == JsonToken.VALUE_TRUE);
         break;
       case VALUE_NULL:
-        JsonPath nullPath = nextValuePath();
+        JsonPath nullPath = paths.nextValue();
         listener.nullValue(nullPath);
         scalar(nullPath, null);
         break;
@@ -474,24 +449,13 @@ public final class IncrementalJsonParser implements AutoCloseable {
       return jackson.getNumberValueExact();
     } catch (NumberFormatException | ArithmeticException e) {
       // valid JSON, but BigDecimal cannot hold an exponent beyond the int range (1e99999999999)
-      throw limit(
+      throw failures.limit(
           Limits.Limit.NUMBER_SCALE,
           "Number exponent exceeds what a BigDecimal can hold (the int range)",
           -1,
+          errorPath(),
           e);
     }
-  }
-
-  private MalformedJsonException trailingCommaInObject() {
-    JsonLocation location = jackson.currentLocation();
-    long offset = bodyStart + location.getByteOffset() - 1; // the '}' just read
-    return new MalformedJsonException(
-        "Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
-        errorPath(),
-        offset,
-        line(location),
-        column(location) - 1,
-        window.before(offset));
   }
 
   private void scalar(JsonPath path, @Nullable Object value) {
@@ -502,119 +466,59 @@ public final class IncrementalJsonParser implements AutoCloseable {
   }
 
   private void valueDone() {
-    field = null;
-    if (depth == 0) {
+    paths.valueDone();
+    if (paths.depth() == 0) {
       rootDone = true;
       listener.documentEnd();
     }
   }
 
-  private JsonPath nextValuePath() {
-    if (depth == 0) {
-      return JsonPath.root();
-    }
-    int d = depth - 1;
-    if (arrays[d]) {
-      return containers[d].index(nextIndex[d]++);
-    }
-    return Objects.requireNonNull(field, "a value in an object without a name");
-  }
-
-  private void push(JsonPath path, boolean array) {
-    if (depth == containers.length) {
-      containers = Arrays.copyOf(containers, depth * 2);
-      arrays = Arrays.copyOf(arrays, depth * 2);
-      nextIndex = Arrays.copyOf(nextIndex, depth * 2);
-    }
-    containers[depth] = path;
-    arrays[depth] = array;
-    nextIndex[depth] = 0;
-    depth++;
-    field = null;
-  }
-
   /** Reports what Jackson decoded of the open string since the last look. */
   private void streamOpenString() {
-    char[] current = jackson.textSegment();
-    int size = jackson.textSegmentSize();
-    JsonPath path = openString;
+    JsonPath path = string.path();
     if (path == null) {
-      path = nextValuePath();
-      openString = path;
-      streamed = 0;
-      segment = current; // a string that starts in this slice starts its segment
-      segmentPosition = 0;
+      path = paths.nextValue();
+      string.open(path, jackson.textSegment());
       if (tree != null) {
         tree.openString(path);
       }
     }
-    char[] chars;
-    int from;
-    int to;
-    if (current == segment) {
-      chars = current;
-      from = segmentPosition;
-      to = size;
-    } else {
-      // The old segment filled up and Jackson moved on: its tail and the new head, joined.
-      int tail = segment.length - segmentPosition;
-      if (joined.length < tail + size) {
-        joined = new char[tail + size];
-      }
-      System.arraycopy(segment, segmentPosition, joined, 0, tail);
-      System.arraycopy(current, 0, joined, tail, size);
-      chars = joined;
-      from = 0;
-      to = tail + size;
-    }
-    boolean held = to > from && Character.isHighSurrogate(chars[to - 1]);
-    if (held) {
-      to--; // its low half has not been decoded yet: keep the pair together
-    }
-    if (current == segment) {
-      segmentPosition = to;
-    } else if (!held || size > 0) {
-      segment = current;
-      segmentPosition = held ? size - 1 : size;
-    } else {
-      segmentPosition = segment.length - 1; // the held char is the old segment's last
-    }
-    if (to > from) {
-      emitDelta(path, delta.set(chars, from, to));
+    CharSequence delta = string.next(jackson.textSegment(), jackson.textSegmentSize());
+    if (delta != null) {
+      emitDelta(path, delta, string.reported());
     }
   }
 
-  private void emitDelta(JsonPath path, CharSequence piece) {
-    streamed += piece.length();
+  private void emitDelta(JsonPath path, CharSequence delta, long length) {
     int max = options.limits().maxStringLength();
-    if (streamed > max) {
-      throw limit(
+    if (length > max) {
+      throw failures.limit(
           Limits.Limit.STRING_LENGTH,
-          "String value length (" + streamed + ") exceeds the maximum allowed (" + max + ")",
-          max);
+          "String value length (" + length + ") exceeds the maximum allowed (" + max + ")",
+          max,
+          errorPath(),
+          null);
     }
-    listener.stringDelta(path, piece);
+    listener.stringDelta(path, delta);
     if (tree != null) {
-      tree.appendString(piece);
+      tree.appendString(delta);
     }
   }
 
   private void completeString(String value) {
-    JsonPath path = openString;
+    JsonPath path = string.path();
     int from = 0;
     if (path == null) {
-      path = nextValuePath();
-      streamed = 0;
+      path = paths.nextValue();
       if (tree != null) {
         tree.openString(path);
       }
     } else {
-      from = (int) streamed;
+      from = (int) string.close();
     }
-    openString = null;
     if (from < value.length()) {
       // the rest of the value is the last delta; the whole value if none was streamed
-      emitDelta(path, from == 0 ? value : value.substring(from));
+      emitDelta(path, from == 0 ? value : value.substring(from), value.length());
     }
     listener.stringValue(path, value);
     if (tree != null) {
@@ -623,100 +527,61 @@ public final class IncrementalJsonParser implements AutoCloseable {
     valueDone();
   }
 
-  private void beginSuffix() {
-    stage = Stage.SUFFIX;
-    JsonLocation location = jackson.currentLocation();
-    suffixLine = line(location);
-    suffixColumn = column(location) - 1;
-  }
-
-  /** Reads what follows the root value: whitespace, or text the options allow to be ignored. */
-  private void suffix(byte[] bytes, int from, int to, long at) {
-    for (int i = from; i < to; i++) {
-      byte b = bytes[i];
-      if (suffixStart >= 0) {
-        if (suffixExcerptLength < suffixExcerpt.length) {
-          suffixExcerpt[suffixExcerptLength++] = b;
-        }
-        continue;
-      }
-      if (b == '\n') {
-        if (!suffixAfterCr) {
-          suffixLine++;
-        }
-        suffixColumn = 0;
-      } else if (b == '\r') {
-        suffixLine++;
-        suffixColumn = 0;
-      } else if (b != ' ' && b != '\t') {
-        if (options.text() == ParserOptions.Text.JSON) {
-          throw new MalformedJsonException(
-              "Unexpected content after the root value",
-              JsonPath.root(),
-              at + (i - from),
-              suffixLine,
-              suffixColumn + 1,
-              window.before(at + (i - from)));
-        }
-        suffixStart = at + (i - from);
-        suffixExcerpt[suffixExcerptLength++] = b;
-      } else {
-        suffixColumn++;
-      }
-      suffixAfterCr = b == '\r';
-    }
-  }
-
   private void end() {
     switch (stage) {
       case PREFIX:
         throw incomplete(
-            prefix().inThink()
+            Objects.requireNonNull(prefix).inThink()
                 ? "No JSON value began before the end of the input (it ended inside a thinking"
                     + " block)"
                 : "No JSON value began before the end of the input");
       case BODY:
-        if (depth > 0 || openString != null) {
+        if (paths.depth() > 0 || string.path() != null) {
           throw incomplete(
-              openString != null
+              string.path() != null
                   ? "Incomplete JSON: the input ended inside a string"
                   : "Incomplete JSON: the input ended inside "
-                      + (depth == 1 ? "a container" : depth + " containers"));
+                      + (paths.depth() == 1 ? "a container" : paths.depth() + " containers"));
         }
         try {
           jackson.endOfInput();
           pump();
         } catch (StreamConstraintsException e) {
-          Limits.Limit limit = JacksonSupport.limitOf(e);
-          throw limit(
-              limit, e.getOriginalMessage(), JacksonSupport.maximumOf(limit, options.limits()), e);
+          throw failures.limit(e, errorPath());
         } catch (IOException e) {
-          throw malformed(e);
+          throw failures.malformed(e, errorPath());
         }
         if (!rootDone) {
           throw incomplete("No JSON value began before the end of the input");
         }
         break;
       case SUFFIX:
-        if (suffixStart >= 0) {
+        if (suffix.start() >= 0) {
           report(
               Repair.Kind.SKIPPED_SUFFIX,
-              suffixStart,
-              fed - suffixStart,
-              Excerpts.printable(
-                  suffixExcerpt, 0, suffixExcerptLength, fed - suffixStart > suffixExcerptLength));
+              suffix.start(),
+              fed - suffix.start(),
+              suffix.excerpt(fed));
         }
         break;
     }
   }
 
+  private IncompleteJsonException incomplete(String reason) {
+    return failures.incomplete(
+        reason,
+        paths.open(string.path()),
+        fed,
+        tree == null ? null : tree.snapshot(fed),
+        stage == Stage.PREFIX);
+  }
+
   private void report(Repair.Kind kind, long offset, long length, String excerpt) {
+    boolean aroundRoot = kind == Repair.Kind.SKIPPED_PREFIX || kind == Repair.Kind.SKIPPED_SUFFIX;
     Repair repair =
         new Repair(
             kind,
-            kind == Repair.Kind.SKIPPED_PREFIX || kind == Repair.Kind.SKIPPED_SUFFIX
-                ? JsonPath.root()
-                : currentPath(),
+            aroundRoot ? JsonPath.root() : paths.current(string.path()),
             offset,
             length,
             excerpt);
@@ -724,126 +589,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
     listener.repair(repair);
   }
 
-  /**
-   * Returns the path an error is reported at: the named value being read, else the innermost
-   * container. Not an array element's own path, even when its string is open: whether the parser
-   * has seen that string open before the error depends on how the input was split, and the error
-   * must not.
-   */
   private JsonPath errorPath() {
-    if (openString != null && !openString.isIndex()) {
-      return openString;
-    }
-    if (field != null) {
-      return field;
-    }
-    return depth == 0 ? JsonPath.root() : containers[depth - 1];
-  }
-
-  /** Returns the path of the value being read: the open string, the named value, or a container. */
-  private JsonPath currentPath() {
-    if (openString != null) {
-      return openString;
-    }
-    if (field != null) {
-      return field;
-    }
-    return depth == 0 ? JsonPath.root() : containers[depth - 1];
-  }
-
-  private List<JsonPath> openPaths() {
-    List<JsonPath> open = new ArrayList<>(depth + 1);
-    open.addAll(Arrays.asList(containers).subList(0, depth));
-    if (openString != null) {
-      open.add(openString);
-    }
-    return open;
-  }
-
-  private IncompleteJsonException incomplete(String reason) {
-    JsonLocation location = jackson.currentLocation();
-    return new IncompleteJsonException(
-        reason,
-        openPaths(),
-        fed,
-        stage == Stage.PREFIX ? prefix().newlines() + 1 : line(location),
-        stage == Stage.PREFIX ? prefix().column() + 1 : column(location),
-        tree == null ? null : tree.snapshot(fed));
-  }
-
-  private MalformedJsonException malformed(IOException e) {
-    JsonLocation location =
-        e instanceof JsonProcessingException && ((JsonProcessingException) e).getLocation() != null
-            ? ((JsonProcessingException) e).getLocation()
-            : jackson.currentLocation();
-    long offset = bodyStart + Math.max(0, location.getByteOffset());
-    int column = column(location);
-    String reason =
-        e instanceof JsonProcessingException
-            ? ((JsonProcessingException) e).getOriginalMessage()
-            : String.valueOf(e.getMessage());
-    if (reason.startsWith("Invalid UTF-8")) {
-      // Jackson reports a bad sequence at its first byte when the sequence arrived in one feed
-      // and after its last byte when it was split: report its first byte either way.
-      long start = window.invalidUtf8Start(offset - 4, offset);
-      if (start >= 0) {
-        column -= (int) (offset - start);
-        offset = start;
-      }
-    }
-    // Jackson words the same error on a '+' two ways, depending on whether the sign and the next
-    // byte arrived together.
-    reason =
-        reason.replace(
-            "expected digit (0-9) for valid numeric value",
-            "expected digit (0-9) to follow plus sign, for valid numeric value");
-    return new MalformedJsonException(
-        reason, errorPath(), offset, line(location), column, window.before(offset));
-  }
-
-  private MalformedJsonException unpaired(char surrogate) {
-    JsonLocation location = jackson.currentLocation();
-    return new MalformedJsonException(
-        String.format(
-            "Unpaired surrogate U+%04X in the text: it is not Unicode and has no UTF-8 form",
-            (int) surrogate),
-        errorPath(),
-        fed,
-        line(location),
-        column(location),
-        window.before(fed));
-  }
-
-  private LimitExceededException limit(Limits.Limit limit, String reason, long maximum) {
-    return limit(limit, reason, maximum, null);
-  }
-
-  private LimitExceededException limit(
-      Limits.Limit limit, String reason, long maximum, @Nullable Exception cause) {
-    JsonLocation location = jackson.currentLocation();
-    LimitExceededException e =
-        new LimitExceededException(
-            reason,
-            limit,
-            maximum,
-            errorPath(),
-            bodyStart + Math.max(0, location.getByteOffset()),
-            line(location),
-            column(location));
-    if (cause != null) {
-      e.initCause(cause);
-    }
-    return e;
-  }
-
-  /** Returns Jackson's line, counted in the whole input rather than from the root value. */
-  private int line(JsonLocation location) {
-    return Math.max(1, location.getLineNr()) + (prefix == null ? 0 : prefix.newlines());
-  }
-
-  /** Returns Jackson's column, counted in the whole input rather than from the root value. */
-  private int column(JsonLocation location) {
-    int column = Math.max(1, location.getColumnNr());
-    return prefix != null && location.getLineNr() <= 1 ? column + prefix.column() : column;
+    return paths.forError(string.path());
   }
 }

@@ -1,0 +1,150 @@
+package dev.partialjson.parser;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the parser's exceptions with locations in the whole input. Jackson counts from the first
+ * byte it was given, which in model output comes after skipped text, and words or places a few
+ * errors differently depending on how its input was split; this turns its reports into ones that
+ * depend on the input alone. Not thread-safe; one per parser.
+ */
+final class Failures {
+  private final FeedingParser jackson;
+  private final InputWindow window;
+  private final @Nullable PrefixSkipper prefix;
+  private final Limits limits;
+  private long bodyStart;
+
+  Failures(
+      FeedingParser jackson, InputWindow window, @Nullable PrefixSkipper prefix, Limits limits) {
+    this.jackson = jackson;
+    this.window = window;
+    this.prefix = prefix;
+    this.limits = limits;
+  }
+
+  /** Records where Jackson's input starts in the whole input. */
+  void bodyStartsAt(long offset) {
+    this.bodyStart = offset;
+  }
+
+  MalformedJsonException malformed(IOException e, JsonPath path) {
+    JsonLocation location =
+        e instanceof JsonProcessingException && ((JsonProcessingException) e).getLocation() != null
+            ? ((JsonProcessingException) e).getLocation()
+            : jackson.currentLocation();
+    long offset = offset(location);
+    int column = column(location);
+    String reason =
+        e instanceof JsonProcessingException
+            ? ((JsonProcessingException) e).getOriginalMessage()
+            : String.valueOf(e.getMessage());
+    if (reason.startsWith("Invalid UTF-8")) {
+      // Jackson reports a bad sequence at its first byte when the sequence arrived in one feed
+      // and after its last byte when it was split: report its first byte either way.
+      long start = window.invalidUtf8Start(offset - 4, offset);
+      if (start >= 0) {
+        column -= (int) (offset - start);
+        offset = start;
+      }
+    }
+    // Jackson words the same error on a '+' two ways, depending on whether the sign and the next
+    // byte arrived together.
+    reason =
+        reason.replace(
+            "expected digit (0-9) for valid numeric value",
+            "expected digit (0-9) to follow plus sign, for valid numeric value");
+    return new MalformedJsonException(
+        reason, path, offset, line(location), column, window.before(offset));
+  }
+
+  /** Jackson (2.22) accepts this when the input was split right after the comma; see there. */
+  MalformedJsonException trailingCommaInObject(JsonPath path) {
+    JsonLocation location = jackson.currentLocation();
+    long offset = offset(location) - 1; // the '}' just read
+    return new MalformedJsonException(
+        "Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
+        path,
+        offset,
+        line(location),
+        column(location) - 1,
+        window.before(offset));
+  }
+
+  MalformedJsonException unpaired(char surrogate, long offset, JsonPath path) {
+    JsonLocation location = jackson.currentLocation();
+    return new MalformedJsonException(
+        String.format(
+            "Unpaired surrogate U+%04X in the text: it is not Unicode and has no UTF-8 form",
+            (int) surrogate),
+        path,
+        offset,
+        line(location),
+        column(location),
+        window.before(offset));
+  }
+
+  MalformedJsonException afterRoot(long offset, int line, int column) {
+    return new MalformedJsonException(
+        "Unexpected content after the root value",
+        JsonPath.root(),
+        offset,
+        line,
+        column,
+        window.before(offset));
+  }
+
+  LimitExceededException limit(StreamConstraintsException e, JsonPath path) {
+    Limits.Limit limit = JacksonSupport.limitOf(e);
+    return limit(
+        limit,
+        String.valueOf(e.getOriginalMessage()),
+        JacksonSupport.maximumOf(limit, limits),
+        path,
+        e);
+  }
+
+  LimitExceededException limit(
+      Limits.Limit limit, String reason, long maximum, JsonPath path, @Nullable Exception cause) {
+    JsonLocation location = jackson.currentLocation();
+    LimitExceededException e =
+        new LimitExceededException(
+            reason, limit, maximum, path, offset(location), line(location), column(location));
+    if (cause != null) {
+      e.initCause(cause);
+    }
+    return e;
+  }
+
+  IncompleteJsonException incomplete(
+      String reason, List<JsonPath> open, long fed, @Nullable Snapshot snapshot, boolean inPrefix) {
+    JsonLocation location = jackson.currentLocation();
+    int line = inPrefix && prefix != null ? prefix.newlines() + 1 : line(location);
+    int column = inPrefix && prefix != null ? prefix.column() + 1 : column(location);
+    return new IncompleteJsonException(reason, open, fed, line, column, snapshot);
+  }
+
+  /** Returns where Jackson is now, as line and column in the whole input. */
+  int[] lineAndColumn() {
+    JsonLocation location = jackson.currentLocation();
+    return new int[] {line(location), column(location)};
+  }
+
+  private long offset(JsonLocation location) {
+    return bodyStart + Math.max(0, location.getByteOffset());
+  }
+
+  private int line(JsonLocation location) {
+    return Math.max(1, location.getLineNr()) + (prefix == null ? 0 : prefix.newlines());
+  }
+
+  private int column(JsonLocation location) {
+    int column = Math.max(1, location.getColumnNr());
+    return prefix != null && location.getLineNr() <= 1 ? column + prefix.column() : column;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.partialjson.parser;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The string value Jackson is decoding, and how much of it has been reported. Jackson keeps the
+ * chars in a segmented buffer of which only the current segment is visible; this remembers the
+ * segment and position of the next unreported char, so each look reports only what is new. When the
+ * segment changed since the last look, the old one filled up and its tail is still in the array
+ * held here (see {@link IncrementalJsonParser#SLICE} for why at most one segment can fill between
+ * two looks). Not thread-safe.
+ */
+final class OpenString {
+  private @Nullable JsonPath path;
+  private char[] segment = new char[0];
+  private int position;
+  private long reported;
+  private char[] joined = new char[0];
+  private final DeltaView view = new DeltaView();
+
+  /** Returns the path of the open string, or null if none is open. */
+  @Nullable JsonPath path() {
+    return path;
+  }
+
+  /** Starts tracking a string that began in the current segment (Jackson starts each at 0). */
+  void open(JsonPath path, char[] segment) {
+    this.path = path;
+    this.segment = segment;
+    this.position = 0;
+    this.reported = 0;
+  }
+
+  /** Stops tracking; returns how many chars had been reported. */
+  long close() {
+    path = null;
+    long count = reported;
+    reported = 0;
+    return count;
+  }
+
+  /** Counts chars reported outside {@link #next} (the last piece of a string). */
+  void count(int chars) {
+    reported += chars;
+  }
+
+  /** Returns how many chars of the open string have been reported. */
+  long reported() {
+    return reported;
+  }
+
+  /**
+   * Returns the chars decoded since the last look, given the current segment and its used size, or
+   * null if there are none; a trailing high surrogate is held back until its low half is decoded.
+   * The view is valid until the next call.
+   */
+  @Nullable CharSequence next(char[] current, int size) {
+    char[] chars;
+    int to;
+    int from;
+    if (current == segment) {
+      chars = current;
+      from = position;
+      to = size;
+    } else {
+      int tail = segment.length - position;
+      if (joined.length < tail + size) {
+        joined = new char[tail + size];
+      }
+      System.arraycopy(segment, position, joined, 0, tail);
+      System.arraycopy(current, 0, joined, tail, size);
+      chars = joined;
+      from = 0;
+      to = tail + size;
+    }
+    boolean held = to > from && Character.isHighSurrogate(chars[to - 1]);
+    if (held) {
+      to--;
+    }
+    if (current == segment) {
+      position = to;
+    } else if (!held || size > 0) {
+      segment = current;
+      position = held ? size - 1 : size;
+    } else {
+      position = segment.length - 1; // the held char is the old segment's last
+    }
+    if (to == from) {
+      return null;
+    }
+    reported += to - from;
+    return view.set(chars, from, to);
+  }
+}
