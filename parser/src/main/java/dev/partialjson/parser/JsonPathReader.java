@@ -1,0 +1,179 @@
+package dev.partialjson.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A recursive-descent reader for the JSONPath subset described at {@link JsonPath#parse}, shared by
+ * {@link JsonPath} and {@link JsonPathPattern}. Not thread-safe; one per text read.
+ */
+final class JsonPathReader {
+  private final String text;
+  private final boolean allowWildcards;
+  private int pos;
+
+  JsonPathReader(String text, boolean allowWildcards) {
+    this.text = text;
+    this.allowWildcards = allowWildcards;
+  }
+
+  List<Object> parse() {
+    List<Object> segments = new ArrayList<>();
+    expect('$');
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (c == '.') {
+        pos++;
+        segments.add(dotSegment());
+      } else if (c == '[') {
+        pos++;
+        segments.add(bracketSegment());
+        expect(']');
+      } else {
+        throw error("Expected '.' or '['");
+      }
+    }
+    return segments;
+  }
+
+  private Object dotSegment() {
+    if (pos < text.length() && text.charAt(pos) == '*') {
+      return wildcard();
+    }
+    if (pos >= text.length() || !JsonPath.isNameFirst(text.charAt(pos))) {
+      throw error(allowWildcards ? "Expected a member name or '*'" : "Expected a member name");
+    }
+    int start = pos;
+    while (pos < text.length()
+        && (JsonPath.isNameFirst(text.charAt(pos)) || JsonPath.isDigit(text.charAt(pos)))) {
+      pos++;
+    }
+    return text.substring(start, pos);
+  }
+
+  private Object bracketSegment() {
+    char c = pos < text.length() ? text.charAt(pos) : 0;
+    if (c == '\'' || c == '"') {
+      return quotedName(c);
+    }
+    if (JsonPath.isDigit(c)) {
+      return index();
+    }
+    if (c == '*') {
+      return wildcard();
+    }
+    if (c == '-') {
+      throw error("Expected a non-negative index");
+    }
+    throw error(
+        allowWildcards
+            ? "Expected an index, a quoted name or '*'"
+            : "Expected an index or a quoted name");
+  }
+
+  private Object wildcard() {
+    if (!allowWildcards) {
+      throw error("Unexpected wildcard (use JsonPathPattern for patterns)");
+    }
+    pos++;
+    return JsonPath.WILDCARD;
+  }
+
+  private Integer index() {
+    int start = pos;
+    if (text.charAt(pos) == '0'
+        && pos + 1 < text.length()
+        && JsonPath.isDigit(text.charAt(pos + 1))) {
+      throw error("Expected an index without leading zeros");
+    }
+    while (pos < text.length() && JsonPath.isDigit(text.charAt(pos))) {
+      pos++;
+    }
+    int index = JsonPath.parseIndexOrMinusOne(text.substring(start, pos));
+    if (index < 0) {
+      pos = start;
+      throw error("Expected an index of at most " + Integer.MAX_VALUE);
+    }
+    return index;
+  }
+
+  private String quotedName(char quote) {
+    int start = pos++;
+    StringBuilder name = new StringBuilder();
+    while (true) {
+      if (pos >= text.length()) {
+        pos = start;
+        throw error("Unterminated quoted name");
+      }
+      char c = text.charAt(pos);
+      if (c == quote) {
+        pos++;
+        return name.toString();
+      }
+      if (c < 0x20) {
+        throw error(String.format("Unescaped control character U+%04X", (int) c));
+      }
+      pos++;
+      name.append(c == '\\' ? escape(quote) : c);
+    }
+  }
+
+  private char escape(char quote) {
+    char c = pos < text.length() ? text.charAt(pos) : 0;
+    pos++;
+    return switch (c) {
+      case 'b' -> '\b';
+      case 'f' -> '\f';
+      case 'n' -> '\n';
+      case 'r' -> '\r';
+      case 't' -> '\t';
+      case '/', '\\' -> c;
+      case 'u' -> hex4();
+      default -> {
+        if (c == quote) {
+          yield c;
+        }
+        pos--;
+        throw error("Expected an escape (b, f, n, r, t, /, \\, " + quote + " or uXXXX)");
+      }
+    };
+  }
+
+  // Each escape yields one char, so a surrogate pair written as two escapes rebuilds the pair.
+  private char hex4() {
+    int value = 0;
+    for (int i = 0; i < 4; i++, pos++) {
+      int digit = pos < text.length() ? hexDigit(text.charAt(pos)) : -1;
+      if (digit < 0) {
+        throw error("Expected 4 hex digits");
+      }
+      value = value * 16 + digit;
+    }
+    return (char) value;
+  }
+
+  // Character.digit would also accept non-ASCII digits such as U+0663.
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  }
+
+  private void expect(char c) {
+    if (pos >= text.length() || text.charAt(pos) != c) {
+      throw error("Expected '" + c + "'");
+    }
+    pos++;
+  }
+
+  private IllegalArgumentException error(String expected) {
+    return new IllegalArgumentException(expected + " at index " + pos + " in \"" + text + "\"");
+  }
+}
