@@ -39,17 +39,22 @@ final class Failures {
             ? ((JsonProcessingException) e).getLocation()
             : jackson.currentLocation();
     long offset = offset(location);
+    int line = line(location);
     int column = column(location);
     String reason =
         e instanceof JsonProcessingException
             ? ((JsonProcessingException) e).getOriginalMessage()
             : String.valueOf(e.getMessage());
     if (reason.startsWith("Invalid UTF-8")) {
-      // Jackson reports a bad sequence at its first byte when the sequence arrived in one feed
-      // and after its last byte when it was split: report its first byte either way.
-      long start = window.invalidUtf8Start(offset - 4, offset);
+      // Jackson reports a bad sequence at its first byte when it arrived in one feed, but after
+      // its last byte, or at the start of the last feed, when it was split (its location is then
+      // wrong too). It reports the first bad sequence, never a later one: so look from there to
+      // the end of what has arrived, and report the first byte of the first bad sequence.
+      long start = window.invalidUtf8Start(offset - 4, window.end());
       if (start >= 0) {
-        column -= (int) (offset - start);
+        int[] moved = window.move(offset, line, column, start);
+        line = moved[0];
+        column = moved[1];
         offset = start;
       }
     }
@@ -59,8 +64,7 @@ final class Failures {
         reason.replace(
             "expected digit (0-9) for valid numeric value",
             "expected digit (0-9) to follow plus sign, for valid numeric value");
-    return new MalformedJsonException(
-        reason, path, offset, line(location), column, window.before(offset));
+    return new MalformedJsonException(reason, path, offset, line, column, window.before(offset));
   }
 
   /** Jackson (2.22) accepts this when the input was split right after the comma; see there. */

@@ -20,6 +20,35 @@ final class InputWindow {
   }
 
   /**
+   * Returns the 1-based line and column of {@code to}, given those of {@code from} (at most the
+   * window's size before it), counting a line break at {@code \n}, {@code \r} or {@code \r\n} and a
+   * column per byte, as Jackson does.
+   */
+  int[] move(long from, int line, int column, long to) {
+    if (to < from) {
+      return new int[] {line, column - (int) (from - to)}; // backwards within a line only
+    }
+    for (long p = Math.max(from, end - SIZE); p < to && p < end; p++) {
+      byte b = byteAt(p);
+      if (b == '\n' && (p == 0 || byteAt(p - 1) != '\r' || p - 1 < end - SIZE)) {
+        line++;
+        column = 1;
+      } else if (b == '\r') {
+        line++;
+        column = 1;
+      } else if (b != '\n') {
+        column++;
+      }
+    }
+    return new int[] {line, column};
+  }
+
+  /** Returns the offset just past the last byte added. */
+  long end() {
+    return end;
+  }
+
+  /**
    * Returns the offset of the first byte of the first malformed UTF-8 sequence that starts in
    * {@code [from, to]}, or -1 if there is none among the bytes that have arrived.
    */

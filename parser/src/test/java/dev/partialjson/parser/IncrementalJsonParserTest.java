@@ -245,6 +245,44 @@ class IncrementalJsonParserTest {
   }
 
   @Test
+  void placesInvalidUtf8AtItsFirstByteUnderEverySplit() {
+    // Jackson places this error at the bad sequence, after it, or at the start of the last feed,
+    // depending on the split
+    byte[] document = {
+      '{',
+      '\n',
+      ' ',
+      '"',
+      'a',
+      '"',
+      ':',
+      ' ',
+      '1',
+      ',',
+      '\n',
+      ' ',
+      '"',
+      'b',
+      '"',
+      ':',
+      ' ',
+      '"',
+      'x',
+      (byte) 0xE0,
+      'b',
+      '"',
+      '}'
+    };
+    for (Splits.Split split : Splits.sweep(document)) {
+      assertThat(Replay.run(ParserOptions.strict(), split, false).error())
+          .as(split.name())
+          .hasMessage(
+              "Invalid UTF-8 middle byte 0x62 at $.b (offset 19, line 3, column 9) near"
+                  + " \"{\\n \\\"a\\\": 1,\\n \\\"b\\\": \\\"x\"");
+    }
+  }
+
+  @Test
   void rejectsContentAfterTheRootValueInJsonMode() {
     IncrementalJsonParser parser =
         IncrementalJsonParser.create(ParserOptions.strict(), JsonListener.NONE);
