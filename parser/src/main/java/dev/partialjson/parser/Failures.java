@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,12 @@ import org.jspecify.annotations.Nullable;
  * depend on the input alone. Not thread-safe; one per parser.
  */
 final class Failures {
+  private static final Pattern CHARACTER_ERROR =
+      Pattern.compile(
+          "(?:Illegal character \\('.' \\(code (\\d+) / 0x[0-9a-f]+\\)\\)"
+              + "|Unexpected character \\('.' \\(code (\\d+)\\)\\)).*",
+          Pattern.DOTALL);
+
   private final FeedingParser jackson;
   private final InputWindow window;
   private final @Nullable PrefixSkipper prefix;
@@ -58,6 +66,25 @@ final class Failures {
         offset = start;
       }
     }
+    int nonAscii = nonAsciiByte(reason);
+    if (nonAscii >= 0) {
+      // A byte above 0x7F outside a string: Jackson reads it as signed when it came in the same
+      // feed as the byte before ("Illegal character ... code 65528", placed after it) and as
+      // unsigned otherwise ("Unexpected character ('ø' (code 248))", placed at it). It is a byte
+      // of UTF-8, not a Latin-1 char either way: say so, at the byte.
+      int b = nonAscii;
+      long at = window.byteAt(offset - 1) == (byte) b ? offset - 1 : offset;
+      int[] moved = window.move(offset, line, column, at);
+      return new MalformedJsonException(
+          String.format(
+              "Unexpected byte 0x%02X outside a string: only strings may hold non-ASCII characters",
+              b),
+          path,
+          at,
+          moved[0],
+          moved[1],
+          window.before(at));
+    }
     // Jackson words the same error on a '+' two ways, depending on whether the sign and the next
     // byte arrived together.
     reason =
@@ -77,6 +104,40 @@ final class Failures {
         offset,
         line(location),
         column(location) - 1,
+        window.before(offset));
+  }
+
+  /**
+   * Returns the byte above 0x7F that a character error of Jackson's is about, or -1: a signed byte
+   * shows as a code from 0xFF80 to 0xFFFF, an unsigned one from 0x80 to 0xFF.
+   */
+  private static int nonAsciiByte(String reason) {
+    Matcher m = CHARACTER_ERROR.matcher(reason);
+    if (!m.matches()) {
+      return -1;
+    }
+    boolean signed = m.group(1) != null;
+    long code = Long.parseLong(signed ? m.group(1) : m.group(2));
+    boolean inRange = signed ? code >= 0xFF80 && code <= 0xFFFF : code >= 0x80 && code <= 0xFF;
+    return inRange ? (int) (code & 0xFF) : -1;
+  }
+
+  /** Jackson (2.22) accepts this when the input was split right after the colon; see there. */
+  MalformedJsonException missingValue(char close, int index, JsonPath path) {
+    JsonLocation location = jackson.currentLocation();
+    long offset = bodyStart + jackson.offsetOf(index);
+    int[] moved = window.move(offset(location), line(location), column(location), offset);
+    return new MalformedJsonException(
+        "Unexpected character ('"
+            + close
+            + "' (code "
+            + (int) close
+            + ")): expected a valid value (JSON String, Number, Array, Object or token 'null',"
+            + " 'true' or 'false')",
+        path,
+        offset,
+        moved[0],
+        moved[1],
         window.before(offset));
   }
 

@@ -44,6 +44,42 @@ final class FeedingParser extends NonBlockingJsonParser {
         && _minorState == MINOR_FIELD_LEADING_WS;
   }
 
+  /**
+   * Returns whether the parser stopped for input right after the colon of an object member. Jackson
+   * (2.22) resumes there as if at the start of an array, where a closing bracket is allowed: <code>
+   * &#123;"a":</code> then <code>&#125;</code> is accepted as an empty object, the key silently
+   * dropped, while fed whole it is rejected. The caller peeks at the next byte in that state.
+   */
+  boolean awaitingValueAfterColon() {
+    return _currToken == JsonToken.NOT_AVAILABLE
+        && _majorState == MAJOR_OBJECT_VALUE
+        && _minorState == MINOR_VALUE_LEADING_WS;
+  }
+
+  /**
+   * Returns the index in the fed array of the next byte that is not JSON whitespace, or -1 if the
+   * rest of the feed is whitespace.
+   */
+  int nextSignificantIndex() {
+    for (int i = _inputPtr; i < _inputEnd; i++) {
+      byte b = getByteFromBuffer(i);
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Returns the byte at {@code index} of the fed array. */
+  byte byteAt(int index) {
+    return getByteFromBuffer(index);
+  }
+
+  /** Returns the offset, in what this parser was fed, of {@code index} of the fed array. */
+  long offsetOf(int index) {
+    return _currInputProcessed + (index - _currBufferStart);
+  }
+
   /** Returns the current segment of the text buffer, without side effects. */
   char[] textSegment() {
     return _textBuffer.getBufferWithoutReset();

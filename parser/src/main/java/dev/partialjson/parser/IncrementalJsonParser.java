@@ -367,6 +367,12 @@ public final class IncrementalJsonParser implements AutoCloseable {
 
   private int pump() throws IOException {
     while (true) {
+      if (jackson.awaitingValueAfterColon()) {
+        int next = jackson.nextSignificantIndex();
+        if (next >= 0 && (jackson.byteAt(next) == '}' || jackson.byteAt(next) == ']')) {
+          throw failures.missingValue((char) jackson.byteAt(next), next, errorPath());
+        }
+      }
       boolean afterComma = strictSyntax && jackson.awaitingNameAfterComma();
       JsonToken token = jackson.nextToken();
       if (afterComma && token == JsonToken.END_OBJECT) {

@@ -90,7 +90,11 @@ final class InputWindow {
     return -1;
   }
 
-  private byte byteAt(long offset) {
+  /** Returns the byte at {@code offset}, or 0 if it is not in the window. */
+  byte byteAt(long offset) {
+    if (offset < 0 || offset >= end || offset < end - SIZE) {
+      return 0;
+    }
     return ring[(int) (offset & (SIZE - 1))];
   }
 

@@ -283,6 +283,41 @@ class IncrementalJsonParserTest {
   }
 
   @Test
+  void rejectsAMissingValueEvenWhenTheInputIsSplitAfterTheColon() {
+    // Jackson 2.22 accepts {"a":} as {} when fed in two pieces split after the colon
+    for (String document : List.of("{\"a\":}", "[{\"q\":\r\t},1]")) {
+      for (Splits.Split split : Splits.sweep(document)) {
+        assertThat(Replay.run(ParserOptions.defaults(), split, false).error())
+            .as(document + " " + split.name())
+            .isInstanceOf(MalformedJsonException.class)
+            .hasMessageStartingWith(
+                "Unexpected character ('}' (code 125)): expected a valid value (JSON String,"
+                    + " Number, Array, Object or token 'null', 'true' or 'false') at $");
+      }
+    }
+    for (Splits.Split split : Splits.sweep("{\"a\":\n]")) {
+      assertThat(Replay.run(ParserOptions.strict(), split, false).error())
+          .as(split.name())
+          .hasMessage(
+              "Unexpected character (']' (code 93)): expected a valid value (JSON String, Number,"
+                  + " Array, Object or token 'null', 'true' or 'false') at $.a (offset 6, line 2,"
+                  + " column 1) near \"{\\\"a\\\":\\n\"");
+    }
+  }
+
+  @Test
+  void namesANonAsciiByteOutsideAStringAtThatByteUnderEverySplit() {
+    byte[] document = {'{', '"', 't', '"', ':', (byte) 0xC3, (byte) 0xB8, ' ', '1', '}'};
+    for (Splits.Split split : Splits.sweep(document)) {
+      assertThat(Replay.run(ParserOptions.strict(), split, false).error())
+          .as(split.name())
+          .hasMessage(
+              "Unexpected byte 0xC3 outside a string: only strings may hold non-ASCII characters"
+                  + " at $.t (offset 5, line 1, column 6) near \"{\\\"t\\\":\"");
+    }
+  }
+
+  @Test
   void rejectsContentAfterTheRootValueInJsonMode() {
     IncrementalJsonParser parser =
         IncrementalJsonParser.create(ParserOptions.strict(), JsonListener.NONE);
