@@ -19,18 +19,27 @@ import java.util.List;
  * the 5-byte ones as ByteBuffers), and real model tokens of o200k_base, both as UTF-8 bytes and as
  * text deltas. A token that ends inside a multi-byte character is merged with the next, as the
  * streaming APIs do.
+ *
+ * <p>Public, with its {@link Split}, {@link Piece} and {@link Feeder}, because the binding module's
+ * tests run the same sweep through a binding session (it comes to them in the parser's test-jar).
  */
-final class Splits {
+public final class Splits {
   private static final Encoding O200K =
       Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
   private Splits() {}
 
   /** One way to feed a document: a name for messages, and the pieces. */
-  record Split(String name, List<Piece> pieces) {
-    void feed(IncrementalJsonParser parser) {
+  public record Split(String name, List<Piece> pieces) {
+    /** Feeds every piece to {@code parser}. */
+    public void feed(IncrementalJsonParser parser) {
+      feed(Feeder.of(parser));
+    }
+
+    /** Feeds every piece to {@code target}. */
+    public void feed(Feeder target) {
       for (Piece piece : pieces) {
-        piece.feed(parser);
+        piece.feed(target);
       }
     }
 
@@ -41,12 +50,58 @@ final class Splits {
   }
 
   /** One delta. */
-  interface Piece {
-    void feed(IncrementalJsonParser parser);
+  public interface Piece {
+    /** Feeds this delta to {@code target}. */
+    void feed(Feeder target);
+
+    /** Feeds this delta to {@code parser}. */
+    default void feed(IncrementalJsonParser parser) {
+      feed(Feeder.of(parser));
+    }
+  }
+
+  /**
+   * What a piece is fed to: the three input methods of {@link IncrementalJsonParser}, which
+   * anything built on the parser (a binding session) offers too.
+   */
+  public interface Feeder {
+    /** Feeds a text delta. */
+    void feed(CharSequence text);
+
+    /** Feeds a slice of UTF-8 bytes. */
+    void feed(byte[] bytes, int offset, int length);
+
+    /** Feeds the remaining bytes of a buffer. */
+    void feed(ByteBuffer buffer);
+
+    /** Feeds a whole array of UTF-8 bytes. */
+    default void feed(byte[] bytes) {
+      feed(bytes, 0, bytes.length);
+    }
+
+    /** Returns a feeder for {@code parser}. */
+    static Feeder of(IncrementalJsonParser parser) {
+      return new Feeder() {
+        @Override
+        public void feed(CharSequence text) {
+          parser.feed(text);
+        }
+
+        @Override
+        public void feed(byte[] bytes, int offset, int length) {
+          parser.feed(bytes, offset, length);
+        }
+
+        @Override
+        public void feed(ByteBuffer buffer) {
+          parser.feed(buffer);
+        }
+      };
+    }
   }
 
   /** Returns every split of the sweep for {@code document}. */
-  static List<Split> sweep(byte[] document) {
+  public static List<Split> sweep(byte[] document) {
     List<Split> splits = new ArrayList<>();
     splits.add(new Split("whole", List.of(bytes(document, 0, document.length))));
     splits.add(chunks(document, 1));
@@ -67,7 +122,7 @@ final class Splits {
   }
 
   /** Returns the sweep for a text document. */
-  static List<Split> sweep(String document) {
+  public static List<Split> sweep(String document) {
     return sweep(document.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -75,7 +130,7 @@ final class Splits {
    * Returns {@code text} cut into o200k tokens, each as the text it decodes to, merging a token
    * that ends inside a multi-byte character with the next.
    */
-  static List<String> tokens(String text) {
+  public static List<String> tokens(String text) {
     List<String> out = new ArrayList<>();
     for (byte[] piece : tokenPieces(text.getBytes(StandardCharsets.UTF_8), text)) {
       out.add(new String(piece, StandardCharsets.UTF_8));

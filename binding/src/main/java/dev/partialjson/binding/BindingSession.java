@@ -1,0 +1,385 @@
+package dev.partialjson.binding;
+
+import dev.partialjson.parser.IncompleteJsonException;
+import dev.partialjson.parser.IncrementalJsonParser;
+import dev.partialjson.parser.JsonPath;
+import dev.partialjson.parser.JsonPathPattern;
+import dev.partialjson.parser.PartialJsonException;
+import dev.partialjson.parser.Snapshot;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One stream being bound: feed it deltas, get callbacks as values arrive, a typed partial value on
+ * demand, and the validated final value at the end. Opened by {@link StreamingBinder#open()}.
+ *
+ * <pre>{@code
+ * try (var session = binder.open()) {
+ *   session.onText("$.goal", (path, full, delta) -> ui.goal(full));
+ *   session.onItem("$.tasks[*]", Task.class, ui::addTask);     // bound and valid, at its '}'
+ *   for (String delta : modelDeltas) session.feed(delta);
+ *   Plan plan = session.complete();
+ * }
+ * }</pre>
+ *
+ * <p>Callbacks are registered before the first {@code feed} and called synchronously from inside
+ * {@code feed} (and {@code complete}), in document order. A callback's exception propagates out of
+ * {@code feed} and stops the session. Every list item the final validation would cascade into
+ * ({@code List<@Valid Task>}, or a list at the root) is validated as it closes, callback or not;
+ * the whole value is validated at the end, and a violation found on an item is not reported again.
+ *
+ * <p>Single-use and not thread-safe: one stream, fed from one thread at a time.
+ */
+public final class BindingSession<T> implements AutoCloseable {
+  private static final Pattern ITEM = Pattern.compile(".*\\[(\\*|\\d+)]");
+
+  /** Receives a string as it grows; see {@link #onText}. */
+  @FunctionalInterface
+  public interface TextListener {
+    /**
+     * Called when the string at {@code path} grew by {@code delta}; {@code full} is all of it so
+     * far (a new string each call, so this costs time proportional to the string's length).
+     */
+    void onText(JsonPath path, String full, String delta);
+  }
+
+  private final StreamingBinder<T> binder;
+  private final IncrementalJsonParser parser;
+  private final Recorder recorder;
+  private final List<Subscription> subscriptions = new ArrayList<>();
+  private final List<Recorder.Text> texts = new ArrayList<>();
+  private final Violations violations = new Violations();
+  private boolean started;
+  private boolean closed;
+  private @Nullable RuntimeException failure;
+  private @Nullable BindingResult<T> outcome;
+
+  BindingSession(StreamingBinder<T> binder) {
+    this.binder = binder;
+    for (CascadedItems.Item item : binder.cascadedItems()) {
+      Subscription.find(subscriptions, item.pattern(), item.type()).validate = true;
+    }
+    this.recorder = new Recorder(subscriptions, texts, this::closed);
+    this.parser = IncrementalJsonParser.create(binder.parserOptions(), recorder);
+  }
+
+  /**
+   * Calls {@code listener} each time a string at a path matching {@code pattern} grows, with its
+   * full text so far and the new piece; the pieces concatenate to the final string. An empty string
+   * never grows, so it causes no call.
+   *
+   * @throws IllegalArgumentException if the pattern is not valid
+   * @throws IllegalStateException if input has been fed already
+   */
+  public BindingSession<T> onText(String pattern, TextListener listener) {
+    Objects.requireNonNull(listener, "listener == null");
+    texts.add(new Recorder.Text(compile(pattern), listener));
+    return this;
+  }
+
+  /**
+   * Calls {@code consumer} with each value at a path matching {@code pattern} once it is complete,
+   * bound to {@code type} (not validated). A JSON {@code null} is not passed on. A value that
+   * cannot be bound to {@code type} is not passed on either; under {@link FailurePolicy#FAIL_FAST}
+   * the {@code feed} call throws its {@link BindingException}.
+   *
+   * @throws IllegalStateException if input has been fed already
+   */
+  public <V> BindingSession<T> onValue(
+      String pattern, Class<V> type, Consumer<? super V> consumer) {
+    subscribe(pattern, type, false).values.add(cast(consumer, type));
+    return this;
+  }
+
+  /**
+   * Calls {@code consumer} with each list item at a path matching {@code pattern} ({@code
+   * $.tasks[*]}, {@code $[*]}, {@code $.sections[*].items[*]}) as soon as it closes, bound to
+   * {@code type} and valid. An invalid item is not passed on: it is reported as the {@link
+   * FailurePolicy} says, and to {@link #onCheckedItem} callbacks.
+   *
+   * @throws IllegalArgumentException if the pattern does not end in an array index or {@code [*]}
+   * @throws IllegalStateException if input has been fed already
+   */
+  public <E> BindingSession<T> onItem(String pattern, Class<E> type, Consumer<? super E> consumer) {
+    subscribe(pattern, type, true).validItems.add(cast(consumer, type));
+    return this;
+  }
+
+  /**
+   * Calls {@code consumer} with each list item at a path matching {@code pattern} as soon as it
+   * closes, bound to {@code type}, with its violations: valid or not, so that a UI can mark each
+   * item. Under {@link FailurePolicy#FAIL_FAST} an invalid item is passed on before {@code feed}
+   * throws.
+   *
+   * @throws IllegalArgumentException if the pattern does not end in an array index or {@code [*]}
+   * @throws IllegalStateException if input has been fed already
+   */
+  public <E> BindingSession<T> onCheckedItem(
+      String pattern, Class<E> type, Consumer<? super BoundItem<E>> consumer) {
+    Objects.requireNonNull(consumer, "consumer == null");
+    @SuppressWarnings("unchecked") // items of this subscription are bound to E
+    Consumer<BoundItem<Object>> checked = item -> consumer.accept((BoundItem<E>) (Object) item);
+    subscribe(pattern, type, true).checkedItems.add(checked);
+    return this;
+  }
+
+  private Subscription subscribe(String pattern, Class<?> type, boolean item) {
+    Objects.requireNonNull(type, "type == null");
+    JsonPathPattern compiled = compile(pattern);
+    if (item && !ITEM.matcher(compiled.toString()).matches()) {
+      throw new IllegalArgumentException(
+          "not a list item pattern (it must end in [*] or an index): " + pattern);
+    }
+    Subscription s =
+        Subscription.find(
+            subscriptions, compiled, binder.binder().mapper().getTypeFactory().constructType(type));
+    s.validate |= item;
+    return s;
+  }
+
+  private JsonPathPattern compile(String pattern) {
+    Objects.requireNonNull(pattern, "pattern == null");
+    if (started) {
+      throw new IllegalStateException("callbacks must be registered before the first feed");
+    }
+    return JsonPathPattern.compile(pattern);
+  }
+
+  private static Consumer<Object> cast(Consumer<?> consumer, Class<?> type) {
+    Objects.requireNonNull(consumer, "consumer == null");
+    @SuppressWarnings("unchecked") // the value was bound to type
+    Consumer<Object> c = value -> ((Consumer<Object>) consumer).accept(type.cast(value));
+    return c;
+  }
+
+  /**
+   * Feeds a text delta; see {@link IncrementalJsonParser#feed(CharSequence)}.
+   *
+   * @throws PartialJsonException if the input is malformed or over a limit, or (under {@link
+   *     FailurePolicy#FAIL_FAST}) a list item it completed is invalid or cannot be bound
+   * @throws IllegalStateException if the session is complete, closed, or failed before
+   */
+  public void feed(CharSequence text) {
+    Objects.requireNonNull(text, "text == null");
+    checkFeedable();
+    try {
+      parser.feed(text);
+    } catch (RuntimeException e) {
+      failed(e);
+      throw e;
+    }
+  }
+
+  /**
+   * Feeds {@code length} bytes of UTF-8 at {@code offset}; see {@link
+   * IncrementalJsonParser#feed(byte[], int, int)}. Throws as {@link #feed(CharSequence)} does, and
+   * {@link IllegalArgumentException} for a slice outside the array.
+   */
+  public void feed(byte[] bytes, int offset, int length) {
+    Objects.requireNonNull(bytes, "bytes == null");
+    checkFeedable();
+    try {
+      parser.feed(bytes, offset, length);
+    } catch (RuntimeException e) {
+      failed(e);
+      throw e;
+    }
+  }
+
+  /**
+   * Feeds the remaining bytes of {@code buffer} as UTF-8 and advances its position; throws as
+   * {@link #feed(CharSequence)} does.
+   */
+  public void feed(ByteBuffer buffer) {
+    Objects.requireNonNull(buffer, "buffer == null");
+    checkFeedable();
+    try {
+      parser.feed(buffer);
+    } catch (RuntimeException e) {
+      failed(e);
+      throw e;
+    }
+  }
+
+  private void checkFeedable() {
+    started = true;
+    if (failure != null) {
+      throw new IllegalStateException("the session failed: " + failure.getMessage(), failure);
+    }
+    if (outcome != null) {
+      throw new IllegalStateException("complete");
+    }
+    if (closed) {
+      throw new IllegalStateException("closed");
+    }
+  }
+
+  private void failed(RuntimeException e) {
+    if (parser.isClosed() && failure == null) {
+      failure = e; // not a bad argument: the parser stopped
+    }
+  }
+
+  /** Binds, validates and hands on a subscribed value that just closed. */
+  private void closed(Subscription s, TokenRecorder tokens) {
+    JsonPath path = tokens.root();
+    Object value;
+    try {
+      value = binder.binder().bind(s.type, tokens);
+    } catch (BindingException e) {
+      if (binder.failurePolicy() == FailurePolicy.FAIL_FAST) {
+        throw e;
+      }
+      return; // the final binding reports it, where the type is the declared one
+    }
+    if (value == null) {
+      return;
+    }
+    for (Consumer<Object> c : s.values) {
+      c.accept(value);
+    }
+    if (!s.validate) {
+      return;
+    }
+    List<Violation> found = binder.checker().validate(value, path);
+    violations.addAll(found);
+    BoundItem<Object> item = new BoundItem<>(path, value, found);
+    for (Consumer<BoundItem<Object>> c : s.checkedItems) {
+      c.accept(item);
+    }
+    if (!found.isEmpty() && binder.failurePolicy() == FailurePolicy.FAIL_FAST) {
+      throw new ValidationException(path, found);
+    }
+    if (found.isEmpty()) {
+      for (Consumer<Object> c : s.validItems) {
+        c.accept(value);
+      }
+    }
+  }
+
+  /**
+   * Returns the target type with what has arrived so far, or null if nothing has: fields not seen
+   * yet are null (or their defaults), strings as far as they have arrived, lists with the items
+   * begun so far. Values that must not be shown half-done stay null until complete: strings bound
+   * to anything but text (enums, numbers, dates), properties marked {@link ShowWhenComplete} or by
+   * {@link StreamingBinder.Builder#showWhenComplete}, and objects of a polymorphic type until their
+   * type id has arrived. Available at any time, also after an error.
+   *
+   * <p>Built on demand from the parser's snapshot: the hidden values are found in time proportional
+   * to the nesting depth, and binding costs time proportional to the document, per call.
+   *
+   * @throws BindingException if what has arrived cannot be bound (a string where a number is
+   *     expected, say)
+   * @throws IllegalStateException if the parser options disabled snapshots
+   */
+  public @Nullable T partial() {
+    Snapshot snapshot = parser.snapshot();
+    if (!snapshot.hasValue()) {
+      return null;
+    }
+    Object visible = binder.view().visible(snapshot, binder.type());
+    if (visible == null) {
+      return null;
+    }
+    TokenRecorder tokens = new TokenRecorder(JsonPath.root());
+    tokens.tree(JsonPath.root(), visible);
+    @SuppressWarnings("unchecked") // bound to the binder's type
+    T value = (T) binder.binder().bindPartial(binder.type(), tokens);
+    return value;
+  }
+
+  /**
+   * Returns how far the value at {@code path} (JSONPath, {@code $.tasks[2].title}) has arrived.
+   *
+   * @throws IllegalArgumentException if the path is not valid
+   * @throws IllegalStateException if the parser options disabled snapshots
+   */
+  public FieldState state(String path) {
+    return state(JsonPath.parse(Objects.requireNonNull(path, "path == null")));
+  }
+
+  /** Returns how far the value at {@code path} has arrived; see {@link #state(String)}. */
+  public FieldState state(JsonPath path) {
+    Objects.requireNonNull(path, "path == null");
+    Snapshot snapshot = parser.snapshot();
+    if (!snapshot.contains(path)) {
+      return FieldState.NOT_STARTED;
+    }
+    return snapshot.openPaths().contains(path) ? FieldState.STREAMING : FieldState.COMPLETE;
+  }
+
+  /**
+   * Ends the input, then returns the final value: bound from the tokens already read and validated.
+   * Calling it again returns the same value or throws the same exception.
+   *
+   * @throws IncompleteJsonException if the input ended before the value was complete ({@link
+   *     #partial()} still shows what arrived)
+   * @throws PartialJsonException the exception that stopped an earlier {@code feed}, if any
+   * @throws BindingException if the value cannot be bound
+   * @throws ValidationException with every violation (of the items and of the whole), if any
+   * @throws IllegalStateException if a callback's own exception stopped the session
+   */
+  public @Nullable T complete() {
+    BindingResult<T> result = result();
+    if (result.error() != null) {
+      throw result.error();
+    }
+    if (!result.violations().isEmpty()) {
+      throw new ValidationException(JsonPath.root(), result.violations());
+    }
+    return result.value();
+  }
+
+  /**
+   * Ends the input and returns the outcome without throwing for what the input did wrong: the
+   * value, its violations, or the error that left no value; see {@link BindingResult}. Calling it
+   * again returns the same result.
+   *
+   * @throws IllegalStateException if a callback's own exception stopped the session
+   */
+  public BindingResult<T> result() {
+    if (outcome != null) {
+      return outcome;
+    }
+    started = true;
+    if (failure == null && !closed) {
+      try {
+        parser.finish();
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+    if (failure != null && !(failure instanceof PartialJsonException)) {
+      throw new IllegalStateException("the session failed: " + failure.getMessage(), failure);
+    }
+    if (failure == null && closed) {
+      throw new IllegalStateException("closed");
+    }
+    if (failure != null) {
+      return outcome = new BindingResult<>(null, violations.all(), (PartialJsonException) failure);
+    }
+    try {
+      @SuppressWarnings("unchecked") // bound to the binder's type
+      T value = (T) binder.binder().bind(binder.type(), recorder.whole());
+      violations.addAll(binder.checker().validate(value, JsonPath.root()));
+      return outcome = new BindingResult<>(value, violations.all(), null);
+    } catch (BindingException e) {
+      return outcome = new BindingResult<>(null, violations.all(), e);
+    }
+  }
+
+  /**
+   * Ends the session without completing it, for example when the caller cancels the stream: later
+   * feeds throw {@link IllegalStateException}; {@link #partial()} stays available. Never throws;
+   * does nothing after {@link #complete()} or {@link #result()}.
+   */
+  @Override
+  public void close() {
+    closed = true;
+  }
+}

@@ -1,0 +1,194 @@
+package dev.partialjson.binding;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.partialjson.parser.JsonPathPattern;
+import dev.partialjson.parser.ParserOptions;
+import jakarta.validation.Validator;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Binds JSON that arrives in pieces to a Java type: a record, a class, or a generic type such as
+ * {@code List<Task>} or {@code Map<String, Score>}. Made once per target type, it opens a {@link
+ * BindingSession} per stream.
+ *
+ * <pre>{@code
+ * StreamingBinder<Plan> binder = StreamingBinder.of(Plan.class);
+ * try (var session = binder.open()) {
+ *   session.onItem("$.tasks[*]", Task.class, ui::addTask);
+ *   for (String delta : modelDeltas) session.feed(delta);
+ *   Plan plan = session.complete();
+ * }
+ * }</pre>
+ *
+ * <p>Values are bound by the binder's {@link ObjectMapper} (Jackson annotations and the mapper's
+ * settings apply) and checked by its Jakarta {@link Validator}. Without configuration it uses a
+ * mapper that ignores unknown properties and a Hibernate Validator that needs no expression
+ * language; both are made once per binder.
+ *
+ * <p>Immutable and thread-safe: share one binder between threads and streams.
+ */
+public final class StreamingBinder<T> {
+  private final JavaType type;
+  private final ParserOptions options;
+  private final FailurePolicy policy;
+  private final Binder binder;
+  private final Checker checker;
+  private final TypeModel model;
+  private final PartialView view;
+  private final List<CascadedItems.Item> items;
+
+  private StreamingBinder(Builder<T> builder) {
+    ObjectMapper mapper = builder.mapper != null ? builder.mapper : Defaults.mapper();
+    Validator validator = builder.validator != null ? builder.validator : Defaults.validator();
+    this.type = mapper.getTypeFactory().constructType(builder.type);
+    this.options = builder.options;
+    this.policy = builder.policy;
+    this.binder = new Binder(mapper);
+    this.model = new TypeModel(mapper);
+    this.checker = new Checker(validator, model);
+    this.view = new PartialView(model, List.copyOf(builder.marked));
+    this.items = CascadedItems.of(type, model, validator);
+  }
+
+  /** Returns a binder for {@code type} with the default mapper, validator and options. */
+  public static <T> StreamingBinder<T> of(Class<T> type) {
+    return builder(type).build();
+  }
+
+  /**
+   * Returns a binder for a generic type with the defaults, for example {@code
+   * StreamingBinder.of(new TypeReference<List<Task>>() {})}.
+   */
+  public static <T> StreamingBinder<T> of(TypeReference<T> type) {
+    return builder(type).build();
+  }
+
+  /** Returns a builder for a binder of {@code type}. */
+  public static <T> Builder<T> builder(Class<T> type) {
+    return new Builder<>(Objects.requireNonNull(type, "type == null"));
+  }
+
+  /** Returns a builder for a binder of a generic type. */
+  public static <T> Builder<T> builder(TypeReference<T> type) {
+    return new Builder<>(Objects.requireNonNull(type, "type == null").getType());
+  }
+
+  /** Returns a new session, single-use and confined to one thread at a time. */
+  public BindingSession<T> open() {
+    return new BindingSession<>(this);
+  }
+
+  /** Returns the target type as Jackson resolved it. */
+  public JavaType type() {
+    return type;
+  }
+
+  /** Returns the options the sessions' parsers are made with. */
+  public ParserOptions parserOptions() {
+    return options;
+  }
+
+  /** Returns what sessions do with an invalid list item. */
+  public FailurePolicy failurePolicy() {
+    return policy;
+  }
+
+  Binder binder() {
+    return binder;
+  }
+
+  Checker checker() {
+    return checker;
+  }
+
+  TypeModel model() {
+    return model;
+  }
+
+  PartialView view() {
+    return view;
+  }
+
+  List<CascadedItems.Item> cascadedItems() {
+    return items;
+  }
+
+  /**
+   * Builds a {@link StreamingBinder}; not thread-safe. Every setting has a default, so {@code
+   * build()} alone works.
+   */
+  public static final class Builder<T> {
+    private final Type type;
+    private @Nullable ObjectMapper mapper;
+    private @Nullable Validator validator;
+    private ParserOptions options = ParserOptions.defaults();
+    private FailurePolicy policy = FailurePolicy.COLLECT_ALL;
+    private final List<JsonPathPattern> marked = new ArrayList<>();
+
+    private Builder(Type type) {
+      this.type = type;
+    }
+
+    /**
+     * Sets the mapper that binds values; its annotations handling, naming strategy, modules and
+     * features apply (partial values relax only what a half-arrived value cannot satisfy: unknown
+     * and missing properties, nulls for primitives). Default: Jackson's defaults with unknown
+     * properties ignored.
+     */
+    public Builder<T> objectMapper(ObjectMapper mapper) {
+      this.mapper = Objects.requireNonNull(mapper, "mapper == null");
+      return this;
+    }
+
+    /**
+     * Sets the validator. Default: Hibernate Validator with parameter-only message interpolation,
+     * which needs no Jakarta Expression Language implementation.
+     */
+    public Builder<T> validator(Validator validator) {
+      this.validator = Objects.requireNonNull(validator, "validator == null");
+      return this;
+    }
+
+    /**
+     * Sets how the input is read: model text or plain JSON, strict or lenient syntax, limits,
+     * snapshots (needed for {@link BindingSession#partial()} and {@link BindingSession#state}).
+     * Default: {@link ParserOptions#defaults()}.
+     */
+    public Builder<T> parserOptions(ParserOptions options) {
+      this.options = Objects.requireNonNull(options, "options == null");
+      return this;
+    }
+
+    /**
+     * Sets what sessions do with an invalid list item. Default: {@link FailurePolicy#COLLECT_ALL}.
+     */
+    public Builder<T> failurePolicy(FailurePolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy == null");
+      return this;
+    }
+
+    /**
+     * Marks values that {@link BindingSession#partial()} shows only once complete, by JSONPath
+     * pattern ({@code $.tasks[*].url}), as {@link ShowWhenComplete} does on a property.
+     *
+     * @throws IllegalArgumentException if a pattern is not valid
+     */
+    public Builder<T> showWhenComplete(String... patterns) {
+      for (String pattern : patterns) {
+        marked.add(JsonPathPattern.compile(Objects.requireNonNull(pattern, "pattern == null")));
+      }
+      return this;
+    }
+
+    /** Returns the binder. Makes the default mapper and validator, if needed, here. */
+    public StreamingBinder<T> build() {
+      return new StreamingBinder<>(this);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.partialjson.binding;
+
+import com.fasterxml.jackson.databind.JavaType;
+import dev.partialjson.parser.JsonPathPattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The values at paths matching one pattern, bound to one type, and who wants them: completed-value
+ * consumers, valid-item consumers and checked-item consumers. Callbacks on the same pattern and
+ * type share one subscription, so each value is bound (and validated) once. Confined to its
+ * session.
+ */
+final class Subscription {
+  final JsonPathPattern pattern;
+  final JavaType type;
+  boolean validate;
+  final List<Consumer<Object>> values = new ArrayList<>(1);
+  final List<Consumer<Object>> validItems = new ArrayList<>(1);
+  final List<Consumer<BoundItem<Object>>> checkedItems = new ArrayList<>(1);
+
+  Subscription(JsonPathPattern pattern, JavaType type, boolean validate) {
+    this.pattern = pattern;
+    this.type = type;
+    this.validate = validate;
+  }
+
+  /** Returns the subscription for pattern and type in {@code all}, added if new. */
+  static Subscription find(List<Subscription> all, JsonPathPattern pattern, JavaType type) {
+    for (Subscription s : all) {
+      if (s.pattern.equals(pattern) && s.type.equals(type)) {
+        return s;
+      }
+    }
+    Subscription added = new Subscription(pattern, type, false);
+    all.add(added);
+    return added;
+  }
+}

@@ -1,0 +1,182 @@
+package dev.partialjson.binding;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What binding needs to know about Java types, asked of the mapper's own introspection so that
+ * {@code @JsonProperty} names, naming strategies, mix-ins and subtypes come out as Jackson binds
+ * them. Results are cached per type; thread-safe, shared by all sessions of a binder.
+ */
+final class TypeModel {
+
+  /**
+   * A property as JSON names it: Java name, JSON name, declared type, marked show-when-complete.
+   */
+  record Property(String javaName, String jsonName, JavaType type, boolean showWhenComplete) {}
+
+  /** A polymorphic type whose id is a property of the object: the property and the subtypes. */
+  record Polymorphism(String typeProperty, Map<String, JavaType> subtypes) {}
+
+  private static final Polymorphism NOT_POLYMORPHIC = new Polymorphism("", Map.of());
+
+  private final ObjectMapper mapper;
+  private final Map<JavaType, Map<String, Property>> byJsonName = new ConcurrentHashMap<>();
+  private final Map<JavaType, Map<String, Property>> byJavaName = new ConcurrentHashMap<>();
+  private final Map<JavaType, Polymorphism> polymorphism = new ConcurrentHashMap<>();
+
+  TypeModel(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  JavaType objectType() {
+    return mapper.getTypeFactory().constructType(Object.class);
+  }
+
+  JavaType typeOf(Object value) {
+    return mapper.getTypeFactory().constructType(value.getClass());
+  }
+
+  /** Returns {@code declared} narrowed to the class of {@code value} where that adds anything. */
+  JavaType refine(JavaType declared, @Nullable Object value) {
+    if (value == null || declared.isContainerType() || declared.getRawClass() == value.getClass()) {
+      return declared;
+    }
+    if (!declared.getRawClass().isAssignableFrom(value.getClass())) {
+      return declared;
+    }
+    return mapper.getTypeFactory().constructSpecializedType(declared, value.getClass());
+  }
+
+  /** Returns whether a type is bound from a JSON object with properties (not a container). */
+  static boolean isBean(JavaType type) {
+    Class<?> raw = type.getRawClass();
+    return !type.isContainerType()
+        && !type.isEnumType()
+        && !type.isPrimitive()
+        && !type.isArrayType()
+        && raw != Object.class
+        && !JsonNode.class.isAssignableFrom(raw)
+        && !raw.getName().startsWith("java.");
+  }
+
+  /** Returns the property that JSON names {@code jsonName}, or null if the type has none. */
+  @Nullable Property byJsonName(JavaType type, String jsonName) {
+    return properties(type, true).get(jsonName);
+  }
+
+  /** Returns the property that Java names {@code javaName}, or null if Jackson does not see it. */
+  @Nullable Property byJavaName(JavaType type, String javaName) {
+    return properties(type, false).get(javaName);
+  }
+
+  /** Returns the properties of a bean type by JSON name, in Jackson's order. */
+  Map<String, Property> properties(JavaType type) {
+    return properties(type, true);
+  }
+
+  private Map<String, Property> properties(JavaType type, boolean json) {
+    Map<JavaType, Map<String, Property>> cache = json ? byJsonName : byJavaName;
+    Map<String, Property> found = cache.get(type);
+    if (found == null) {
+      introspect(type);
+      found = cache.get(type);
+    }
+    return found;
+  }
+
+  private void introspect(JavaType type) {
+    Map<String, Property> json = new LinkedHashMap<>();
+    Map<String, Property> java = new HashMap<>();
+    if (isBean(type)) {
+      BeanDescription description = mapper.getDeserializationConfig().introspect(type);
+      for (BeanPropertyDefinition definition : description.findProperties()) {
+        Property property =
+            new Property(
+                definition.getInternalName(),
+                definition.getName(),
+                definition.getPrimaryType(),
+                marked(definition));
+        json.putIfAbsent(property.jsonName(), property);
+        java.putIfAbsent(property.javaName(), property);
+      }
+    }
+    byJsonName.putIfAbsent(type, Collections.unmodifiableMap(json));
+    byJavaName.putIfAbsent(type, Collections.unmodifiableMap(java));
+  }
+
+  private static boolean marked(BeanPropertyDefinition definition) {
+    AnnotatedMember[] members = {
+      definition.getField(),
+      definition.getConstructorParameter(),
+      definition.getGetter(),
+      definition.getSetter()
+    };
+    for (AnnotatedMember member : members) {
+      if (member != null && member.hasAnnotation(ShowWhenComplete.class)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns how a type is polymorphic: null if it is not, a {@link Polymorphism} if its type id is
+   * a property of the object, {@code NOT_POLYMORPHIC}'s empty property name if it is some other
+   * kind (a wrapper), which partial values show only once complete.
+   */
+  @Nullable Polymorphism polymorphism(JavaType type) {
+    Polymorphism found =
+        polymorphism.computeIfAbsent(
+            type,
+            t -> {
+              Polymorphism p = lookUpPolymorphism(t);
+              return p == null ? NOT_POLYMORPHIC : p;
+            });
+    return found == NOT_POLYMORPHIC ? null : found;
+  }
+
+  private @Nullable Polymorphism lookUpPolymorphism(JavaType type) {
+    if (type.isContainerType() || type.isPrimitive() || type.isEnumType()) {
+      return null;
+    }
+    DeserializationConfig config = mapper.getDeserializationConfig();
+    AnnotatedClass annotated = config.introspectClassAnnotations(type).getClassInfo();
+    JsonTypeInfo info = annotated.getAnnotation(JsonTypeInfo.class);
+    if (info == null || info.use() == JsonTypeInfo.Id.NONE) {
+      return null;
+    }
+    boolean byProperty =
+        info.include() == JsonTypeInfo.As.PROPERTY
+            || info.include() == JsonTypeInfo.As.EXISTING_PROPERTY;
+    if (!byProperty
+        || (info.use() != JsonTypeInfo.Id.NAME && info.use() != JsonTypeInfo.Id.SIMPLE_NAME)) {
+      return new Polymorphism("", Map.of()); // shown only when complete
+    }
+    Map<String, JavaType> subtypes = new HashMap<>();
+    for (NamedType named :
+        config.getSubtypeResolver().collectAndResolveSubtypesByTypeId(config, annotated)) {
+      String id = named.hasName() ? named.getName() : named.getType().getSimpleName();
+      if (type.getRawClass().isAssignableFrom(named.getType())) {
+        subtypes.put(id, mapper.getTypeFactory().constructSpecializedType(type, named.getType()));
+      }
+    }
+    String property =
+        info.property().isEmpty() ? info.use().getDefaultPropertyName() : info.property();
+    return new Polymorphism(property, Map.copyOf(subtypes));
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * Typed streaming binding: records bound with Jackson and validated with Jakarta Validation while
+ * the JSON is still arriving.
+ *
+ * <p>The parser, Jackson's databind and Jakarta Validation appear in the public API ({@code
+ * ObjectMapper}, {@code TypeReference}, {@code Validator}, {@code ParserOptions}), so they are
+ * {@code transitive}. Hibernate Validator is used directly only to build the default validator.
+ */
+module dev.partialjson.binding {
+  requires transitive dev.partialjson.parser;
+  requires transitive com.fasterxml.jackson.databind;
+  requires transitive jakarta.validation;
+  requires org.hibernate.validator;
+  requires static transitive org.jspecify;
+
+  exports dev.partialjson.binding;
+}
