@@ -4,13 +4,18 @@
  *
  * <p>The parser, Jackson's databind and Jakarta Validation appear in the public API ({@code
  * ObjectMapper}, {@code TypeReference}, {@code Validator}, {@code ParserOptions}), so they are
- * {@code transitive}. Hibernate Validator is used directly only to build the default validator.
+ * {@code transitive}. Hibernate Validator is used directly only to build the default validator, and
+ * victools jsonschema-generator only inside {@code ModelSchema}.
  */
 module dev.partialjson.binding {
   requires transitive dev.partialjson.parser;
   requires transitive com.fasterxml.jackson.databind;
   requires transitive jakarta.validation;
   requires org.hibernate.validator;
+  requires com.github.victools.jsonschema.generator;
+  requires com.fasterxml.classmate;
+  requires com.github.victools.jsonschema.module.jackson;
+  requires com.github.victools.jsonschema.module.jakarta.validation;
   requires static transitive org.jspecify;
 
   exports dev.partialjson.binding;

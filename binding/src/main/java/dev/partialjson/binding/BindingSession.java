@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +52,7 @@ public final class BindingSession<T> implements AutoCloseable {
   private final StreamingBinder<T> binder;
   private final IncrementalJsonParser parser;
   private final Recorder recorder;
+  private final SessionMeter meter;
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final List<Recorder.Text> texts = new ArrayList<>();
   private final Violations violations = new Violations();
@@ -65,7 +67,35 @@ public final class BindingSession<T> implements AutoCloseable {
       Subscription.find(subscriptions, item.pattern(), item.type()).validate = true;
     }
     this.recorder = new Recorder(subscriptions, texts, this::closed);
-    this.parser = IncrementalJsonParser.create(binder.parserOptions(), recorder);
+    this.meter = new SessionMeter(binder.nanoTime(), recorder);
+    this.parser = IncrementalJsonParser.create(binder.parserOptions(), meter);
+    meter.bytes(parser::bytesFed);
+    for (Supplier<? extends SessionListener> listener : binder.sessionListeners()) {
+      meter.add(Objects.requireNonNull(listener.get(), "sessionListener supplied null"));
+    }
+  }
+
+  /**
+   * Adds hooks for this session's start, events and end, after those of the binder ({@link
+   * StreamingBinder.Builder#sessionListener}); see {@link SessionListener}.
+   *
+   * @throws IllegalStateException if input has been fed already
+   */
+  public BindingSession<T> addListener(SessionListener listener) {
+    Objects.requireNonNull(listener, "listener == null");
+    if (started) {
+      throw new IllegalStateException("listeners must be added before the first feed");
+    }
+    meter.add(listener);
+    return this;
+  }
+
+  /**
+   * Returns what the session has done so far (bytes, deltas, events, times); at any time, also
+   * after it ended, when the figures stay as they were at the end.
+   */
+  public SessionStats stats() {
+    return meter.stats();
   }
 
   /**
@@ -167,6 +197,8 @@ public final class BindingSession<T> implements AutoCloseable {
   public void feed(CharSequence text) {
     Objects.requireNonNull(text, "text == null");
     checkFeedable();
+    meter.start();
+    meter.fed();
     try {
       parser.feed(text);
     } catch (RuntimeException e) {
@@ -183,6 +215,8 @@ public final class BindingSession<T> implements AutoCloseable {
   public void feed(byte[] bytes, int offset, int length) {
     Objects.requireNonNull(bytes, "bytes == null");
     checkFeedable();
+    meter.start();
+    meter.fed();
     try {
       parser.feed(bytes, offset, length);
     } catch (RuntimeException e) {
@@ -198,6 +232,8 @@ public final class BindingSession<T> implements AutoCloseable {
   public void feed(ByteBuffer buffer) {
     Objects.requireNonNull(buffer, "buffer == null");
     checkFeedable();
+    meter.start();
+    meter.fed();
     try {
       parser.feed(buffer);
     } catch (RuntimeException e) {
@@ -222,6 +258,7 @@ public final class BindingSession<T> implements AutoCloseable {
   private void failed(RuntimeException e) {
     if (parser.isClosed() && failure == null) {
       failure = e; // not a bad argument: the parser stopped
+      meter.failed(e);
     }
   }
 
@@ -348,10 +385,12 @@ public final class BindingSession<T> implements AutoCloseable {
     }
     started = true;
     if (failure == null && !closed) {
+      meter.start();
       try {
         parser.finish();
       } catch (RuntimeException e) {
         failure = e;
+        meter.failed(e);
       }
     }
     if (failure != null && !(failure instanceof PartialJsonException)) {
@@ -367,19 +406,27 @@ public final class BindingSession<T> implements AutoCloseable {
       @SuppressWarnings("unchecked") // bound to the binder's type
       T value = (T) binder.binder().bind(binder.type(), recorder.whole());
       violations.addAll(binder.checker().validate(value, JsonPath.root()));
-      return outcome = new BindingResult<>(value, violations.all(), null);
+      outcome = new BindingResult<>(value, violations.all(), null);
+      meter.completed(outcome);
     } catch (BindingException e) {
-      return outcome = new BindingResult<>(null, violations.all(), e);
+      outcome = new BindingResult<>(null, violations.all(), e);
+      meter.failed(e);
     }
+    return outcome;
   }
 
   /**
    * Ends the session without completing it, for example when the caller cancels the stream: later
-   * feeds throw {@link IllegalStateException}; {@link #partial()} stays available. Never throws;
-   * does nothing after {@link #complete()} or {@link #result()}.
+   * feeds throw {@link IllegalStateException}; {@link #partial()} stays available. Never throws
+   * (unless a {@link SessionListener#cancelled} hook does); does nothing after {@link #complete()}
+   * or {@link #result()}.
    */
   @Override
   public void close() {
+    boolean cancelling = !closed && outcome == null && failure == null;
     closed = true;
+    if (cancelling) {
+      meter.cancelled();
+    }
   }
 }

@@ -10,6 +10,8 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +44,8 @@ public final class StreamingBinder<T> {
   private final TypeModel model;
   private final PartialView view;
   private final List<CascadedItems.Item> items;
+  private final LongSupplier nanoTime;
+  private final List<Supplier<? extends SessionListener>> listeners;
 
   private StreamingBinder(Builder<T> builder) {
     ObjectMapper mapper = builder.mapper != null ? builder.mapper : Defaults.mapper();
@@ -54,6 +58,8 @@ public final class StreamingBinder<T> {
     this.checker = new Checker(validator, model);
     this.view = new PartialView(model, List.copyOf(builder.marked));
     this.items = CascadedItems.of(type, model, validator);
+    this.nanoTime = builder.nanoTime;
+    this.listeners = List.copyOf(builder.listeners);
   }
 
   /** Returns a binder for {@code type} with the default mapper, validator and options. */
@@ -119,6 +125,14 @@ public final class StreamingBinder<T> {
     return items;
   }
 
+  LongSupplier nanoTime() {
+    return nanoTime;
+  }
+
+  List<Supplier<? extends SessionListener>> sessionListeners() {
+    return listeners;
+  }
+
   /**
    * Builds a {@link StreamingBinder}; not thread-safe. Every setting has a default, so {@code
    * build()} alone works.
@@ -130,6 +144,8 @@ public final class StreamingBinder<T> {
     private ParserOptions options = ParserOptions.defaults();
     private FailurePolicy policy = FailurePolicy.COLLECT_ALL;
     private final List<JsonPathPattern> marked = new ArrayList<>();
+    private LongSupplier nanoTime = System::nanoTime;
+    private final List<Supplier<? extends SessionListener>> listeners = new ArrayList<>();
 
     private Builder(Type type) {
       this.type = type;
@@ -183,6 +199,25 @@ public final class StreamingBinder<T> {
       for (String pattern : patterns) {
         marked.add(JsonPathPattern.compile(Objects.requireNonNull(pattern, "pattern == null")));
       }
+      return this;
+    }
+
+    /**
+     * Sets the clock that {@link BindingSession#stats()} reads, in nanoseconds from any fixed
+     * origin, as {@link System#nanoTime()} (the default) counts them. Tests pass a fake clock.
+     */
+    public Builder<T> nanoTime(LongSupplier nanoTime) {
+      this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime == null");
+      return this;
+    }
+
+    /**
+     * Adds hooks to every session this binder opens: {@code listener} is called once per session,
+     * when it opens, for that session's {@link SessionListener} (a new one for per-session state
+     * such as a tracing span, or the same stateless one every time).
+     */
+    public Builder<T> sessionListener(Supplier<? extends SessionListener> listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener == null"));
       return this;
     }
 

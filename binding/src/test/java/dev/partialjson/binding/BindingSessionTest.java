@@ -11,7 +11,7 @@ import dev.partialjson.binding.Models.Priority;
 import dev.partialjson.binding.Models.Section;
 import dev.partialjson.binding.Models.Task;
 import dev.partialjson.parser.JsonPath;
-import dev.partialjson.parser.Splits;
+import dev.partialjson.testkit.Splits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

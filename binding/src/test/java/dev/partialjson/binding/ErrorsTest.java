@@ -11,7 +11,7 @@ import dev.partialjson.parser.IncompleteJsonException;
 import dev.partialjson.parser.MalformedJsonException;
 import dev.partialjson.parser.ParserOptions;
 import dev.partialjson.parser.PartialJsonException;
-import dev.partialjson.parser.Splits;
+import dev.partialjson.testkit.Splits;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.partialjson.binding.Models.Plan;
 import dev.partialjson.binding.Models.Task;
 import dev.partialjson.parser.JsonPath;
-import dev.partialjson.parser.Splits;
+import dev.partialjson.testkit.Splits;
 import jakarta.validation.constraints.NotBlank;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import dev.partialjson.binding.Models.Plan;
 import dev.partialjson.binding.Models.Priority;
 import dev.partialjson.binding.Models.Rect;
 import dev.partialjson.binding.Models.Task;
-import dev.partialjson.parser.Splits;
+import dev.partialjson.testkit.Splits;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import dev.partialjson.binding.Models.Circle;
 import dev.partialjson.binding.Models.Drawing;
 import dev.partialjson.binding.Models.Rect;
 import dev.partialjson.binding.Models.Shape;
-import dev.partialjson.parser.Splits;
+import dev.partialjson.testkit.Splits;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

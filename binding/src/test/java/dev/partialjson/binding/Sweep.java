@@ -1,12 +1,12 @@
 package dev.partialjson.binding;
 
-import dev.partialjson.parser.Splits;
+import dev.partialjson.testkit.Splits;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The parser's split sweep (whole, every byte, 2, 3 at an offset, 5 as ByteBuffers, 100, o200k
+ * The test kit's split sweep (whole, every byte, 2, 3 at an offset, 5 as ByteBuffers, 100, o200k
  * tokens as bytes and as text), fed to binding sessions, counting the bytes fed so that a test can
  * tell during which piece a callback came.
  */

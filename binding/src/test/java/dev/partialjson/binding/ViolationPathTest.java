@@ -9,7 +9,7 @@ import dev.partialjson.binding.Models.Document;
 import dev.partialjson.binding.Models.Plan;
 import dev.partialjson.binding.Models.Recipe;
 import dev.partialjson.binding.Models.Task;
-import dev.partialjson.parser.Splits;
+import dev.partialjson.testkit.Splits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
