@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
  * depend on the input alone. Not thread-safe; one per parser.
  */
 final class Failures {
+  private static final Pattern START_MARKER =
+      Pattern.compile(" \\(for (?:Object|Array|root) starting at \\[Source: [^\\]]*\\]\\)");
   private static final Pattern CHARACTER_ERROR =
       Pattern.compile(
           "(?:Illegal character \\('.' \\(code (\\d+) / 0x[0-9a-f]+\\)\\)"
-              + "|Unexpected character \\('.' \\(code (\\d+)\\)\\)).*",
+              + "|Unexpected character \\((?:'.'|\\(CTRL-CHAR,) \\(?code (\\d+)\\)\\)).*",
           Pattern.DOTALL);
 
   private final FeedingParser jackson;
@@ -60,7 +62,7 @@ final class Failures {
       // the end of what has arrived, and report the first byte of the first bad sequence.
       long start = window.invalidUtf8Start(offset - 4, window.end());
       if (start >= 0) {
-        int[] moved = window.move(offset, line, column, start);
+        int[] moved = move(location, start);
         line = moved[0];
         column = moved[1];
         offset = start;
@@ -74,7 +76,7 @@ final class Failures {
       // of UTF-8, not a Latin-1 char either way: say so, at the byte.
       int b = nonAscii;
       long at = window.byteAt(offset - 1) == (byte) b ? offset - 1 : offset;
-      int[] moved = window.move(offset, line, column, at);
+      int[] moved = move(location, at);
       return new MalformedJsonException(
           String.format(
               "Unexpected byte 0x%02X outside a string: only strings may hold non-ASCII characters",
@@ -85,6 +87,8 @@ final class Failures {
           moved[1],
           window.before(at));
     }
+    // Jackson names where an unclosed container began with a location it cannot fill in here.
+    reason = START_MARKER.matcher(reason).replaceAll("");
     // Jackson words the same error on a '+' two ways, depending on whether the sign and the next
     // byte arrived together.
     reason =
@@ -126,7 +130,7 @@ final class Failures {
   MalformedJsonException missingValue(char close, int index, JsonPath path) {
     JsonLocation location = jackson.currentLocation();
     long offset = bodyStart + jackson.offsetOf(index);
-    int[] moved = window.move(offset(location), line(location), column(location), offset);
+    int[] moved = move(location, offset);
     return new MalformedJsonException(
         "Unexpected character ('"
             + close
@@ -186,6 +190,22 @@ final class Failures {
     return e;
   }
 
+  /** The number just read has an exponent beyond the int range; reported at its first byte. */
+  LimitExceededException numberScale(JsonPath path, Exception cause) {
+    JsonLocation start = jackson.currentTokenLocation();
+    LimitExceededException e =
+        new LimitExceededException(
+            "Number exponent exceeds what a BigDecimal can hold (the int range)",
+            Limits.Limit.NUMBER_SCALE,
+            -1,
+            path,
+            offset(start) - 1, // Jackson's token offset for a number is one past its first byte
+            line(start),
+            column(start));
+    e.initCause(cause);
+    return e;
+  }
+
   IncompleteJsonException incomplete(
       String reason, List<JsonPath> open, long fed, @Nullable Snapshot snapshot, boolean inPrefix) {
     JsonLocation location = jackson.currentLocation();
@@ -198,6 +218,18 @@ final class Failures {
   int[] lineAndColumn() {
     JsonLocation location = jackson.currentLocation();
     return new int[] {line(location), column(location)};
+  }
+
+  /**
+   * Returns the line and column of {@code to}, moving from Jackson's current {@code location} with
+   * Jackson's own line counting (so the result does not depend on where Jackson was).
+   */
+  private int[] move(JsonLocation location, long to) {
+    int[] moved =
+        window.move(
+            offset(location), jackson.lineFeeds(), jackson.carriageReturns(), column(location), to);
+    moved[0] += prefix == null ? 0 : prefix.newlines();
+    return moved;
   }
 
   private long offset(JsonLocation location) {

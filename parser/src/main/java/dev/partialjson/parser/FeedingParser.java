@@ -70,6 +70,16 @@ final class FeedingParser extends NonBlockingJsonParser {
     return -1;
   }
 
+  /** Returns 1 plus how many {@code \n} Jackson has counted; it counts {@code \r} apart. */
+  int lineFeeds() {
+    return _currInputRow;
+  }
+
+  /** Returns 1 plus how many {@code \r} Jackson has counted. */
+  int carriageReturns() {
+    return _currInputRowAlt;
+  }
+
   /** Returns the byte at {@code index} of the fed array. */
   byte byteAt(int index) {
     return getByteFromBuffer(index);

@@ -455,12 +455,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
       return jackson.getNumberValueExact();
     } catch (NumberFormatException | ArithmeticException e) {
       // valid JSON, but BigDecimal cannot hold an exponent beyond the int range (1e99999999999)
-      throw failures.limit(
-          Limits.Limit.NUMBER_SCALE,
-          "Number exponent exceeds what a BigDecimal can hold (the int range)",
-          -1,
-          errorPath(),
-          e);
+      throw failures.numberScale(paths.peekNextValue(), e);
     }
   }
 

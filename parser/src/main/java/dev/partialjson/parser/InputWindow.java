@@ -20,27 +20,28 @@ final class InputWindow {
   }
 
   /**
-   * Returns the 1-based line and column of {@code to}, given those of {@code from} (at most the
-   * window's size before it), counting a line break at {@code \n}, {@code \r} or {@code \r\n} and a
-   * column per byte, as Jackson does.
+   * Returns the 1-based line and column of {@code to}, given Jackson's counts of line feeds and
+   * carriage returns before {@code from} (each starting at 1) and the column there, counting the
+   * bytes in between the way Jackson does: {@code \n} and {@code \r} each counted apart, the larger
+   * count making the line, so that a position moved here agrees with one Jackson reports.
    */
-  int[] move(long from, int line, int column, long to) {
+  int[] move(long from, int lineFeeds, int carriageReturns, int column, long to) {
     if (to < from) {
-      return new int[] {line, column - (int) (from - to)}; // backwards within a line only
+      return new int[] {Math.max(lineFeeds, carriageReturns), column - (int) (from - to)};
     }
     for (long p = Math.max(from, end - SIZE); p < to && p < end; p++) {
       byte b = byteAt(p);
-      if (b == '\n' && (p == 0 || byteAt(p - 1) != '\r' || p - 1 < end - SIZE)) {
-        line++;
+      if (b == '\n') {
+        lineFeeds++;
         column = 1;
       } else if (b == '\r') {
-        line++;
+        carriageReturns++;
         column = 1;
-      } else if (b != '\n') {
+      } else {
         column++;
       }
     }
-    return new int[] {line, column};
+    return new int[] {Math.max(lineFeeds, carriageReturns), column};
   }
 
   /** Returns the offset just past the last byte added. */

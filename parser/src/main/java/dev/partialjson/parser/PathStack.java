@@ -35,6 +35,15 @@ final class PathStack {
     return Objects.requireNonNull(named, "a value in an object without a key");
   }
 
+  /** Returns the path the value that starts now will have, without taking an array index. */
+  JsonPath peekNextValue() {
+    if (depth == 0) {
+      return JsonPath.root();
+    }
+    int d = depth - 1;
+    return arrays[d] ? containers[d].index(nextIndex[d]) : current(null);
+  }
+
   /** Records a key of the innermost object. */
   void key(String name) {
     named = containers[depth - 1].field(name);
