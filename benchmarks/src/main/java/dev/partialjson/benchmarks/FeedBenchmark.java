@@ -1,0 +1,204 @@
+package dev.partialjson.benchmarks;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import com.fasterxml.jackson.core.json.async.NonBlockingJsonParser;
+import dev.partialjson.parser.IncrementalJsonParser;
+import dev.partialjson.parser.JsonListener;
+import dev.partialjson.parser.JsonPath;
+import dev.partialjson.parser.ParserOptions;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * One operation parses every document of the cell from its first delta to its end, with a new
+ * parser per document, so the score is the time per document (the report divides it into time per
+ * delta and MB/s). Every approach gets the same precomputed deltas; all but {@link #eventsText} get
+ * them as byte slices, because LIMIT (Jackson's non-blocking parser) takes bytes only.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class FeedBenchmark {
+  private static final JsonFactory JACKSON = new JsonFactory();
+  private static final ParserOptions EVENTS =
+      ParserOptions.strict().toBuilder().snapshots(ParserOptions.Snapshots.DISABLED).build();
+  private static final ParserOptions SNAPSHOTS = ParserOptions.strict();
+
+  /** The documents and deltas of one cell. */
+  @State(Scope.Benchmark)
+  public static class Cell {
+    @Param({"1KB", "10KB", "100KB", "1MB", "corpus"})
+    public String size;
+
+    @Param({"whole", "1", "4", "64", "tokens"})
+    public String deltas;
+
+    Input input;
+
+    @Setup(Level.Trial)
+    public void cut() {
+      input = Input.of(size, deltas);
+    }
+  }
+
+  /**
+   * LIMIT: Jackson's own non-blocking parser fed the same slices, every token pulled until it asks
+   * for more input, and the text of every name and string read. Nothing built on it can be faster.
+   */
+  @Benchmark
+  public void limit(Cell cell, Blackhole blackhole) throws IOException {
+    for (Input.Document document : cell.input.documents) {
+      try (NonBlockingJsonParser parser =
+          (NonBlockingJsonParser) JACKSON.createNonBlockingByteArrayParser()) {
+        ByteArrayFeeder feeder = parser.getNonBlockingInputFeeder();
+        int start = 0;
+        for (int end : document.ends) {
+          feeder.feedInput(document.bytes, start, end);
+          start = end;
+          drain(parser, blackhole);
+        }
+        feeder.endOfInput();
+        drain(parser, blackhole);
+      }
+    }
+  }
+
+  private static void drain(NonBlockingJsonParser parser, Blackhole blackhole) throws IOException {
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.NOT_AVAILABLE && token != null) {
+      if (token == JsonToken.FIELD_NAME || token == JsonToken.VALUE_STRING) {
+        blackhole.consume(parser.getText());
+      } else {
+        blackhole.consume(token);
+      }
+    }
+  }
+
+  /** partialjson, events only (strict JSON, snapshots disabled), fed byte slices. */
+  @Benchmark
+  public void events(Cell cell, Blackhole blackhole) {
+    Consumer listener = new Consumer(blackhole);
+    for (Input.Document document : cell.input.documents) {
+      IncrementalJsonParser parser = IncrementalJsonParser.create(EVENTS, listener);
+      int start = 0;
+      for (int end : document.ends) {
+        parser.feed(document.bytes, start, end - start);
+        start = end;
+      }
+      parser.finish();
+    }
+  }
+
+  /** As {@link #events}, fed the same deltas as strings, as model SDKs hand them out. */
+  @Benchmark
+  public void eventsText(Cell cell, Blackhole blackhole) {
+    Consumer listener = new Consumer(blackhole);
+    for (Input.Document document : cell.input.documents) {
+      IncrementalJsonParser parser = IncrementalJsonParser.create(EVENTS, listener);
+      for (String text : document.texts) {
+        parser.feed(text);
+      }
+      parser.finish();
+    }
+  }
+
+  /** partialjson with a snapshot taken, and its value consumed, after every delta. */
+  @Benchmark
+  public void snapshots(Cell cell, Blackhole blackhole) {
+    Consumer listener = new Consumer(blackhole);
+    for (Input.Document document : cell.input.documents) {
+      IncrementalJsonParser parser = IncrementalJsonParser.create(SNAPSHOTS, listener);
+      int start = 0;
+      for (int end : document.ends) {
+        parser.feed(document.bytes, start, end - start);
+        start = end;
+        blackhole.consume(parser.snapshot().value());
+      }
+      parser.finish();
+    }
+  }
+
+  // TYPED BINDING: add `binding(Cell, Blackhole)` here once the binding module exists (issue 3):
+  // a StreamingBinder session fed the same deltas, list items bound and validated as they close,
+  // the final record validated. benchmarks/report.py already knows the row name "binding".
+
+  /** Consumes every callback, so that the JIT cannot drop the work that produces it. */
+  static final class Consumer implements JsonListener {
+    private final Blackhole blackhole;
+
+    Consumer(Blackhole blackhole) {
+      this.blackhole = blackhole;
+    }
+
+    @Override
+    public void startObject(JsonPath path) {
+      blackhole.consume(path);
+    }
+
+    @Override
+    public void endObject(JsonPath path) {
+      blackhole.consume(path);
+    }
+
+    @Override
+    public void startArray(JsonPath path) {
+      blackhole.consume(path);
+    }
+
+    @Override
+    public void endArray(JsonPath path) {
+      blackhole.consume(path);
+    }
+
+    @Override
+    public void stringDelta(JsonPath path, CharSequence delta) {
+      blackhole.consume(path);
+      blackhole.consume(delta.length());
+    }
+
+    @Override
+    public void stringValue(JsonPath path, String value) {
+      blackhole.consume(path);
+      blackhole.consume(value);
+    }
+
+    @Override
+    public void numberValue(JsonPath path, Number value) {
+      blackhole.consume(path);
+      blackhole.consume(value);
+    }
+
+    @Override
+    public void booleanValue(JsonPath path, boolean value) {
+      blackhole.consume(path);
+      blackhole.consume(value);
+    }
+
+    @Override
+    public void nullValue(JsonPath path) {
+      blackhole.consume(path);
+    }
+
+    @Override
+    public void documentEnd() {
+      blackhole.consume(true);
+    }
+  }
+}
