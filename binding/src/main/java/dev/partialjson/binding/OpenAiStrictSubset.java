@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,9 +130,7 @@ final class OpenAiStrictSubset {
 
   private static void children(ObjectNode schema, String keyword, String where) {
     if (schema.get(keyword) instanceof ObjectNode container) {
-      Iterator<Map.Entry<String, JsonNode>> fields = container.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : container.properties()) {
         if (field.getValue() instanceof ObjectNode child) {
           visit(child, where + "/" + keyword + "/" + field.getKey());
         }

@@ -2,7 +2,6 @@ package dev.partialjson.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -49,9 +48,7 @@ final class Conformance {
         }
       }
       JsonNode properties = resolved.path("properties");
-      Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : value.properties()) {
         if (properties.has(field.getKey())) {
           out.addAll(
               problems(

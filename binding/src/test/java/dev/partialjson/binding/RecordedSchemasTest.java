@@ -12,7 +12,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -77,9 +76,7 @@ class RecordedSchemasTest {
     }
     if (resolved.get("properties") instanceof ObjectNode properties) {
       ObjectNode shaped = out.putObject("properties");
-      Iterator<Map.Entry<String, JsonNode>> fields = properties.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : properties.properties()) {
         shaped.set(field.getKey(), shape(field.getValue(), root));
       }
     }
