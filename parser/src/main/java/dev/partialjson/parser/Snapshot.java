@@ -40,7 +40,7 @@ public final class Snapshot {
    * root is JSON {@code null}.
    */
   public @Nullable Object value() {
-    return value;
+    return OpenText.resolve(value);
   }
 
   /** Returns whether the root value has begun. */
@@ -70,7 +70,7 @@ public final class Snapshot {
     for (JsonPath p = path; p.parent() != null; p = p.parent()) {
       chain[p.depth() - 1] = p;
     }
-    Object current = value;
+    Object current = value();
     for (JsonPath step : chain) {
       if (step.isIndex()) {
         if (!(current instanceof List) || step.arrayIndex() >= ((List<?>) current).size()) {
@@ -102,6 +102,6 @@ public final class Snapshot {
 
   @Override
   public String toString() {
-    return "Snapshot{" + value + (isComplete() ? "" : ", open " + openPaths) + "}";
+    return "Snapshot{" + value() + (isComplete() ? "" : ", open " + openPaths) + "}";
   }
 }

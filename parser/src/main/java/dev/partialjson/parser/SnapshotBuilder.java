@@ -99,12 +99,18 @@ final class SnapshotBuilder {
   private boolean rootBegun;
   private boolean rootComplete;
   private @Nullable JsonPath openString;
-  private final StringBuilder openText = new StringBuilder();
+  // The open string's chars, append-only while it is open; a new array for the next string once a
+  // snapshot has shown this one, since snapshots keep reading it.
+  private char[] text = new char[64];
+  private int textLength;
+  private boolean textShared;
+  private @Nullable List<JsonPath> openPaths; // cached while the open containers and string stay
   private long version;
   private long snapshotVersion = -1;
   private @Nullable Snapshot last;
 
   void startContainer(JsonPath path, boolean array) {
+    openPaths = null;
     openChild(path);
     if (depth == frames.length) {
       frames = Arrays.copyOf(frames, depth * 2);
@@ -113,6 +119,7 @@ final class SnapshotBuilder {
   }
 
   void endContainer() {
+    openPaths = null;
     Frame frame = frames[--depth];
     frames[depth] = null;
     frame.openIndex = -1;
@@ -134,19 +141,32 @@ final class SnapshotBuilder {
   }
 
   void openString(JsonPath path) {
+    openPaths = null;
     openChild(path);
     openString = path;
-    openText.setLength(0);
+    if (textShared) {
+      text = new char[64];
+      textShared = false;
+    }
+    textLength = 0;
   }
 
   void appendString(CharSequence delta) {
     version++;
-    openText.append(delta);
+    int n = delta.length();
+    if (textLength + n > text.length) {
+      // a new array: snapshots taken so far keep the old one, whose chars never change
+      text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + n));
+    }
+    for (int i = 0; i < n; i++) {
+      text[textLength + i] = delta.charAt(i);
+    }
+    textLength += n;
   }
 
   void closeString(String value) {
+    openPaths = null;
     openString = null;
-    openText.setLength(0);
     closeChild(value);
   }
 
@@ -181,20 +201,28 @@ final class SnapshotBuilder {
     if (version == snapshotVersion && last != null && last.byteOffset() == byteOffset) {
       return last;
     }
-    List<JsonPath> open = new ArrayList<>(depth + 1);
-    for (int d = 0; d < depth; d++) {
-      open.add(frames[d].path);
+    List<JsonPath> open = openPaths;
+    if (open == null) {
+      List<JsonPath> paths = new ArrayList<>(depth + 1);
+      for (int d = 0; d < depth; d++) {
+        paths.add(frames[d].path);
+      }
+      if (openString != null) {
+        paths.add(openString);
+      }
+      open = List.copyOf(paths);
+      openPaths = open;
     }
     Object child = null;
     if (openString != null) {
-      open.add(openString);
-      child = openText.toString();
+      child = new OpenText(text, textLength);
+      textShared = true;
     }
     for (int d = depth - 1; d >= 0; d--) {
       child = frames[d].view(child);
     }
     Object value = rootComplete ? root : child;
-    last = new Snapshot(value, rootBegun, List.copyOf(open), byteOffset);
+    last = new Snapshot(value, rootBegun, open, byteOffset);
     snapshotVersion = version;
     return last;
   }

@@ -29,7 +29,7 @@ final class SnapshotList extends AbstractList<@Nullable Object> implements Rando
     if (index < 0 || index >= size) {
       throw new IndexOutOfBoundsException("index " + index + ", size " + size);
     }
-    return index == openIndex ? open : values[index];
+    return index == openIndex ? OpenText.resolve(open) : values[index];
   }
 
   @Override

@@ -35,7 +35,7 @@ final class SnapshotMap extends AbstractMap<String, @Nullable Object> {
   }
 
   private @Nullable Object valueAt(int i) {
-    return i == openIndex ? open : values[i];
+    return i == openIndex ? OpenText.resolve(open) : values[i];
   }
 
   private int find(@Nullable Object key) {
