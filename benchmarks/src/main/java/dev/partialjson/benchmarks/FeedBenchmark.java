@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.json.async.NonBlockingJsonParser;
+import dev.partialjson.binding.BindingSession;
+import dev.partialjson.binding.StreamingBinder;
 import dev.partialjson.parser.IncrementalJsonParser;
 import dev.partialjson.parser.JsonListener;
 import dev.partialjson.parser.JsonPath;
@@ -135,9 +137,44 @@ public class FeedBenchmark {
     }
   }
 
-  // TYPED BINDING: add `binding(Cell, Blackhole)` here once the binding module exists (issue 3):
-  // a StreamingBinder session fed the same deltas, list items bound and validated as they close,
-  // the final record validated. benchmarks/report.py already knows the row name "binding".
+  /** The binder of the typed-binding row: made once, thread-safe, shared by every session. */
+  @State(Scope.Benchmark)
+  public static class Binding {
+    StreamingBinder<Answer> binder;
+
+    @Setup(Level.Trial)
+    public void make() {
+      binder = StreamingBinder.builder(Answer.class).parserOptions(EVENTS).build();
+    }
+  }
+
+  /**
+   * Typed binding: a {@link StreamingBinder} session per document (strict JSON, snapshots disabled,
+   * as {@link #events}), fed the same byte slices; each item of {@code $.sections[*].items[*]} is
+   * bound to {@link Answer.Item} and validated as it closes and handed to the blackhole, each
+   * section is validated as it closes (it is a cascaded list item), and the final {@link Answer}
+   * returned by {@code complete()} (bound from the recorded tokens, validated) is consumed. Only
+   * for the generated documents: the corpus documents have unrelated shapes, so for {@code corpus}
+   * this does nothing: its score is that of an empty method and means nothing (leave the corpus out
+   * with {@code -p size=...}).
+   */
+  @Benchmark
+  public void binding(Cell cell, Binding binding, Blackhole blackhole) {
+    if (cell.size.equals("corpus")) {
+      return;
+    }
+    for (Input.Document document : cell.input.documents) {
+      try (BindingSession<Answer> session = binding.binder.open()) {
+        session.onItem("$.sections[*].items[*]", Answer.Item.class, blackhole::consume);
+        int start = 0;
+        for (int end : document.ends) {
+          session.feed(document.bytes, start, end - start);
+          start = end;
+        }
+        blackhole.consume(session.complete());
+      }
+    }
+  }
 
   /** Consumes every callback, so that the JIT cannot drop the work that produces it. */
   static final class Consumer implements JsonListener {
