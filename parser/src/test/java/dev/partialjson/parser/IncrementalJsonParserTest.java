@@ -3,6 +3,9 @@ package dev.partialjson.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.partialjson.testkit.EventLog;
+import dev.partialjson.testkit.Replay;
+import dev.partialjson.testkit.Splits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package dev.partialjson.parser;
 
+import dev.partialjson.testkit.EventLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;

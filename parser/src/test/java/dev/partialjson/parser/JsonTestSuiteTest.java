@@ -1,9 +1,12 @@
 package dev.partialjson.parser;
 
-import static dev.partialjson.parser.Monotone.inDocumentOrder;
+import static dev.partialjson.testkit.Monotone.inDocumentOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.partialjson.testkit.EventLog;
+import dev.partialjson.testkit.Replay;
+import dev.partialjson.testkit.Splits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

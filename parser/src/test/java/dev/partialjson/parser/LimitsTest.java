@@ -3,6 +3,7 @@ package dev.partialjson.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.partialjson.testkit.Splits;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,15 @@
 package dev.partialjson.parser;
 
-import static dev.partialjson.parser.Monotone.inDocumentOrder;
+import static dev.partialjson.testkit.Monotone.inDocumentOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.partialjson.testkit.EventLog;
+import dev.partialjson.testkit.Monotone;
+import dev.partialjson.testkit.Replay;
+import dev.partialjson.testkit.Splits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
