@@ -132,16 +132,29 @@ final class Failures {
     long offset = bodyStart + jackson.offsetOf(index);
     int[] moved = move(location, offset);
     return new MalformedJsonException(
-        "Unexpected character ('"
-            + close
-            + "' (code "
-            + (int) close
-            + ")): expected a valid value (JSON String, Number, Array, Object or token 'null',"
-            + " 'true' or 'false')",
+        expectedValue(close), path, offset, moved[0], moved[1], window.before(offset));
+  }
+
+  /** Returns Jackson's own words for a closing bracket where a value must stand. */
+  private static String expectedValue(char close) {
+    return "Unexpected character ('"
+        + close
+        + "' (code "
+        + (int) close
+        + ")): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true'"
+        + " or 'false')";
+  }
+
+  /** A closing bracket Jackson just returned right after a key; reported at that bracket. */
+  MalformedJsonException missingValueBefore(char close, JsonPath path) {
+    JsonLocation location = jackson.currentLocation();
+    long offset = offset(location) - 1;
+    return new MalformedJsonException(
+        expectedValue(close),
         path,
         offset,
-        moved[0],
-        moved[1],
+        line(location),
+        column(location) - 1,
         window.before(offset));
   }
 

@@ -76,6 +76,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private Stage stage;
   private boolean finished;
   private boolean rootDone;
+  private @Nullable JsonToken previous; // the last token Jackson returned
   private @Nullable RuntimeException failure;
   private long fed; // bytes taken so far
 
@@ -377,6 +378,14 @@ public final class IncrementalJsonParser implements AutoCloseable {
       JsonToken token = jackson.nextToken();
       if (afterComma && token == JsonToken.END_OBJECT) {
         throw failures.trailingCommaInObject(errorPath());
+      }
+      if (token == JsonToken.END_OBJECT && previous == JsonToken.FIELD_NAME) {
+        // a key with no value: Jackson lets it through when the '}' comes after a comment that
+        // follows the colon, in some splits (the peek above catches plain whitespace)
+        throw failures.missingValueBefore('}', errorPath());
+      }
+      if (token != null && token != JsonToken.NOT_AVAILABLE) {
+        previous = token;
       }
       if (token == null || token == JsonToken.NOT_AVAILABLE) {
         if (jackson.insideStringValue()) {

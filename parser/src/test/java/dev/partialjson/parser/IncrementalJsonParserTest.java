@@ -288,7 +288,8 @@ class IncrementalJsonParserTest {
   @Test
   void rejectsAMissingValueEvenWhenTheInputIsSplitAfterTheColon() {
     // Jackson 2.22 accepts {"a":} as {} when fed in two pieces split after the colon
-    for (String document : List.of("{\"a\":}", "[{\"q\":\r\t},1]")) {
+    for (String document :
+        List.of("{\"a\":}", "[{\"q\":\r\t},1]", "{\"a\": /* c */ }", "{\"a\": // c\n}")) {
       for (Splits.Split split : Splits.sweep(document)) {
         assertThat(Replay.run(ParserOptions.defaults(), split, false).error())
             .as(document + " " + split.name())
