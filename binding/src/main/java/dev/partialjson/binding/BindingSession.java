@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * {@code feed} (and {@code complete}), in document order. A callback's exception propagates out of
  * {@code feed} and stops the session. Every list item the final validation would cascade into
  * ({@code List<@Valid Task>}, or a list at the root) is validated as it closes, callback or not;
- * the whole value is validated at the end, and a violation found on an item is not reported again.
+ * the whole value is validated at the end, without validating those items again (with a validator
+ * given to {@link StreamingBinder.Builder#validator}, they are, and a violation found on an item is
+ * not reported again).
  *
  * <p>Single-use and not thread-safe: one stream, fed from one thread at a time.
  */
@@ -56,6 +58,7 @@ public final class BindingSession<T> implements AutoCloseable {
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final List<Recorder.Text> texts = new ArrayList<>();
   private final Violations violations = new Violations();
+  private final Checker.Scope checks;
   private boolean started;
   private boolean closed;
   private @Nullable RuntimeException failure;
@@ -63,6 +66,7 @@ public final class BindingSession<T> implements AutoCloseable {
 
   BindingSession(StreamingBinder<T> binder) {
     this.binder = binder;
+    this.checks = binder.checker().scope();
     for (CascadedItems.Item item : binder.cascadedItems()) {
       Subscription.find(subscriptions, item.pattern(), item.type()).validate = true;
     }
@@ -269,6 +273,9 @@ public final class BindingSession<T> implements AutoCloseable {
     try {
       value = binder.binder().bind(s.type, tokens);
     } catch (BindingException e) {
+      if (s.validate) {
+        checks.missed(); // an item not validated here: the final validation must cascade into it
+      }
       if (binder.failurePolicy() == FailurePolicy.FAIL_FAST) {
         throw e;
       }
@@ -283,7 +290,11 @@ public final class BindingSession<T> implements AutoCloseable {
     if (!s.validate) {
       return;
     }
-    List<Violation> found = binder.checker().validate(value, path);
+    List<Violation> found = checks.validate(value, path);
+    if (checks.cutting()) {
+      // Items inside this one were validated as they closed, not again here: theirs count too.
+      found = violations.under(path, found);
+    }
     violations.addAll(found);
     BoundItem<Object> item = new BoundItem<>(path, value, found);
     for (Consumer<BoundItem<Object>> c : s.checkedItems) {
@@ -405,7 +416,7 @@ public final class BindingSession<T> implements AutoCloseable {
     try {
       @SuppressWarnings("unchecked") // bound to the binder's type
       T value = (T) binder.binder().bind(binder.type(), recorder.whole());
-      violations.addAll(binder.checker().validate(value, JsonPath.root()));
+      violations.addAll(checks.validate(value, JsonPath.root()));
       outcome = new BindingResult<>(value, violations.all(), null);
       meter.completed(outcome);
     } catch (BindingException e) {

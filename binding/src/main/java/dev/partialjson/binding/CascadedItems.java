@@ -21,8 +21,13 @@ import java.util.Set;
  */
 final class CascadedItems {
 
-  /** Items at paths matching {@code pattern}, bound to {@code type}. */
-  record Item(JsonPathPattern pattern, JavaType type) {}
+  /**
+   * Items at paths matching {@code pattern}, bound to {@code type}. {@code list} is the pattern of
+   * their list ({@code $.sections[*].items}); {@code once} says that validating an item on its own
+   * is what the cascade into the list would do (no {@code @ConvertGroup} on the way), so a
+   * validation need not cascade into that list again.
+   */
+  record Item(JsonPathPattern pattern, JavaType type, String list, boolean once) {}
 
   private final TypeModel model;
   private final Validator validator;
@@ -42,7 +47,7 @@ final class CascadedItems {
   private void walk(String pattern, JavaType type, Set<Class<?>> chain) {
     if (type.isCollectionLikeType() || type.isArrayType()) {
       if (pattern.equals("$")) {
-        items(pattern, type, chain); // a list at the root: its items are the point
+        items(pattern, type, true, chain); // a list at the root: its items are the point
       }
       return;
     }
@@ -58,7 +63,7 @@ final class CascadedItems {
       // Rendering one field as a path gives its name in pattern syntax, quoted where needed.
       String child = pattern + JsonPath.root().field(property.jsonName()).toString().substring(1);
       if (property.type().isCollectionLikeType() || property.type().isArrayType()) {
-        items(child, property.type(), chain);
+        items(child, property.type(), !converted(descriptor), chain);
       } else {
         walk(child, property.type(), chain);
       }
@@ -66,13 +71,26 @@ final class CascadedItems {
     chain.remove(type.getRawClass());
   }
 
-  private void items(String list, JavaType type, Set<Class<?>> chain) {
+  private void items(String list, JavaType type, boolean once, Set<Class<?>> chain) {
     JavaType element = type.getContentType();
     if (element != null && TypeModel.isBean(element)) {
       String item = list + "[*]";
-      found.add(new Item(JsonPathPattern.compile(item), element));
+      found.add(new Item(JsonPathPattern.compile(item), element, list, once));
       walk(item, element, chain);
     }
+  }
+
+  private static boolean converted(PropertyDescriptor descriptor) {
+    if (!descriptor.getGroupConversions().isEmpty()) {
+      return true;
+    }
+    for (ContainerElementTypeDescriptor element :
+        descriptor.getConstrainedContainerElementTypes()) {
+      if (!element.getGroupConversions().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean cascaded(PropertyDescriptor descriptor) {

@@ -5,7 +5,10 @@ import dev.partialjson.parser.JsonPath;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.lang.annotation.ElementType;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +16,8 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.hibernate.validator.HibernateValidatorFactory;
 import org.hibernate.validator.path.ContainerElementNode;
 import org.hibernate.validator.path.PropertyNode;
 import org.jspecify.annotations.Nullable;
@@ -33,11 +38,26 @@ final class Checker {
           .thenComparing(Violation::message);
 
   private final Validator validator;
+  private final @Nullable ValidatorFactory factory;
   private final TypeModel model;
+  private final Set<String> once;
 
-  Checker(Validator validator, TypeModel model) {
+  /**
+   * {@code factory} is the one {@code validator} came from, when it is ours (null for a user's
+   * validator); {@code once} holds the patterns of the lists ({@code $.sections[*].items}) whose
+   * items a session validates as they close (see {@link CascadedItems}).
+   */
+  Checker(
+      Validator validator, @Nullable ValidatorFactory factory, TypeModel model, Set<String> once) {
     this.validator = validator;
+    this.factory = factory;
     this.model = model;
+    this.once = Set.copyOf(once);
+  }
+
+  /** Returns the validation of one session; see {@link Scope}. */
+  Scope scope() {
+    return new Scope();
   }
 
   Validator validator() {
@@ -51,32 +71,201 @@ final class Checker {
    */
   List<Violation> validate(@Nullable Object value, JsonPath base) {
     List<Violation> out = new ArrayList<>();
-    collect(value, base, out);
+    collect(validator, null, value, base, out);
     out.sort(DOCUMENT_ORDER);
     return out;
   }
 
-  private void collect(@Nullable Object value, JsonPath base, List<Violation> out) {
+  /**
+   * Collects the violations of {@code value} at {@code base}; with a {@code scope} that cuts,
+   * skipping the items of the lists whose items were validated as they closed.
+   */
+  private void collect(
+      Validator with,
+      @Nullable Scope scope,
+      @Nullable Object value,
+      JsonPath base,
+      List<Violation> out) {
     if (value == null) {
       return;
+    }
+    if (value instanceof Collection<?> || value.getClass().isArray()) {
+      if (scope != null && scope.cutting() && once.contains(pattern(base))) {
+        return; // a list at the root: each item was validated as it closed
+      }
     }
     if (value instanceof Collection<?> collection) {
       int i = 0;
       for (Object element : collection) {
-        collect(element, base.index(i++), out);
+        collect(with, scope, element, base.index(i++), out);
       }
     } else if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        collect(entry.getValue(), base.field(String.valueOf(entry.getKey())), out);
+        collect(with, scope, entry.getValue(), base.field(String.valueOf(entry.getKey())), out);
       }
     } else if (value.getClass().isArray()) {
       for (int i = 0; i < Array.getLength(value); i++) {
-        collect(Array.get(value, i), base.index(i), out);
+        collect(with, scope, Array.get(value, i), base.index(i), out);
       }
     } else if (TypeModel.isBean(model.typeOf(value))) {
-      for (ConstraintViolation<Object> violation : validator.validate(value)) {
+      if (scope != null) {
+        scope.root = value;
+        scope.base = pattern(base);
+      }
+      for (ConstraintViolation<Object> violation : with.validate(value)) {
         out.add(toViolation(violation, value, base));
       }
+    }
+  }
+
+  /** Returns {@code path} as a pattern: each index a wildcard ({@code $.sections[*].items}). */
+  private static String pattern(JsonPath path) {
+    StringBuilder out = new StringBuilder("$");
+    for (Object segment : path.segments()) {
+      if (segment instanceof String name) {
+        appendField(out, name);
+      } else {
+        out.append("[*]");
+      }
+    }
+    return out.toString();
+  }
+
+  /** Appends a field in pattern syntax, as {@link CascadedItems} writes it, quoted where needed. */
+  private static void appendField(StringBuilder out, String name) {
+    String field = JsonPath.root().field(name).toString();
+    out.append(field, 1, field.length());
+  }
+
+  /**
+   * The validation of one session, confined to it. With the binder's own validator factory, its
+   * validator has a {@link TraversableResolver} that does not cascade into a list whose items the
+   * session validated as they closed ({@code once}), in an item's validation as in the final
+   * value's: each item is validated once. Constraints on the list itself ({@code @Size}) and on its
+   * elements as such ({@code List<@NotNull Task>}) are not cascades, so they are still checked.
+   * Items are matched by path pattern, as the final value's items are other instances than those
+   * bound as they closed. Once an item could not be bound as it closed ({@link #missed}), nothing
+   * is cut any more. With a user's validator nothing is cut: items are validated again inside their
+   * parents and the final value.
+   */
+  final class Scope implements TraversableResolver {
+    private final Validator scoped;
+    private final @Nullable TraversableResolver delegate;
+    private boolean cutting;
+    private @Nullable Object root;
+    private String base = "$";
+
+    private Scope() {
+      if (factory != null && !once.isEmpty()) {
+        this.delegate = factory.getTraversableResolver();
+        this.scoped =
+            factory
+                .unwrap(HibernateValidatorFactory.class)
+                .usingContext()
+                .traversableResolver(this)
+                .enableTraversableResolverResultCache(false)
+                .getValidator();
+        this.cutting = true;
+      } else {
+        this.delegate = null;
+        this.scoped = validator;
+      }
+    }
+
+    /** True while lists whose items were validated as they closed are not cascaded into. */
+    boolean cutting() {
+      return cutting;
+    }
+
+    /** Notes that an item the session validates as it closes could not be bound there. */
+    void missed() {
+      cutting = false;
+    }
+
+    /** As {@link Checker#validate}, without validating again items validated as they closed. */
+    List<Violation> validate(@Nullable Object value, JsonPath base) {
+      List<Violation> out = new ArrayList<>();
+      collect(scoped, this, value, base, out);
+      out.sort(DOCUMENT_ORDER);
+      return out;
+    }
+
+    @Override
+    public boolean isReachable(
+        Object traversableObject,
+        Path.Node traversableProperty,
+        Class<?> rootBeanType,
+        Path pathToTraversableObject,
+        ElementType elementType) {
+      return delegate == null
+          || delegate.isReachable(
+              traversableObject,
+              traversableProperty,
+              rootBeanType,
+              pathToTraversableObject,
+              elementType);
+    }
+
+    @Override
+    public boolean isCascadable(
+        Object traversableObject,
+        Path.Node traversableProperty,
+        Class<?> rootBeanType,
+        Path pathToTraversableObject,
+        ElementType elementType) {
+      if (cutting
+          && validatedOnce(traversableObject, traversableProperty, pathToTraversableObject)) {
+        return false;
+      }
+      return delegate == null
+          || delegate.isCascadable(
+              traversableObject,
+              traversableProperty,
+              rootBeanType,
+              pathToTraversableObject,
+              elementType);
+    }
+
+    /**
+     * Whether {@code property} of {@code owner} is a list whose items were validated as they
+     * closed: its path, as a pattern, is one of {@code once}. The path to the owner is mapped to
+     * JSON names bean by bean, as violation paths are; its nodes carry no indexes here, which a
+     * pattern does not need. Anything but beans and lists of beans on the way: not cut.
+     */
+    private boolean validatedOnce(Object owner, Path.Node property, Path pathToOwner) {
+      if (property.getKind() != ElementKind.PROPERTY || root == null) {
+        return false;
+      }
+      StringBuilder pattern = new StringBuilder(base);
+      JavaType type = model.typeOf(root);
+      for (Path.Node node : pathToOwner) {
+        if (node.getKind() == ElementKind.BEAN && node.getName() == null) {
+          continue; // the root bean
+        }
+        if (node.getKind() != ElementKind.PROPERTY) {
+          return false;
+        }
+        TypeModel.Property step = model.byJavaName(type, node.getName());
+        if (step == null) {
+          return false;
+        }
+        appendField(pattern, step.jsonName());
+        JavaType declared = step.type();
+        if (declared.isCollectionLikeType() || declared.isArrayType()) {
+          pattern.append("[*]");
+          declared = declared.getContentType();
+        }
+        if (declared == null || !TypeModel.isBean(declared)) {
+          return false;
+        }
+        type = model.refine(declared, valueOf(node));
+      }
+      TypeModel.Property last = model.byJavaName(model.typeOf(owner), property.getName());
+      if (last == null) {
+        return false;
+      }
+      appendField(pattern, last.jsonName());
+      return once.contains(pattern.toString());
     }
   }
 

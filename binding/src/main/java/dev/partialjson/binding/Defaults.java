@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import java.util.List;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -29,11 +30,15 @@ final class Defaults {
    * differently on the module path.
    */
   static Validator validator() {
+    return validatorFactory().getValidator();
+  }
+
+  /** Returns the factory of {@link #validator()}; a binder keeps it to cut cascades short. */
+  static ValidatorFactory validatorFactory() {
     return Validation.byProvider(HibernateValidator.class)
         .providerResolver(() -> List.of(new HibernateValidator()))
         .configure()
         .messageInterpolator(new ParameterMessageInterpolator())
-        .buildValidatorFactory()
-        .getValidator();
+        .buildValidatorFactory();
   }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.partialjson.parser.JsonPathPattern;
 import dev.partialjson.parser.ParserOptions;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -49,15 +52,23 @@ public final class StreamingBinder<T> {
 
   private StreamingBinder(Builder<T> builder) {
     ObjectMapper mapper = builder.mapper != null ? builder.mapper : Defaults.mapper();
-    Validator validator = builder.validator != null ? builder.validator : Defaults.validator();
+    // Only a factory of ours can hand out validators that skip items already validated.
+    ValidatorFactory factory = builder.validator != null ? null : Defaults.validatorFactory();
+    Validator validator = factory != null ? factory.getValidator() : builder.validator;
     this.type = mapper.getTypeFactory().constructType(builder.type);
     this.options = builder.options;
     this.policy = builder.policy;
     this.binder = new Binder(mapper);
     this.model = new TypeModel(mapper);
-    this.checker = new Checker(validator, model);
     this.view = new PartialView(model, List.copyOf(builder.marked));
     this.items = CascadedItems.of(type, model, validator);
+    Set<String> once = new HashSet<>();
+    for (CascadedItems.Item item : items) {
+      if (item.once()) {
+        once.add(item.list());
+      }
+    }
+    this.checker = new Checker(validator, factory, model, once);
     this.nanoTime = builder.nanoTime;
     this.listeners = List.copyOf(builder.listeners);
   }
@@ -164,7 +175,11 @@ public final class StreamingBinder<T> {
 
     /**
      * Sets the validator. Default: Hibernate Validator with parameter-only message interpolation,
-     * which needs no Jakarta Expression Language implementation.
+     * which needs no Jakarta Expression Language implementation. With the default, an item
+     * validated as it closed is not validated again inside its parent or the final value; a
+     * validator given here cannot be told to skip it (its factory's traversable resolver is its
+     * own), so such items are validated again there, and only the reporting of what they break is
+     * deduplicated.
      */
     public Builder<T> validator(Validator validator) {
       this.validator = Objects.requireNonNull(validator, "validator == null");
