@@ -1,6 +1,13 @@
 package dev.partialjson.samples;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,6 +26,16 @@ public enum Recording {
       "openai-parallel-tool-calls",
       "openai-python/f82268f2fefd5cfbc7eeb59c297688be2f6ca0849a6e4f17851b517310841d9b.sse",
       "OpenAI gpt-4o, two parallel tool calls: one parser per tool_calls index"),
+  /** Three choices ({@code n = 3}) of one structured-output request, interleaved chunk by chunk. */
+  OPENAI_THREE_CHOICES(
+      "openai-three-choices",
+      "openai-python/a491adda08c3d4fde95f5b2ee3f60f7f745f1a56d82e62f58031cc2add502380.sse",
+      "OpenAI gpt-4o, n=3: three answers interleaved, one document per choices[c] index"),
+  /** A forecast whose list of days arrives item by item, indented as the model wrote it. */
+  OPENAI_FORECAST(
+      "openai-forecast",
+      "openai-python/d615580118391ee13492193e3a8bb74642d23ac1ca13fe37cb6e889b66f759f6.sse",
+      "OpenAI gpt-4o, a forecast with a list of days in content deltas"),
   /** A tool call whose input arrives as {@code input_json_delta} fragments. */
   ANTHROPIC_TOOL_USE(
       "anthropic-tool-use",
@@ -66,6 +83,26 @@ public enum Recording {
       throw new IllegalStateException("missing resource: streams/" + resource);
     }
     return in;
+  }
+
+  /**
+   * Returns the JSON deltas of the whole recording, in order, as {@link ModelDeltas} picks them
+   * out.
+   *
+   * @throws java.io.UncheckedIOException if the resource cannot be read
+   */
+  public List<ModelDeltas.Delta> deltas() {
+    ModelDeltas picker = new ModelDeltas();
+    List<ModelDeltas.Delta> deltas = new ArrayList<>();
+    try (Reader reader = new InputStreamReader(open(), StandardCharsets.UTF_8)) {
+      SseReader sse = new SseReader(reader);
+      for (SseReader.Event event; (event = sse.next()) != null; ) {
+        deltas.addAll(picker.read(event));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return deltas;
   }
 
   /** Returns the recording named {@code id}, if there is one. */

@@ -114,6 +114,8 @@ class ReplayDemoTest {
         .containsExactly(
             "== openai-structured-output",
             "== openai-parallel-tool-calls",
+            "== openai-three-choices",
+            "== openai-forecast",
             "== anthropic-tool-use",
             "== anthropic-max-tokens");
   }
