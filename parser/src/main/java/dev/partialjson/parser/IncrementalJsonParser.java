@@ -122,14 +122,13 @@ public final class IncrementalJsonParser implements AutoCloseable {
   public void feed(CharSequence text) {
     Objects.requireNonNull(text, "text == null");
     checkOpen();
-    run(
-        () -> {
-          try {
-            encoder.encode(text, sliced);
-          } catch (Utf8Encoder.Unpaired e) {
-            throw failures.unpaired(e.surrogate, fed, paths.forError(string.path()));
-          }
-        });
+    try {
+      encoder.encode(text, sliced);
+    } catch (Utf8Encoder.Unpaired e) {
+      throw failed(failures.unpaired(e.surrogate, fed, paths.forError(string.path())));
+    } catch (RuntimeException e) {
+      throw failed(e);
+    }
   }
 
   /**
@@ -153,7 +152,11 @@ public final class IncrementalJsonParser implements AutoCloseable {
           "offset + length > array length: " + offset + " + " + length + " > " + bytes.length);
     }
     checkOpen();
-    run(() -> acceptSliced(bytes, offset, length));
+    try {
+      acceptSliced(bytes, offset, length);
+    } catch (RuntimeException e) {
+      throw failed(e);
+    }
   }
 
   /** Feeds all of {@code bytes} as UTF-8; see {@link #feed(byte[], int, int)}. */
@@ -198,16 +201,33 @@ public final class IncrementalJsonParser implements AutoCloseable {
     if (finished) {
       return;
     }
-    run(
-        () -> {
-          try {
-            encoder.flush(sliced);
-          } catch (Utf8Encoder.Unpaired e) {
-            throw failures.unpaired(e.surrogate, fed, paths.forError(string.path()));
-          }
-          finished = true;
-          end();
-        });
+    try {
+      encoder.flush(sliced);
+    } catch (Utf8Encoder.Unpaired e) {
+      throw failed(failures.unpaired(e.surrogate, fed, paths.forError(string.path())));
+    } catch (RuntimeException e) {
+      throw failed(e);
+    }
+    finished = true;
+    try {
+      end();
+    } catch (RuntimeException e) {
+      throw failed(e);
+    }
+    release();
+  }
+
+  /**
+   * Closes Jackson's parser once the document is complete, which hands its buffers back to
+   * Jackson's recycler pool and the names it learnt to the factory's shared symbol table, so that
+   * the next parser made with the same options allocates neither again. Nothing reads it after.
+   */
+  private void release() {
+    try {
+      jackson.close();
+    } catch (IOException e) {
+      // a non-blocking parser has no input to close: nothing can fail here
+    }
   }
 
   /**
@@ -262,6 +282,17 @@ public final class IncrementalJsonParser implements AutoCloseable {
     if (finished) {
       throw new IllegalStateException("finished");
     }
+  }
+
+  /**
+   * Records {@code e}, thrown by a step (ours or the listener's), as the failure that leaves the
+   * parser failed, unless one is recorded already; returns it to be rethrown.
+   */
+  private RuntimeException failed(RuntimeException e) {
+    if (failure == null) {
+      failure = e;
+    }
+    return e;
   }
 
   /** Runs a step; any exception, ours or the listener's, leaves the parser failed. */
@@ -367,25 +398,25 @@ public final class IncrementalJsonParser implements AutoCloseable {
       Repair.Kind kind, long offset, long length, String excerpt, long certainAt) {}
 
   private int pump() throws IOException {
-    while (true) {
-      if (jackson.awaitingValueAfterColon()) {
-        int next = jackson.nextSignificantIndex();
-        if (next >= 0 && (jackson.byteAt(next) == '}' || jackson.byteAt(next) == ']')) {
-          throw failures.missingValue((char) jackson.byteAt(next), next, errorPath());
-        }
+    // Both states below hold only while Jackson's current token is NOT_AVAILABLE, which it is only
+    // once nextToken() has returned it, and that ends the loop: so they can hold on entry only,
+    // after the new input was fed, and need no look before the tokens after the first.
+    if (jackson.awaitingValueAfterColon()) {
+      int next = jackson.nextSignificantIndex();
+      if (next >= 0 && (jackson.byteAt(next) == '}' || jackson.byteAt(next) == ']')) {
+        throw failures.missingValue((char) jackson.byteAt(next), next, errorPath());
       }
-      boolean afterComma = strictSyntax && jackson.awaitingNameAfterComma();
-      JsonToken token = jackson.nextToken();
-      if (afterComma && token == JsonToken.END_OBJECT) {
-        throw failures.trailingCommaInObject(errorPath());
-      }
+    }
+    boolean afterComma = strictSyntax && jackson.awaitingNameAfterComma();
+    JsonToken token = jackson.nextToken();
+    if (afterComma && token == JsonToken.END_OBJECT) {
+      throw failures.trailingCommaInObject(errorPath());
+    }
+    for (; ; token = jackson.nextToken()) {
       if (token == JsonToken.END_OBJECT && previous == JsonToken.FIELD_NAME) {
         // a key with no value: Jackson lets it through when the '}' comes after a comment that
         // follows the colon, in some splits (the peek above catches plain whitespace)
         throw failures.missingValueBefore('}', errorPath());
-      }
-      if (token != null && token != JsonToken.NOT_AVAILABLE) {
-        previous = token;
       }
       if (token == null || token == JsonToken.NOT_AVAILABLE) {
         if (jackson.insideStringValue()) {
@@ -393,6 +424,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
         }
         return -1;
       }
+      previous = token;
       handle(token);
       if (rootDone) {
         return jackson.inputIndex();
@@ -528,7 +560,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
     }
     if (from < value.length()) {
       // the rest of the value is the last delta; the whole value if none was streamed
-      emitDelta(path, from == 0 ? value : value.substring(from), value.length());
+      emitDelta(path, from == 0 ? value : string.rest(value, from), value.length());
     }
     listener.stringValue(path, value);
     if (tree != null) {

@@ -13,8 +13,15 @@ final class InputWindow {
   private long end; // offset just past the last byte added
 
   void add(byte[] bytes, int offset, int length) {
-    for (int i = 0; i < length; i++) {
-      ring[(int) ((end + i) & (SIZE - 1))] = bytes[offset + i];
+    // Only the last SIZE bytes can be read back; copy them in at most two runs.
+    int skip = Math.max(0, length - SIZE);
+    long from = end + skip;
+    int n = length - skip;
+    int at = (int) (from & (SIZE - 1));
+    int first = Math.min(n, SIZE - at);
+    System.arraycopy(bytes, offset + skip, ring, at, first);
+    if (first < n) {
+      System.arraycopy(bytes, offset + skip + first, ring, 0, n - first);
     }
     end += length;
   }

@@ -16,6 +16,7 @@ final class OpenString {
   private int position;
   private long reported;
   private char[] joined = new char[0];
+  private char[] rest = new char[0];
   private final DeltaView view = new DeltaView();
 
   /** Returns the path of the open string, or null if none is open. */
@@ -47,6 +48,20 @@ final class OpenString {
   /** Returns how many chars of the open string have been reported. */
   long reported() {
     return reported;
+  }
+
+  /**
+   * Returns the chars of the complete {@code value} from {@code from} on, the part not reported
+   * yet, as a view valid until the next call. At most one slice was decoded since the last look, so
+   * the copy is short and the scratch array stays small.
+   */
+  CharSequence rest(String value, int from) {
+    int length = value.length() - from;
+    if (rest.length < length) {
+      rest = new char[Math.max(length, 2 * rest.length)];
+    }
+    value.getChars(from, value.length(), rest, 0);
+    return view.set(rest, 0, length);
   }
 
   /**
