@@ -14,8 +14,8 @@ import java.util.Optional;
  * offline: the streams are in this module's resources. From the repository root:
  *
  * <pre>
- * ./mvnw -q -pl samples -am package -DskipTests exec:java
- * ./mvnw -q -pl samples -am package -DskipTests exec:java -Dexec.args="--stream anthropic-max-tokens"
+ * ./mvnw -q -pl samples -am package -DskipTests exec:java -Ddemo.mainClass=dev.partialjson.samples.ReplayDemo
+ * ./mvnw -q -pl samples -am package -DskipTests exec:java -Ddemo.mainClass=dev.partialjson.samples.ReplayDemo -Dexec.args="--stream anthropic-max-tokens"
  * </pre>
  */
 public final class ReplayDemo {
