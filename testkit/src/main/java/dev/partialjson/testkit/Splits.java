@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class Splits {
   private static final Encoding O200K =
-      Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+      // lazy: loads only o200k's table, not every encoding's (about half the start-up)
+      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
   /** For subclasses that add splits of their own; there is nothing to make. */
   protected Splits() {}

@@ -1,16 +1,6 @@
 package dev.partialjson.samples.web;
 
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
-import com.knuddels.jtokkit.api.IntArrayList;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.partialjson.testkit.Splits;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -40,9 +30,6 @@ public enum ScriptedAnswer {
   TRUNCATED(
       "The same plan, cut off in its third task (max_tokens)",
       PLAN.text.substring(0, PLAN.text.indexOf("\"priority\": \"medium\"")));
-
-  private static final Encoding O200K =
-      Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
   private final String description;
   private final String text;
@@ -89,25 +76,6 @@ public enum ScriptedAnswer {
    * always whole characters.
    */
   static List<String> tokens(String text) {
-    IntArrayList ids = O200K.encodeOrdinary(text);
-    List<String> tokens = new ArrayList<>(ids.size());
-    ByteArrayOutputStream pending = new ByteArrayOutputStream();
-    CharsetDecoder utf8 =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    for (int i = 0; i < ids.size(); i++) {
-      IntArrayList one = new IntArrayList(1);
-      one.add(ids.get(i));
-      pending.writeBytes(O200K.decodeBytes(one));
-      try {
-        tokens.add(utf8.decode(ByteBuffer.wrap(pending.toByteArray())).toString());
-        pending.reset();
-      } catch (CharacterCodingException e) {
-        // the token ends inside a character: keep its bytes for the next one
-      }
-    }
-    return tokens;
+    return Splits.tokens(text); // o200k tokens, a token cut inside a character merged with the next
   }
 }
