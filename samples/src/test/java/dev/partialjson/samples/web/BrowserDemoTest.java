@@ -3,6 +3,10 @@ package dev.partialjson.samples.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.partialjson.parser.IncrementalJsonParser;
+import dev.partialjson.parser.JsonListener;
+import dev.partialjson.parser.JsonPath;
+import dev.partialjson.parser.JsonPathPattern;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -37,8 +42,8 @@ class BrowserDemoTest {
   private static final String FINAL_TITLE =
       "Ship the browser demo of partialjson, tested in headless Chromium";
 
-  /** Slow enough that the page is seen mid-stream, fast enough for a short test. */
-  private static final long MILLIS_PER_TOKEN = 20;
+  /** How long the page may take to show what was released to it; a bound, not a measurement. */
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   /**
    * Keeps Selenium from warning that it has no DevTools classes for this Chromium: none are used.
@@ -49,8 +54,17 @@ class BrowserDemoTest {
     DEVTOOLS.setLevel(Level.SEVERE);
   }
 
+  private static final JsonPath TITLE = JsonPath.parse("$.title");
+  private static final JsonPathPattern TASK = JsonPathPattern.compile("$.tasks[*]");
+
   /** What the page shows at one moment, read in one script call. */
   record Seen(String title, long closedTasks, String state) {}
+
+  /**
+   * Lets the answer out one delta per permit, so the test, not a clock, decides what the page has
+   * been sent when it looks.
+   */
+  private final Semaphore gate = new Semaphore(0);
 
   private PlanServer server;
   private ChromeDriverService service;
@@ -62,7 +76,16 @@ class BrowserDemoTest {
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "no browser: install Debian's chromium and chromium-driver packages (.ci/run does, as"
             + " root) to run the browser demo in headless Chromium");
-    server = PlanServer.start(0, MILLIS_PER_TOKEN);
+    server =
+        PlanServer.start(
+            0,
+            answer ->
+                sink -> {
+                  for (String delta : answer.deltas()) {
+                    gate.acquire();
+                    sink.accept(delta);
+                  }
+                });
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     service =
         new ChromeDriverService.Builder()
@@ -103,21 +126,25 @@ class BrowserDemoTest {
   void rendersTheTitleAndTasksWhileTheyStreamThenTheFinalPlan() throws Exception {
     browser.get(server.uri().toString());
 
-    Path streamingShot = Path.of("target", "browser-demo-streaming.png");
-    Files.deleteIfExists(streamingShot);
+    List<String> deltas = ScriptedAnswer.PLAN.deltas();
+    Released released = new Released(deltas);
     List<Seen> seen = new ArrayList<>();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (seen.isEmpty() || !seen.get(seen.size() - 1).state().matches("done|error")) {
-      assertThat(System.nanoTime()).as("the stream ends within 30 s").isLessThan(deadline);
-      Seen now = look();
-      seen.add(now);
-      if (now.closedTasks() == 2
-          && now.state().equals("streaming")
-          && !Files.exists(streamingShot)) {
-        screenshot(streamingShot);
+
+    // Part of the title, not all of it: the page must show exactly that part, mid-stream.
+    released.until(r -> r.titleSoFar().length() >= 10, gate);
+    String partTitle = released.titleSoFar();
+    seen.add(waitFor(now -> now.title().equals(partTitle)));
+    // Then each task up to its closing brace, one at a time, and the page must mark just those.
+    for (int closed = 1; closed <= 4; closed++) {
+      int tasks = closed;
+      released.until(r -> r.closedTasks() == tasks, gate);
+      seen.add(waitFor(now -> now.closedTasks() == tasks));
+      if (closed == 2) {
+        screenshot(Path.of("target", "browser-demo-streaming.png"));
       }
-      Thread.sleep(5);
     }
+    gate.release(deltas.size()); // the rest
+    seen.add(waitFor(now -> now.state().matches("done|error")));
     List<Seen> streaming = seen.stream().filter(s -> !s.state().equals("done")).toList();
 
     // The title grew before the stream ended: a part of it showed while the rest was coming.
@@ -159,15 +186,77 @@ class BrowserDemoTest {
 
   @Test
   void showsTheErrorOfACutOffAnswerAndKeepsWhatArrived() {
+    gate.release(Integer.MAX_VALUE / 2); // no pauses: the whole answer at once
     browser.get(server.uri() + "?answer=truncated");
 
-    new WebDriverWait(browser, Duration.ofSeconds(30))
+    new WebDriverWait(browser, PATIENCE)
         .until(b -> b.findElement(By.id("status")).getAttribute("data-state").equals("error"));
     assertThat(browser.findElement(By.id("status")).getText())
         .startsWith("error: Incomplete JSON: the input ended ");
     assertThat(browser.findElements(By.cssSelector("#tasks li.valid"))).hasSize(2);
     assertThat(browser.findElement(By.id("title")).getText()).isEqualTo(FINAL_TITLE);
     assertThat(browser.findElement(By.id("final")).isDisplayed()).isFalse();
+  }
+
+  /** Returns what the page shows once {@code condition} holds, failing after {@link #PATIENCE}. */
+  private Seen waitFor(java.util.function.Predicate<Seen> condition) {
+    return new WebDriverWait(browser, PATIENCE)
+        .until(
+            b -> {
+              Seen now = look();
+              return condition.test(now) ? now : null;
+            });
+  }
+
+  /**
+   * The deltas let through the gate so far, read with the parser itself, so that the test knows
+   * what the page has been sent: the title so far, and how many tasks have closed.
+   */
+  private static final class Released {
+    private final List<String> deltas;
+    private final StringBuilder title = new StringBuilder();
+    private int next;
+    private int closedTasks;
+    private final IncrementalJsonParser parser =
+        IncrementalJsonParser.create(
+            new JsonListener() {
+              @Override
+              public void stringDelta(JsonPath path, CharSequence delta) {
+                if (path.equals(TITLE)) {
+                  title.append(delta);
+                }
+              }
+
+              @Override
+              public void endObject(JsonPath path) {
+                if (TASK.matches(path)) {
+                  closedTasks++;
+                }
+              }
+            });
+
+    Released(List<String> deltas) {
+      this.deltas = deltas;
+    }
+
+    /** Lets deltas through one by one until {@code done} holds for what has gone through. */
+    void until(java.util.function.Predicate<Released> done, Semaphore gate) {
+      while (!done.test(this)) {
+        assertThat(next)
+            .as("the answer ended before the state the test waits for")
+            .isLessThan(deltas.size());
+        parser.feed(deltas.get(next++));
+        gate.release();
+      }
+    }
+
+    String titleSoFar() {
+      return title.toString();
+    }
+
+    int closedTasks() {
+      return closedTasks;
+    }
   }
 
   private Seen look() {
