@@ -174,15 +174,16 @@ public final class IncrementalJsonParser implements AutoCloseable {
   public void feed(ByteBuffer buffer) {
     Objects.requireNonNull(buffer, "buffer == null");
     checkOpen();
-    run(
-        () -> {
-          byte[] copy = scratch == null ? (scratch = new byte[SLICE]) : scratch;
-          while (buffer.hasRemaining()) {
-            int n = Math.min(SLICE, buffer.remaining());
-            buffer.get(copy, 0, n);
-            accept(copy, 0, n);
-          }
-        });
+    byte[] copy = scratch == null ? (scratch = new byte[SLICE]) : scratch;
+    try {
+      while (buffer.hasRemaining()) {
+        int n = Math.min(SLICE, buffer.remaining());
+        buffer.get(copy, 0, n);
+        accept(copy, 0, n);
+      }
+    } catch (RuntimeException e) {
+      throw failed(e);
+    }
   }
 
   /**
@@ -293,18 +294,6 @@ public final class IncrementalJsonParser implements AutoCloseable {
       failure = e;
     }
     return e;
-  }
-
-  /** Runs a step; any exception, ours or the listener's, leaves the parser failed. */
-  private void run(Runnable step) {
-    try {
-      step.run();
-    } catch (RuntimeException e) {
-      if (failure == null) {
-        failure = e;
-      }
-      throw e;
-    }
   }
 
   private void acceptSliced(byte[] bytes, int offset, int length) {
