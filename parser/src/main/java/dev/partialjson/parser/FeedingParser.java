@@ -31,29 +31,43 @@ final class FeedingParser extends NonBlockingJsonParser {
         && _minorState <= MINOR_VALUE_APOS_STRING;
   }
 
-  /**
-   * Returns whether the parser stopped for input right after a comma between object members.
-   * Jackson (2.22) then reads the next byte as if it were after the opening brace, where a closing
-   * brace is allowed: <code>&#123;"a":0,&#125;</code> fed in two pieces split after the comma is
-   * accepted without {@code ALLOW_TRAILING_COMMA}, while fed whole it is rejected. The caller
-   * rejects it itself in that state.
-   */
-  boolean awaitingNameAfterComma() {
-    return _currToken == JsonToken.NOT_AVAILABLE
-        && _majorState == MAJOR_OBJECT_FIELD_NEXT
-        && _minorState == MINOR_FIELD_LEADING_WS;
-  }
+  /** {@link #resumeState()}: nothing to look at before the next token. */
+  static final int RESUME_PLAIN = 0;
 
   /**
-   * Returns whether the parser stopped for input right after the colon of an object member. Jackson
+   * {@link #resumeState()}: stopped for input right after the comma between object members. Jackson
+   * (2.22) then reads the next byte as if it were after the opening brace, where a closing brace is
+   * allowed: <code>&#123;"a":0,&#125;</code> fed in two pieces split after the comma is accepted
+   * without {@code ALLOW_TRAILING_COMMA}, while fed whole it is rejected. The caller rejects it
+   * itself in that state.
+   */
+  static final int RESUME_AFTER_COMMA = 1;
+
+  /**
+   * {@link #resumeState()}: stopped for input right after the colon of an object member. Jackson
    * (2.22) resumes there as if at the start of an array, where a closing bracket is allowed: <code>
    * &#123;"a":</code> then <code>&#125;</code> is accepted as an empty object, the key silently
    * dropped, while fed whole it is rejected. The caller peeks at the next byte in that state.
    */
-  boolean awaitingValueAfterColon() {
-    return _currToken == JsonToken.NOT_AVAILABLE
-        && _majorState == MAJOR_OBJECT_VALUE
-        && _minorState == MINOR_VALUE_LEADING_WS;
+  static final int RESUME_AFTER_COLON = 2;
+
+  /**
+   * Returns where the parser stopped for input, among the states in which Jackson resumes wrongly
+   * (see the constants); one look at Jackson's state, made once per feed before the first token.
+   */
+  int resumeState() {
+    if (_currToken != JsonToken.NOT_AVAILABLE) {
+      return RESUME_PLAIN;
+    }
+    int major = _majorState;
+    int minor = _minorState;
+    if (major == MAJOR_OBJECT_VALUE && minor == MINOR_VALUE_LEADING_WS) {
+      return RESUME_AFTER_COLON;
+    }
+    if (major == MAJOR_OBJECT_FIELD_NEXT && minor == MINOR_FIELD_LEADING_WS) {
+      return RESUME_AFTER_COMMA;
+    }
+    return RESUME_PLAIN;
   }
 
   /**

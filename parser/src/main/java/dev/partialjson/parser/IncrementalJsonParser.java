@@ -54,6 +54,8 @@ public final class IncrementalJsonParser implements AutoCloseable {
 
   private final ParserOptions options;
   private final boolean strictSyntax;
+  private final long maxDocumentLength; // read on every feed, so kept here
+  private final int maxStringLength; // read on every string delta
   private final JsonListener listener;
   private final FeedingParser jackson;
   private final @Nullable PrefixSkipper prefix;
@@ -83,6 +85,8 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private IncrementalJsonParser(ParserOptions options, JsonListener listener) {
     this.options = options;
     this.strictSyntax = options.syntax() == ParserOptions.Syntax.STRICT;
+    this.maxDocumentLength = options.limits().maxDocumentLength();
+    this.maxStringLength = options.limits().maxStringLength();
     this.listener = listener;
     this.jackson = options.jackson().newParser();
     boolean model = options.text() == ParserOptions.Text.MODEL_OUTPUT;
@@ -153,7 +157,11 @@ public final class IncrementalJsonParser implements AutoCloseable {
     }
     checkOpen();
     try {
-      acceptSliced(bytes, offset, length);
+      if (length <= SLICE) {
+        accept(bytes, offset, length); // a model's delta: one slice
+      } else {
+        acceptSliced(bytes, offset, length);
+      }
     } catch (RuntimeException e) {
       throw failed(e);
     }
@@ -303,7 +311,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   }
 
   private void accept(byte[] bytes, int offset, int length) {
-    long max = options.limits().maxDocumentLength();
+    long max = maxDocumentLength;
     if (max >= 0 && fed + length > max) {
       accept(bytes, offset, (int) (max - fed));
       throw failures.limit(
@@ -390,15 +398,17 @@ public final class IncrementalJsonParser implements AutoCloseable {
     // Both states below hold only while Jackson's current token is NOT_AVAILABLE, which it is only
     // once nextToken() has returned it, and that ends the loop: so they can hold on entry only,
     // after the new input was fed, and need no look before the tokens after the first.
-    if (jackson.awaitingValueAfterColon()) {
+    int resume = jackson.resumeState();
+    if (resume == FeedingParser.RESUME_AFTER_COLON) {
       int next = jackson.nextSignificantIndex();
       if (next >= 0 && (jackson.byteAt(next) == '}' || jackson.byteAt(next) == ']')) {
         throw failures.missingValue((char) jackson.byteAt(next), next, errorPath());
       }
     }
-    boolean afterComma = strictSyntax && jackson.awaitingNameAfterComma();
     JsonToken token = jackson.nextToken();
-    if (afterComma && token == JsonToken.END_OBJECT) {
+    if (resume == FeedingParser.RESUME_AFTER_COMMA
+        && strictSyntax
+        && token == JsonToken.END_OBJECT) {
       throw failures.trailingCommaInObject(errorPath());
     }
     for (; ; token = jackson.nextToken()) {
@@ -521,7 +531,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   }
 
   private void emitDelta(JsonPath path, CharSequence delta, long length) {
-    int max = options.limits().maxStringLength();
+    int max = maxStringLength;
     if (length > max) {
       throw failures.limit(
           Limits.Limit.STRING_LENGTH,

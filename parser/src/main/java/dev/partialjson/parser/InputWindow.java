@@ -9,10 +9,21 @@ final class InputWindow {
   static final int EXCERPT = 24;
   private static final int SIZE = 512; // a power of two > IncrementalJsonParser.SLICE + EXCERPT
 
+  private static final int SHORT = 16; // copied byte by byte; longer runs with arraycopy
+
   private final byte[] ring = new byte[SIZE];
   private long end; // offset just past the last byte added
 
   void add(byte[] bytes, int offset, int length) {
+    if (length <= SHORT) {
+      // A model's delta is a few bytes: a plain loop beats the call into the copy stub.
+      int at = (int) end;
+      for (int i = 0; i < length; i++) {
+        ring[(at + i) & (SIZE - 1)] = bytes[offset + i];
+      }
+      end += length;
+      return;
+    }
     // Only the last SIZE bytes can be read back; copy them in at most two runs.
     int skip = Math.max(0, length - SIZE);
     long from = end + skip;
