@@ -192,7 +192,8 @@ public final class IncrementalJsonParser implements AutoCloseable {
    *
    * @throws IncompleteJsonException if a string or container is still open, or no value began; the
    *     snapshot still holds everything that arrived
-   * @throws PartialJsonException if the end makes the input malformed (a root {@code tru})
+   * @throws IncompleteJsonException also if the input ended inside a root number or literal ({@code
+   *     -}, {@code 1.}, {@code tru}): what arrived is a prefix of a valid document
    * @throws IllegalStateException if the parser has failed before
    */
   public void finish() {
@@ -574,12 +575,18 @@ public final class IncrementalJsonParser implements AutoCloseable {
                   : "Incomplete JSON: the input ended inside "
                       + (paths.depth() == 1 ? "a container" : paths.depth() + " containers"));
         }
+        // a root scalar cut short (a root "tru" or "-") is input that ended early, not bad input:
+        // every byte of it was accepted, and only the end makes Jackson reject it
+        String cut = jackson.cutToken();
         try {
           jackson.endOfInput();
           pump();
         } catch (StreamConstraintsException e) {
           throw failures.limit(e, errorPath());
         } catch (IOException e) {
+          if (cut != null) {
+            throw incomplete("Incomplete JSON: the input ended inside " + cut);
+          }
           throw failures.malformed(e, errorPath());
         }
         if (!rootDone) {
