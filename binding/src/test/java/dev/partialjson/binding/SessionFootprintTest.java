@@ -36,7 +36,7 @@ import org.openjdk.jol.vm.VirtualMachine;
  *
  * <p>The session is for {@code Answers} (a list of {@code @Valid} items, so the session has its own
  * validation scope and records each item's tokens), with an item callback, waiting in the middle of
- * the second item's string after 79 bytes. The bound, 32 KB, is the parser's 16 KB budget plus as
+ * the second item's string after 84 bytes. The bound, 32 KB, is the parser's 16 KB budget plus as
  * much again for what the session adds: the token recording of the open item, the validation scope
  * and the subscriptions. 100,000 such sessions would then take 3.2 GB; the measured size is
  * reported.
