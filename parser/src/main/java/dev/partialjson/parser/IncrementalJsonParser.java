@@ -190,10 +190,10 @@ public final class IncrementalJsonParser implements AutoCloseable {
    * Tells the parser the input is over. A root number completes here; text after the root value
    * (where the options allow it) is reported as a {@link Repair}. Calling it again does nothing.
    *
-   * @throws IncompleteJsonException if a string or container is still open, or no value began; the
-   *     snapshot still holds everything that arrived
-   * @throws IncompleteJsonException also if the input ended inside a root number or literal ({@code
-   *     -}, {@code 1.}, {@code tru}): what arrived is a prefix of a valid document
+   * @throws IncompleteJsonException if a string or container is still open, a root number or
+   *     literal was cut short ({@code -}, {@code 1.}, {@code tru}), or no value began; the snapshot
+   *     still holds everything that arrived
+   * @throws PartialJsonException if the end makes the input malformed (a root {@code tx})
    * @throws IllegalStateException if the parser has failed before
    */
   public void finish() {
