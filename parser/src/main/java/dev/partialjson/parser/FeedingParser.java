@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.json.async.NonBlockingJsonParser;
 import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Jackson's non-blocking parser, opened up just enough to stream a string value as it grows.
@@ -68,6 +69,26 @@ final class FeedingParser extends NonBlockingJsonParser {
       return RESUME_AFTER_COMMA;
     }
     return RESUME_PLAIN;
+  }
+
+  /**
+   * Returns what the parser stopped for input inside, if it is a token that only the end of the
+   * input can break: "a number" ({@code -}, {@code 1.}, {@code 1e+}), "a literal" ({@code t},
+   * {@code fals}, {@code nul}: every char so far matched, as a mismatch moves Jackson to its error
+   * state) or "a byte order mark" (its first one or two bytes); null otherwise. Jackson rejects
+   * such a token at {@code endOfInput()} as malformed, though the input was only cut short.
+   */
+  @Nullable String cutToken() {
+    if (_currToken != JsonToken.NOT_AVAILABLE) {
+      return null;
+    }
+    if (_minorState >= MINOR_NUMBER_PLUS && _minorState <= MINOR_NUMBER_EXPONENT_DIGITS) {
+      return "a number";
+    }
+    if (_minorState >= MINOR_VALUE_TOKEN_NULL && _minorState <= MINOR_VALUE_TOKEN_FALSE) {
+      return "a literal";
+    }
+    return _minorState == MINOR_ROOT_BOM ? "a byte order mark" : null;
   }
 
   /**

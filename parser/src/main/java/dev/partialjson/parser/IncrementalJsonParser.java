@@ -198,9 +198,10 @@ public final class IncrementalJsonParser implements AutoCloseable {
    * Tells the parser the input is over. A root number completes here; text after the root value
    * (where the options allow it) is reported as a {@link Repair}. Calling it again does nothing.
    *
-   * @throws IncompleteJsonException if a string or container is still open, or no value began; the
-   *     snapshot still holds everything that arrived
-   * @throws PartialJsonException if the end makes the input malformed (a root {@code tru})
+   * @throws IncompleteJsonException if a string or container is still open, a root number or
+   *     literal was cut short ({@code -}, {@code 1.}, {@code tru}), or no value began; the snapshot
+   *     still holds everything that arrived
+   * @throws PartialJsonException if the end makes the input malformed (a root {@code tx})
    * @throws IllegalStateException if the parser has failed before
    */
   public void finish() {
@@ -584,12 +585,18 @@ public final class IncrementalJsonParser implements AutoCloseable {
                   : "Incomplete JSON: the input ended inside "
                       + (paths.depth() == 1 ? "a container" : paths.depth() + " containers"));
         }
+        // a root scalar cut short (a root "tru" or "-") is input that ended early, not bad input:
+        // every byte of it was accepted, and only the end makes Jackson reject it
+        String cut = jackson.cutToken();
         try {
           jackson.endOfInput();
           pump();
         } catch (StreamConstraintsException e) {
           throw failures.limit(e, errorPath());
         } catch (IOException e) {
+          if (cut != null) {
+            throw incomplete("Incomplete JSON: the input ended inside " + cut);
+          }
           throw failures.malformed(e, errorPath());
         }
         if (!rootDone) {

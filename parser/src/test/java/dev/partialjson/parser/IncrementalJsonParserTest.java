@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class IncrementalJsonParserTest {
   private static final String PLAN =
@@ -218,6 +221,72 @@ class IncrementalJsonParserTest {
             "Incomplete JSON: the input ended inside a container at $ (offset 16, line 1, column"
                 + " 17); open: $");
     assertThat(parser.snapshot().value()).isEqualTo(Map.of("a", 1));
+  }
+
+  /**
+   * Regression: a root number or literal cut short was reported as malformed (Jackson rejects it at
+   * the end of input), although every byte had been accepted and the input only stopped early. Seen
+   * in TruncationTest on the prefix "t" of y_structure_lonely_true.json, "-" of "-0.1".
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "t|a literal",
+        "fals|a literal",
+        "nul|a literal",
+        "-|a number",
+        "-0.|a number",
+        "1.|a number",
+        "1e|a number",
+        "12E-|a number",
+        "' -'|a number"
+      })
+  void aRootScalarCutShortIsIncomplete(String input, String inside) {
+    for (Splits.Split split : Splits.sweep(input)) {
+      Replay.Outcome outcome = Replay.run(ParserOptions.strict(), split, false);
+      int length = input.getBytes(StandardCharsets.UTF_8).length;
+      assertThat(outcome.error())
+          .as("split '%s'", split)
+          .isInstanceOfSatisfying(
+              IncompleteJsonException.class,
+              e -> {
+                assertThat(e.openPaths()).isEmpty();
+                assertThat(e.snapshot()).isNotNull();
+                assertThat(e.snapshot().hasValue()).isFalse();
+              })
+          .hasMessage(
+              "Incomplete JSON: the input ended inside "
+                  + inside
+                  + " at $ (offset "
+                  + length
+                  + ", line 1, column "
+                  + (length + 1)
+                  + ")");
+    }
+  }
+
+  @Test
+  void aByteOrderMarkCutShortIsIncomplete() {
+    for (int cut = 1; cut < 3; cut++) {
+      IncrementalJsonParser parser =
+          IncrementalJsonParser.create(ParserOptions.strict(), JsonListener.NONE);
+      parser.feed(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, 0, cut);
+      assertThatThrownBy(parser::finish)
+          .isInstanceOf(IncompleteJsonException.class)
+          .hasMessageStartingWith("Incomplete JSON: the input ended inside a byte order mark at $");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tx", "fals ", "01", "-x", "1.e", "nul1"})
+  void aRootScalarThatNoMoreInputCouldCompleteIsMalformed(String input) {
+    for (Splits.Split split : Splits.sweep(input)) {
+      Replay.Outcome outcome = Replay.run(ParserOptions.strict(), split, false);
+      assertThat(outcome.error())
+          .as("split '%s'", split)
+          .isInstanceOf(MalformedJsonException.class);
+    }
   }
 
   @Test

@@ -1,0 +1,158 @@
+package dev.partialjson.binding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.base.ParserBase;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.InternCache;
+import dev.partialjson.binding.LlmOutputsBindingTest.Answer;
+import dev.partialjson.binding.LlmOutputsBindingTest.Answers;
+import dev.partialjson.parser.IncrementalJsonParser;
+import dev.partialjson.parser.JsonPath;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+import org.openjdk.jol.vm.VM;
+import org.openjdk.jol.vm.VirtualMachine;
+
+/**
+ * The retained size of an idle open binding session, measured with JOL as the parser's is (see
+ * IdleParserFootprintTest in the parser's tests): everything reachable from the session, less what
+ * all sessions of the binder share (the binder with its mapper, validator and parser options,
+ * Jackson's buffer recycler and global intern cache, the root path) and what exists once per JVM
+ * (classes, class loaders, threads, enum constants).
+ *
+ * <p>The session is for {@code Answers} (a list of {@code @Valid} items, so the session has its own
+ * validation scope and records each item's tokens), with an item callback, waiting in the middle of
+ * the second item's string after 84 bytes. The bound, 32 KB, is the parser's 16 KB budget plus as
+ * much again for what the session adds: the token recording of the open item, the validation scope
+ * and the subscriptions. 100,000 such sessions would then take 3.2 GB; the measured size is
+ * reported.
+ */
+@Tag("footprint")
+class SessionFootprintTest {
+  private static final int BOUND = 32 * 1024;
+  private static final String PREFIX =
+      "{\"answers\":[{\"label\":\"Capital of the country\",\"answer\":\"Mexico City\"},"
+          + "{\"label\":\"Weat";
+
+  @Test
+  void anIdleOpenSessionRetainsAtMost32Kilobytes(TestReporter reporter) {
+    StreamingBinder<Answers> binder = StreamingBinder.of(Answers.class);
+    List<Answer> items = new ArrayList<>();
+    // lazily built shared state (type model, validator metadata, name tables) exists first
+    BindingSession<Answers> warm = binder.open();
+    warm.onItem("$.answers[*]", Answer.class, items::add);
+    warm.feed(PREFIX);
+
+    BindingSession<Answers> created = binder.open();
+    long justCreated = retained(created, binder);
+    BindingSession<Answers> idle = binder.open();
+    idle.onItem("$.answers[*]", Answer.class, items::add);
+    idle.feed(PREFIX);
+    long afterPrefix = retained(idle, binder);
+
+    String report =
+        "Answers session: just created "
+            + justCreated
+            + " B, after a "
+            + PREFIX.getBytes(StandardCharsets.UTF_8).length
+            + "-byte prefix (one item bound, the next in a string) "
+            + afterPrefix
+            + " B";
+    reporter.publishEntry("retained size", report);
+    System.out.println("SessionFootprintTest " + report);
+    assertThat(items).hasSize(2); // one from each session fed: both hold real state
+    assertThat(idle.state("$.answers[1].label")).isEqualTo(FieldState.STREAMING);
+    assertThat(justCreated).isPositive().isLessThan(afterPrefix);
+    assertThat(afterPrefix).isLessThanOrEqualTo(BOUND);
+  }
+
+  /**
+   * Returns the bytes reachable from {@code session} and not from the shared roots. JOL's {@code
+   * GraphLayout} cannot be used as for the parser: a session holds {@code Class} objects (its item
+   * types), and from a class loader the walk reaches the whole heap. So this walks the graph
+   * itself, with JOL's sizes and field reads, and goes into no {@code Class}, class loader, thread
+   * or enum constant: those exist once per JVM, not per session.
+   */
+  private static long retained(BindingSession<?> session, StreamingBinder<?> binder) {
+    Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+    walk(shared, binder, JsonPath.root(), InternCache.instance, recycler(session));
+    Set<Object> own = Collections.newSetFromMap(new IdentityHashMap<>());
+    own.addAll(shared);
+    walk(own, session);
+    long size = 0;
+    for (Object o : own) {
+      if (!shared.contains(o)) {
+        size += VM.current().sizeOf(o);
+      }
+    }
+    return size;
+  }
+
+  /** Adds to {@code seen} every object reachable from {@code roots} that is not already in it. */
+  private static void walk(Set<Object> seen, Object... roots) {
+    VirtualMachine vm = VM.current();
+    Deque<Object> queue = new ArrayDeque<>();
+    for (Object root : roots) {
+      if (seen.add(root)) {
+        queue.add(root);
+      }
+    }
+    while (!queue.isEmpty()) {
+      Object o = queue.poll();
+      List<Object> next = new ArrayList<>();
+      if (o instanceof Object[] array) {
+        next.addAll(Arrays.asList(array));
+      } else if (!o.getClass().isArray()) {
+        for (Class<?> c = o.getClass(); c != null; c = c.getSuperclass()) {
+          for (Field f : c.getDeclaredFields()) {
+            if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
+              next.add(vm.getObject(o, vm.fieldOffset(f)));
+            }
+          }
+        }
+      }
+      for (Object n : next) {
+        if (n != null && !perJvm(n) && seen.add(n)) {
+          queue.add(n);
+        }
+      }
+    }
+  }
+
+  private static boolean perJvm(Object o) {
+    return o instanceof Class
+        || o instanceof ClassLoader
+        || o instanceof Thread
+        || o instanceof Enum
+        || o instanceof Module;
+  }
+
+  /** Returns the Jackson buffer recycler of the session's parser (by reflection: not API). */
+  private static BufferRecycler recycler(BindingSession<?> session) {
+    try {
+      Field parser = BindingSession.class.getDeclaredField("parser");
+      parser.setAccessible(true);
+      Field jackson = IncrementalJsonParser.class.getDeclaredField("jackson");
+      jackson.setAccessible(true);
+      Field context = ParserBase.class.getDeclaredField("_ioContext");
+      context.setAccessible(true);
+      return ((IOContext) context.get(jackson.get(parser.get(session)))).bufferRecycler();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
