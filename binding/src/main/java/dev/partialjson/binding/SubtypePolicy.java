@@ -49,18 +49,29 @@ final class SubtypePolicy {
    */
   void check(JavaType type) {
     if (!checked.contains(type)) {
-      walk(type, new HashSet<>());
+      walk(type, new HashSet<>(), new HashSet<>());
       checked.add(type);
     }
   }
 
-  private void walk(@Nullable JavaType type, Set<JavaType> seen) {
+  /**
+   * Annotations belong to classes, not to parameterizations, so each class is introspected once;
+   * type arguments are walked on their own. This also ends the walk on a type whose properties nest
+   * it ever deeper ({@code Node<T>} with a {@code Node<List<T>>} property).
+   */
+  private void walk(@Nullable JavaType type, Set<JavaType> seen, Set<Class<?>> introspected) {
     if (type == null || type.isPrimitive() || !seen.add(type)) {
       return;
     }
-    walk(type.getKeyType(), seen);
-    walk(type.getContentType(), seen); // elements, map values, Optional's value
-    if (type.isContainerType() || type.isReferenceType() || type.isArrayType()) {
+    walk(type.getKeyType(), seen, introspected);
+    walk(type.getContentType(), seen, introspected); // elements, map values, Optional's value
+    for (JavaType argument : type.getBindings().getTypeParameters()) {
+      walk(argument, seen, introspected);
+    }
+    if (type.isContainerType()
+        || type.isReferenceType()
+        || type.isArrayType()
+        || !introspected.add(type.getRawClass())) {
       return;
     }
     DeserializationConfig config = mapper.getDeserializationConfig();
@@ -71,7 +82,10 @@ final class SubtypePolicy {
           config.getSubtypeResolver().collectAndResolveSubtypesByClass(config, annotated)) {
         if (named.getType() != type.getRawClass()
             && type.getRawClass().isAssignableFrom(named.getType())) {
-          walk(mapper.getTypeFactory().constructSpecializedType(type, named.getType()), seen);
+          walk(
+              mapper.getTypeFactory().constructSpecializedType(type, named.getType()),
+              seen,
+              introspected);
         }
       }
     }
@@ -90,7 +104,7 @@ final class SubtypePolicy {
               "property '" + property.getName() + "' of " + type.getRawClass().getName());
         }
       }
-      walk(property.getPrimaryType(), seen);
+      walk(property.getPrimaryType(), seen, introspected);
     }
   }
 

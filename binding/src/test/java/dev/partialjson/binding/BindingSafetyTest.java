@@ -175,6 +175,22 @@ class BindingSafetyTest {
         .hasMessage("@JsonTypeInfo(use = Id.CLASS) on " + Hit.class.getName() + hint);
   }
 
+  /** Each level nests the type argument deeper: the check must still end. */
+  record Node<T>(T value, Node<List<T>> next) {}
+
+  record Page<T>(List<T> items) {}
+
+  record Pages(Page<String> names, Page<ByClass> hits) {}
+
+  @Test
+  void checksEveryParameterizationOfAGenericTypeAndEnds() {
+    assertThat(StreamingBinder.of(new TypeReference<Node<String>>() {}).type().getRawClass())
+        .isEqualTo(Node.class);
+    assertThatThrownBy(() -> StreamingBinder.of(Pages.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("@JsonTypeInfo(use = Id.CLASS) on " + ByClass.class.getName());
+  }
+
   record Note(String title, Object extra, List<Object> more) {}
 
   @Test
