@@ -118,6 +118,18 @@ class BindingSafetyTest {
     }
   }
 
+  @Test
+  void defaultTypingSwitchedOnAfterTheBuildDoesNotApply() {
+    // The binder's readers keep the mapper's configuration as it was when it was built.
+    ObjectMapper mapper = JsonMapper.builder().build();
+    StreamingBinder<Note> binder = StreamingBinder.builder(Note.class).objectMapper(mapper).build();
+    mapper.activateDefaultTyping(
+        LaissezFaireSubTypeValidator.instance, ObjectMapper.DefaultTyping.NON_FINAL);
+    BindingSession<Note> session = binder.open();
+    session.feed("{\"title\":\"t\",\"extra\":[\"java.util.HashMap\",{}],\"more\":[]}");
+    assertThat(session.complete().extra()).isEqualTo(List.of("java.util.HashMap", Map.of()));
+  }
+
   /** Takes a class name as type id: any class the input names would be loaded. */
   @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
   interface ByClass {}
