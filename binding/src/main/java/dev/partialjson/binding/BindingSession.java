@@ -1,5 +1,6 @@
 package dev.partialjson.binding;
 
+import com.fasterxml.jackson.databind.JavaType;
 import dev.partialjson.parser.IncompleteJsonException;
 import dev.partialjson.parser.IncrementalJsonParser;
 import dev.partialjson.parser.JsonPath;
@@ -122,6 +123,8 @@ public final class BindingSession<T> implements AutoCloseable {
    * cannot be bound to {@code type} is not passed on either; under {@link FailurePolicy#FAIL_FAST}
    * the {@code feed} call throws its {@link BindingException}.
    *
+   * @throws IllegalArgumentException if {@code type} takes class names as type ids (see {@link
+   *     StreamingBinder})
    * @throws IllegalStateException if input has been fed already
    */
   public <V> BindingSession<T> onValue(
@@ -137,6 +140,7 @@ public final class BindingSession<T> implements AutoCloseable {
    * FailurePolicy} says, and to {@link #onCheckedItem} callbacks.
    *
    * @throws IllegalArgumentException if the pattern does not end in an array index or {@code [*]}
+   *     or {@code type} takes class names as type ids (see {@link StreamingBinder})
    * @throws IllegalStateException if input has been fed already
    */
   public <E> BindingSession<T> onItem(String pattern, Class<E> type, Consumer<? super E> consumer) {
@@ -151,6 +155,7 @@ public final class BindingSession<T> implements AutoCloseable {
    * throws.
    *
    * @throws IllegalArgumentException if the pattern does not end in an array index or {@code [*]}
+   *     or {@code type} takes class names as type ids (see {@link StreamingBinder})
    * @throws IllegalStateException if input has been fed already
    */
   public <E> BindingSession<T> onCheckedItem(
@@ -169,9 +174,9 @@ public final class BindingSession<T> implements AutoCloseable {
       throw new IllegalArgumentException(
           "not a list item pattern (it must end in [*] or an index): " + pattern);
     }
-    Subscription s =
-        Subscription.find(
-            subscriptions, compiled, binder.binder().mapper().getTypeFactory().constructType(type));
+    JavaType javaType = binder.binder().mapper().getTypeFactory().constructType(type);
+    binder.subtypes().check(javaType);
+    Subscription s = Subscription.find(subscriptions, compiled, javaType);
     s.validate |= item;
     return s;
   }

@@ -36,6 +36,16 @@ import org.jspecify.annotations.Nullable;
  * mapper that ignores unknown properties and a Hibernate Validator that needs no expression
  * language; both are made once per binder.
  *
+ * <p>Model output is untrusted input, and it never chooses a Java class. A type id in the JSON
+ * resolves only to a subtype the target declares ({@code @JsonTypeInfo(use = Id.NAME)} with
+ * {@code @JsonSubTypes}); any other id, a class name included, fails the value with a {@link
+ * BindingException} naming its path and the id, as its item closes or at the end. {@code Object}
+ * properties bind as plain maps, lists, strings, numbers and booleans, whatever they contain. To
+ * keep it so, {@link Builder#build()} refuses (with {@link IllegalArgumentException}) a mapper with
+ * default typing activated, and a target that reaches {@code @JsonTypeInfo(use = Id.CLASS)} or
+ * {@code Id.MINIMAL_CLASS} on a class or a property; {@link BindingSession}'s callbacks refuse such
+ * types too. The default mapper also denies every class-name type id before loading the class.
+ *
  * <p>Immutable and thread-safe: share one binder between threads and streams.
  */
 public final class StreamingBinder<T> {
@@ -43,6 +53,7 @@ public final class StreamingBinder<T> {
   private final ParserOptions options;
   private final FailurePolicy policy;
   private final Binder binder;
+  private final SubtypePolicy subtypes;
   private final Checker checker;
   private final TypeModel model;
   private final PartialView view;
@@ -55,7 +66,9 @@ public final class StreamingBinder<T> {
     // Only a factory of ours can hand out validators that skip items already validated.
     ValidatorFactory factory = builder.validator != null ? null : Defaults.validatorFactory();
     Validator validator = factory != null ? factory.getValidator() : builder.validator;
+    this.subtypes = new SubtypePolicy(mapper);
     this.type = mapper.getTypeFactory().constructType(builder.type);
+    subtypes.check(type);
     this.options = builder.options;
     this.policy = builder.policy;
     this.binder = new Binder(mapper);
@@ -120,6 +133,10 @@ public final class StreamingBinder<T> {
     return binder;
   }
 
+  SubtypePolicy subtypes() {
+    return subtypes;
+  }
+
   Checker checker() {
     return checker;
   }
@@ -166,7 +183,7 @@ public final class StreamingBinder<T> {
      * Sets the mapper that binds values; its annotations handling, naming strategy, modules and
      * features apply (partial values relax only what a half-arrived value cannot satisfy: unknown
      * and missing properties, nulls for primitives). Default: Jackson's defaults with unknown
-     * properties ignored.
+     * properties ignored. A mapper with default typing activated is refused by {@link #build()}.
      */
     public Builder<T> objectMapper(ObjectMapper mapper) {
       this.mapper = Objects.requireNonNull(mapper, "mapper == null");
@@ -236,7 +253,13 @@ public final class StreamingBinder<T> {
       return this;
     }
 
-    /** Returns the binder. Makes the default mapper and validator, if needed, here. */
+    /**
+     * Returns the binder. Makes the default mapper and validator, if needed, here.
+     *
+     * @throws IllegalArgumentException if the mapper has default typing activated, or the target
+     *     type reaches a class or property that takes class names as type ids ({@code Id.CLASS},
+     *     {@code Id.MINIMAL_CLASS}); the message names it
+     */
     public StreamingBinder<T> build() {
       return new StreamingBinder<>(this);
     }
