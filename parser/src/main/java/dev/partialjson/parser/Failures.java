@@ -257,4 +257,29 @@ final class Failures {
     int column = Math.max(1, location.getColumnNr());
     return prefix != null && location.getLineNr() <= 1 ? column + prefix.column() : column;
   }
+
+  /** Returns the offset in the whole input of {@code offset} in what Jackson was fed. */
+  long inputOffset(long offset) {
+    return bodyStart + offset;
+  }
+
+  /**
+   * A key that holds bytes that are not UTF-8 but that Jackson took for a key it had seen before:
+   * it looks a key up by its raw bytes, padding the last group of four with 0xFF, and decodes (and
+   * checks) only a key it has not seen, so <code>&#123;"id":0,"\xFFid":1&#125;</code> would pass as
+   * two "id". Reported as Jackson reports the same key when it has not seen it: at the first byte
+   * of the first bad sequence, from {@code from} on.
+   */
+  MalformedJsonException invalidUtf8InName(long from, JsonPath path) {
+    long start = window.invalidUtf8Start(from, window.end());
+    long at = start >= 0 ? start : from;
+    int lead = window.byteAt(at) & 0xFF;
+    boolean badLead = lead >= 0x80 && (lead < 0xC2 || lead > 0xF4);
+    String reason =
+        badLead
+            ? "Invalid UTF-8 start byte 0x" + Integer.toHexString(lead)
+            : "Invalid UTF-8 middle byte 0x" + Integer.toHexString(window.byteAt(at + 1) & 0xFF);
+    int[] moved = move(jackson.currentLocation(), at);
+    return new MalformedJsonException(reason, path, at, moved[0], moved[1], window.before(at));
+  }
 }

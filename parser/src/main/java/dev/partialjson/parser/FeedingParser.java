@@ -105,6 +105,26 @@ final class FeedingParser extends NonBlockingJsonParser {
     return -1;
   }
 
+  /** Returns whether the parser stopped for input inside an object key. */
+  boolean insideName() {
+    return _currToken == JsonToken.NOT_AVAILABLE
+        && _minorState >= MINOR_FIELD_NAME
+        && _minorState <= MINOR_FIELD_UNQUOTED_NAME;
+  }
+
+  /**
+   * Returns the offset, in what this parser was fed, where the current token began: for a quoted
+   * key or string, its first byte after the quote.
+   */
+  long tokenStart() {
+    return _tokenInputTotal;
+  }
+
+  /** Returns the offset, in what this parser was fed, of the next byte to read. */
+  long position() {
+    return offsetOf(_inputPtr);
+  }
+
   /** Returns 1 plus how many {@code \n} Jackson has counted; it counts {@code \r} apart. */
   int lineFeeds() {
     return _currInputRow;

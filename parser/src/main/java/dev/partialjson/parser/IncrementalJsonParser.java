@@ -81,6 +81,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private @Nullable JsonToken previous; // the last token Jackson returned
   private @Nullable RuntimeException failure;
   private long fed; // bytes taken so far
+  private long nameFF = -1; // the first 0xFF byte in the open key, if it has one
 
   private IncrementalJsonParser(ParserOptions options, JsonListener listener) {
     this.options = options;
@@ -388,7 +389,59 @@ public final class IncrementalJsonParser implements AutoCloseable {
 
   private int tokenize(byte[] bytes, int from, int to) throws IOException {
     jackson.feedInput(bytes, from, to);
-    return pump();
+    int stop = pump();
+    if (stop < 0 && jackson.insideName()) {
+      noteNameBytes(bytes, from, to);
+    }
+    return stop;
+  }
+
+  /**
+   * Remembers the first 0xFF byte of a key that is still open, for {@link #checkName}: a key longer
+   * than the input window would otherwise be out of its reach when it closes. 0xFF is never UTF-8,
+   * and it is the byte Jackson pads keys with when it looks them up.
+   */
+  private void noteNameBytes(byte[] bytes, int from, int to) {
+    if (nameFF >= 0) {
+      return;
+    }
+    long at = jackson.offsetOf(from); // bytes[from], where Jackson counts
+    // from the key's first byte: an unquoted key's token begins after it
+    long skip = jackson.tokenStart() - 1 - at;
+    for (int i = from + (int) Math.max(0, Math.min(to - from, skip)); i < to; i++) {
+      if (bytes[i] == (byte) 0xFF) {
+        nameFF = failures.inputOffset(at + (i - from));
+        return;
+      }
+    }
+  }
+
+  /**
+   * Checks a key that is not plain: Jackson finds a key by its raw bytes in a table of keys it has
+   * seen, and decodes (and so checks) only a new one; a key of bad bytes can match one seen before
+   * (see {@link Failures#invalidUtf8InName}). A key of as many bytes as chars, between quotes, is
+   * ASCII and cannot; any other (escapes, non-ASCII, unquoted) is checked here, which costs its
+   * length once.
+   */
+  private void checkName(String name) {
+    long start = failures.inputOffset(jackson.tokenStart());
+    long end = failures.inputOffset(jackson.position());
+    byte before = window.byteAt(start - 1);
+    if (end - 1 - start == name.length() && (before == '"' || before == '\'')) {
+      nameFF = -1;
+      return;
+    }
+    // From two bytes before the token: the quote, or the byte before an unquoted key's first
+    // (Jackson places that token after its first byte), a boundary between characters.
+    long from = Math.max(0, start - 2);
+    long bad = window.invalidUtf8Start(from, end - 1);
+    if (nameFF >= 0 && nameFF >= start - 1 && (bad < 0 || nameFF < bad)) {
+      bad = nameFF;
+    }
+    nameFF = -1;
+    if (bad >= 0) {
+      throw failures.invalidUtf8InName(bad, errorPath());
+    }
   }
 
   /** A repair the scanner found in the current slice, waiting for its place among the events. */
@@ -462,7 +515,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
         valueDone();
         break;
       case FIELD_NAME:
-        paths.key(jackson.currentName());
+        String name = jackson.currentName();
+        checkName(name);
+        paths.key(name);
         break;
       case VALUE_STRING:
         completeString(jackson.getText());
