@@ -183,12 +183,32 @@ final class Failures {
 
   LimitExceededException limit(StreamConstraintsException e, JsonPath path) {
     Limits.Limit limit = JacksonSupport.limitOf(e);
-    return limit(
-        limit,
-        String.valueOf(e.getOriginalMessage()),
-        JacksonSupport.maximumOf(limit, limits),
-        path,
-        e);
+    if (limit == Limits.Limit.NUMBER_LENGTH) {
+      LimitExceededException tooLong = numberTooLong(path);
+      tooLong.initCause(e);
+      return tooLong;
+    }
+    String reason = String.valueOf(e.getOriginalMessage());
+    if (limit == Limits.Limit.NAME_COLLISIONS) {
+      // Jackson's advice to switch the check off names a Jackson feature the caller cannot reach
+      reason = reason.replaceFirst(" You can disable the check via .*", "");
+    }
+    return limit(limit, reason, JacksonSupport.maximumOf(limit, limits), path, e);
+  }
+
+  /**
+   * The number being read has more digits than allowed. Jackson finds that when the number's
+   * integer part, fraction or exponent ends, the parser when a slice ends inside a number already
+   * too long: one report for both, at the number's first byte, so that it does not depend on the
+   * split.
+   */
+  LimitExceededException numberTooLong(JsonPath path) {
+    int max = limits.maxNumberLength();
+    return atTokenStart(
+        Limits.Limit.NUMBER_LENGTH,
+        "Number value length exceeds the maximum allowed (" + max + " digits)",
+        max,
+        path);
   }
 
   LimitExceededException limit(
@@ -201,6 +221,16 @@ final class Failures {
       e.initCause(cause);
     }
     return e;
+  }
+
+  /** A limit passed by the value being read; reported at its first byte. */
+  LimitExceededException atTokenStart(
+      Limits.Limit limit, String reason, long maximum, JsonPath path) {
+    JsonLocation start = jackson.currentTokenLocation();
+    // Jackson's token offset for a string, a name or a number is one past its first byte, its
+    // column is that byte's
+    return new LimitExceededException(
+        reason, limit, maximum, path, offset(start) - 1, line(start), column(start));
   }
 
   /** The number just read has an exponent beyond the int range; reported at its first byte. */

@@ -31,6 +31,13 @@ final class FeedingParser extends NonBlockingJsonParser {
         && _minorState <= MINOR_VALUE_APOS_STRING;
   }
 
+  /** Returns whether the parser stopped for input inside a number. */
+  boolean insideNumber() {
+    return _currToken == JsonToken.NOT_AVAILABLE
+        && _minorState >= MINOR_NUMBER_PLUS
+        && _minorState <= MINOR_NUMBER_EXPONENT_DIGITS;
+  }
+
   /**
    * Returns whether the parser stopped for input right after a comma between object members.
    * Jackson (2.22) then reads the next byte as if it were after the opening brace, where a closing

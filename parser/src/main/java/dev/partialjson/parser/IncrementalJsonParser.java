@@ -306,12 +306,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
     long max = options.limits().maxDocumentLength();
     if (max >= 0 && fed + length > max) {
       accept(bytes, offset, (int) (max - fed));
-      throw failures.limit(
-          Limits.Limit.DOCUMENT_LENGTH,
-          "Document length exceeds the maximum allowed (" + max + " bytes)",
-          max,
-          errorPath(),
-          null);
+      throw documentTooLong(max);
     }
     window.add(bytes, offset, length);
     int end = offset + length;
@@ -344,6 +339,26 @@ public final class IncrementalJsonParser implements AutoCloseable {
     }
     suffix.read(bytes, i, end, fed + (i - offset));
     fed += length;
+  }
+
+  /** The input reached {@code max} bytes and more came: reported at the first byte too many. */
+  private LimitExceededException documentTooLong(long max) {
+    int[] at =
+        stage == Stage.PREFIX
+            ? new int[] {
+              Objects.requireNonNull(prefix).newlines() + 1, prefix.column() + 1
+            } // Jackson has seen none of it
+            : stage == Stage.SUFFIX
+                ? new int[] {suffix.line(), suffix.column()} // nor this
+                : failures.lineAndColumn();
+    return new LimitExceededException(
+        "Document length exceeds the maximum allowed (" + max + " bytes)",
+        Limits.Limit.DOCUMENT_LENGTH,
+        max,
+        errorPath(),
+        max,
+        at[0],
+        at[1]);
   }
 
   /** Tokenizes {@code bytes[from, to)}; returns where the root value ended in it, or -1. */
@@ -410,6 +425,12 @@ public final class IncrementalJsonParser implements AutoCloseable {
       if (token == null || token == JsonToken.NOT_AVAILABLE) {
         if (jackson.insideStringValue()) {
           streamOpenString();
+        } else if (jackson.insideNumber()
+            && jackson.textSegmentSize() > options.limits().maxNumberLength() + 4) {
+          // Jackson counts a number's digits only once it ends, and holds them all until then:
+          // stop a runaway one here, once it is surely over (a sign, '.', 'e' and the exponent's
+          // sign are at most 4 chars that are not digits).
+          throw failures.numberTooLong(errorPath());
         }
         return -1;
       }
@@ -451,7 +472,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
         valueDone();
         break;
       case FIELD_NAME:
-        paths.key(jackson.currentName());
+        if (paths.key(jackson.currentName()) > options.limits().maxObjectMembers()) {
+          throw tooManyMembers();
+        }
         break;
       case VALUE_STRING:
         completeString(jackson.getText());
@@ -520,20 +543,55 @@ public final class IncrementalJsonParser implements AutoCloseable {
     }
   }
 
+  /** The key just read is one too many for its object: the error names the object, at the key. */
+  private LimitExceededException tooManyMembers() {
+    int max = options.limits().maxObjectMembers();
+    List<JsonPath> open = paths.open(null);
+    JsonPath object = open.get(open.size() - 1);
+    return failures.atTokenStart(
+        Limits.Limit.OBJECT_MEMBERS,
+        "Object member count (" + (max + 1L) + ") exceeds the maximum allowed (" + max + ")",
+        max,
+        object);
+  }
+
   private void emitDelta(JsonPath path, CharSequence delta, long length) {
-    int max = options.limits().maxStringLength();
-    if (length > max) {
-      throw failures.limit(
-          Limits.Limit.STRING_LENGTH,
-          "String value length (" + length + ") exceeds the maximum allowed (" + max + ")",
-          max,
-          errorPath(),
-          null);
+    if (length > options.limits().maxStringLength()) {
+      throw stringTooLong(path, delta, length);
     }
     listener.stringDelta(path, delta);
     if (tree != null) {
       tree.appendString(delta);
     }
+  }
+
+  /**
+   * The string at {@code path} grew past its limit in {@code delta}: reports the chars up to the
+   * limit (less a high surrogate whose low half is past it), so that the events and the snapshot
+   * end at the same char whatever the split, and returns the error, placed at the string's opening
+   * quote for the same reason. Jackson's own check of string values is set beyond ours by more than
+   * a slice (see {@link JacksonSupport}), so this one always fires first.
+   */
+  private LimitExceededException stringTooLong(JsonPath path, CharSequence delta, long length) {
+    int max = options.limits().maxStringLength();
+    int keep = (int) (delta.length() - (length - max));
+    if (keep > 0
+        && Character.isHighSurrogate(delta.charAt(keep - 1))
+        && Character.isLowSurrogate(delta.charAt(keep))) {
+      keep--;
+    }
+    if (keep > 0) {
+      CharSequence head = delta.subSequence(0, keep);
+      listener.stringDelta(path, head);
+      if (tree != null) {
+        tree.appendString(head);
+      }
+    }
+    return failures.atTokenStart(
+        Limits.Limit.STRING_LENGTH,
+        "String value length (" + (max + 1L) + ") exceeds the maximum allowed (" + max + ")",
+        max,
+        errorPath());
   }
 
   private void completeString(String value) {
