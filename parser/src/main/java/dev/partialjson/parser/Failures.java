@@ -60,7 +60,10 @@ final class Failures {
       // its last byte, or at the start of the last feed, when it was split (its location is then
       // wrong too). It reports the first bad sequence, never a later one: so look from there to
       // the end of what has arrived, and report the first byte of the first bad sequence.
-      long start = window.invalidUtf8Start(offset - 4, window.end());
+      // A name is decoded only once its closing quote has arrived (Jackson hashes its raw bytes
+      // first), so its bad sequence can lie further back: look from the token's start, too.
+      long tokenStart = offset(jackson.currentTokenLocation()) - 1;
+      long start = window.invalidUtf8Start(Math.min(offset - 4, tokenStart), window.end());
       if (start >= 0) {
         int[] moved = move(location, start);
         line = moved[0];

@@ -1,0 +1,76 @@
+package dev.partialjson.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.partialjson.testkit.Splits;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Inputs that {@link FuzzProperties} found wrong, shrunk, each fixed in the parser: every one is
+ * rejected with the same error under every split of the sweep.
+ */
+class FuzzFindingsTest {
+
+  private static PartialJsonException sameUnderEverySplit(ParserOptions options, byte[] input) {
+    PartialJsonException first = null;
+    for (Splits.Split split : Splits.sweep(input)) {
+      IncrementalJsonParser parser = IncrementalJsonParser.create(options, JsonListener.NONE);
+      PartialJsonException e =
+          catchThrowableOfType(
+              PartialJsonException.class,
+              () -> {
+                split.feed(parser);
+                parser.finish();
+              });
+      assertThat(e).as("error under %s", split).isNotNull();
+      if (first == null) {
+        first = e;
+      } else {
+        assertThat(e.getMessage()).as("message under %s", split).isEqualTo(first.getMessage());
+        assertThat(e.byteOffset()).as("offset under %s", split).isEqualTo(first.byteOffset());
+      }
+    }
+    return first;
+  }
+
+  private static byte[] bytes(int... values) {
+    byte[] out = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = (byte) values[i];
+    }
+    return out;
+  }
+
+  private static byte[] concat(String before, byte[] middle, String after) {
+    byte[] a = before.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] c = after.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] out = new byte[a.length + middle.length + c.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(middle, 0, out, a.length, middle.length);
+    System.arraycopy(c, 0, out, a.length + middle.length, c.length);
+    return out;
+  }
+
+  /**
+   * Jackson decodes a name only at its closing quote, and reported its bad UTF-8 where it was then
+   * (offset 7 or 8, depending on the split); the bad sequence is at offset 2.
+   */
+  @Test
+  void placesInvalidUtf8InANameAtItsFirstByte() {
+    byte[] input = concat("{\"", bytes(0xE3), "ity\":\"New York City\"}");
+    PartialJsonException e = sameUnderEverySplit(ParserOptions.strict(), input);
+    assertThat(e)
+        .isInstanceOf(MalformedJsonException.class)
+        .hasMessage(
+            "Invalid UTF-8 middle byte 0xffffe369 at $ (offset 2, line 1, column 3) near \"{\\\"\"");
+  }
+
+  @Test
+  void placesInvalidUtf8InALongNameAtItsFirstByte() {
+    byte[] input = concat("{\"ok\": 1, \"" + "n".repeat(100), bytes(0xC3, 0x28), "\": 2}");
+    PartialJsonException e = sameUnderEverySplit(ParserOptions.defaults(), input);
+    assertThat(e.byteOffset()).isEqualTo(111);
+    assertThat(e).hasMessageStartingWith("Invalid UTF-8 middle byte 0xffffc328 at $ (offset 111, line 1, column 112)");
+  }
+}
