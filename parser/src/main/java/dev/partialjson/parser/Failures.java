@@ -72,6 +72,16 @@ final class Failures {
       }
     }
     int nonAscii = nonAsciiByte(reason);
+    if (nonAscii < 0 && (window.byteAt(offset) & 0x80) != 0) {
+      // Between root values Jackson decodes UTF-8, and reads the overlong C0 AF as '/' when both
+      // bytes came in one feed ("Unexpected character ('/' (code 47))"), while the lead byte fed
+      // alone is the byte itself: the character it names is not the byte before the offset, where
+      // an error of Jackson's is placed after the character it names.
+      int code = characterCode(reason);
+      if (code >= 0 && (window.byteAt(offset - 1) & 0xFF) != code) {
+        nonAscii = window.byteAt(offset) & 0xFF;
+      }
+    }
     if (nonAscii >= 0) {
       // A byte above 0x7F outside a string: Jackson reads it as signed when it came in the same
       // feed as the byte before ("Illegal character ... code 65528", placed after it) and as
@@ -127,6 +137,16 @@ final class Failures {
     long code = Long.parseLong(signed ? m.group(1) : m.group(2));
     boolean inRange = signed ? code >= 0xFF80 && code <= 0xFFFF : code >= 0x80 && code <= 0xFF;
     return inRange ? (int) (code & 0xFF) : -1;
+  }
+
+  /** Returns the code of the character a character error of Jackson's names, or -1. */
+  private static int characterCode(String reason) {
+    Matcher m = CHARACTER_ERROR.matcher(reason);
+    if (!m.matches()) {
+      return -1;
+    }
+    String code = m.group(1) != null ? m.group(1) : m.group(2);
+    return code.length() > 6 ? -1 : Integer.parseInt(code);
   }
 
   /** Jackson (2.22) accepts this when the input was split right after the colon; see there. */

@@ -71,6 +71,26 @@ class FuzzFindingsTest {
     byte[] input = concat("{\"ok\": 1, \"" + "n".repeat(100), bytes(0xC3, 0x28), "\": 2}");
     PartialJsonException e = sameUnderEverySplit(ParserOptions.defaults(), input);
     assertThat(e.byteOffset()).isEqualTo(111);
-    assertThat(e).hasMessageStartingWith("Invalid UTF-8 middle byte 0xffffc328 at $ (offset 111, line 1, column 112)");
+    assertThat(e)
+        .hasMessageStartingWith(
+            "Invalid UTF-8 middle byte 0xffffc328 at $ (offset 111, line 1, column 112)");
+  }
+
+  /**
+   * Between root values Jackson decodes UTF-8 and read the overlong C0 AF as '/' when both bytes
+   * came in one feed, but the lead byte alone as itself.
+   */
+  @Test
+  void reportsAnOverlongSequenceAfterARootValueAsAByte() {
+    PartialJsonException e =
+        sameUnderEverySplit(ParserOptions.strict(), concat("0", bytes(0xC0, 0xAF), ""));
+    assertThat(e)
+        .isInstanceOf(MalformedJsonException.class)
+        .hasMessage(
+            "Unexpected byte 0xC0 outside a string: only strings may hold non-ASCII characters at $"
+                + " (offset 1, line 1, column 2) near \"0\"");
+    ParserOptions lenient = ParserOptions.builder().text(ParserOptions.Text.JSON).build();
+    assertThat(sameUnderEverySplit(lenient, concat("9", bytes(0xE0, 0x80, 0xAF), "E2\n")))
+        .hasMessageStartingWith("Unexpected byte 0xE0 outside a string");
   }
 }
