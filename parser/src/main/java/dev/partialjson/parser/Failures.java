@@ -60,10 +60,12 @@ final class Failures {
       // its last byte, or at the start of the last feed, when it was split (its location is then
       // wrong too). It reports the first bad sequence, never a later one: so look from there to
       // the end of what has arrived, and report the first byte of the first bad sequence.
-      // A name is decoded only once its closing quote has arrived (Jackson hashes its raw bytes
-      // first), so its bad sequence can lie further back: look from the token's start, too.
-      long tokenStart = offset(jackson.currentTokenLocation()) - 1;
-      long start = window.invalidUtf8Start(Math.min(offset - 4, tokenStart), window.end());
+      // A name is decoded only once it has ended (Jackson hashes its raw bytes first), so its
+      // bad sequence can lie further back: look from before the token's first byte too. Not from
+      // that byte itself: a search that starts on a continuation byte skips it, taking it for the
+      // middle of a character that began earlier, and a name can begin with a lone one.
+      long beforeToken = offset(jackson.currentTokenLocation()) - 2;
+      long start = window.invalidUtf8Start(Math.min(offset - 4, beforeToken), window.end());
       if (start >= 0) {
         int[] moved = move(location, start);
         line = moved[0];

@@ -93,4 +93,24 @@ class FuzzFindingsTest {
     assertThat(sameUnderEverySplit(lenient, concat("9", bytes(0xE0, 0x80, 0xAF), "E2\n")))
         .hasMessageStartingWith("Unexpected byte 0xE0 outside a string");
   }
+
+  /**
+   * An unquoted name that begins with a lone continuation byte: the search for the bad sequence
+   * began on it and skipped it, and the error stayed where Jackson placed it (offset 6 or 7, or 26
+   * in a longer document, depending on the split).
+   */
+  @Test
+  void placesALoneContinuationByteThatBeginsAnUnquotedNameAtItself() {
+    ParserOptions lenient = ParserOptions.builder().text(ParserOptions.Text.JSON).build();
+    PartialJsonException e =
+        sameUnderEverySplit(
+            lenient, concat("{", bytes(0xA2), "city\"" + (char) 0x3A + "\"New York City\"}"));
+    assertThat(e)
+        .hasMessage("Invalid UTF-8 start byte 0xa2 at $ (offset 1, line 1, column 2) near \"{\"");
+    PartialJsonException longer =
+        sameUnderEverySplit(
+            ParserOptions.defaults(),
+            concat("{", bytes(0xA2), "pet\":{\"pet_type\":\"cat\",\"" + "meow_volume\":5}}"));
+    assertThat(longer.byteOffset()).isEqualTo(1);
+  }
 }
