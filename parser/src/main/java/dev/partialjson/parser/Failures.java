@@ -24,6 +24,12 @@ final class Failures {
               + "|Unexpected character \\((?:'.'|\\(CTRL-CHAR,) \\(?code (\\d+)\\)\\)).*",
           Pattern.DOTALL);
 
+  private static final Pattern ANY_CHARACTER_ERROR =
+      Pattern.compile(
+          "(?:Illegal|Unexpected) character \\((?:'.'|\\(CTRL-CHAR,) \\(?code (\\d+)"
+              + "(?: / 0x[0-9a-f]+)?\\)\\).*",
+          Pattern.DOTALL);
+
   private final FeedingParser jackson;
   private final InputWindow window;
   private final @Nullable PrefixSkipper prefix;
@@ -74,7 +80,16 @@ final class Failures {
       }
     }
     int nonAscii = nonAsciiByte(reason);
-    if (nonAscii < 0 && (window.byteAt(offset) & 0x80) != 0) {
+    long nameStart = offset(jackson.currentTokenLocation()) - 1;
+    if (reason.startsWith("Unexpected end-of-input in field name")
+        && (window.byteAt(nameStart) & 0x80) != 0) {
+      // A non-ASCII byte where an unquoted name may begin: Jackson's non-blocking parser takes
+      // it for the start of a name it then cannot read, and calls that the end of the input,
+      // or, when more of it came in the same feed, an unexpected character. Either way it is a
+      // byte of UTF-8 outside a string: say so, at the byte.
+      offset = nameStart;
+      nonAscii = window.byteAt(nameStart) & 0xFF;
+    } else if (nonAscii < 0 && (window.byteAt(offset) & 0x80) != 0) {
       // Between root values Jackson decodes UTF-8, and reads the overlong C0 AF as '/' when both
       // bytes came in one feed ("Unexpected character ('/' (code 47))"), while the lead byte fed
       // alone is the byte itself: the character it names is not the byte before the offset, where
@@ -143,12 +158,8 @@ final class Failures {
 
   /** Returns the code of the character a character error of Jackson's names, or -1. */
   private static int characterCode(String reason) {
-    Matcher m = CHARACTER_ERROR.matcher(reason);
-    if (!m.matches()) {
-      return -1;
-    }
-    String code = m.group(1) != null ? m.group(1) : m.group(2);
-    return code.length() > 6 ? -1 : Integer.parseInt(code);
+    Matcher m = ANY_CHARACTER_ERROR.matcher(reason);
+    return m.matches() && m.group(1).length() <= 7 ? Integer.parseInt(m.group(1)) : -1;
   }
 
   /** Jackson (2.22) accepts this when the input was split right after the colon; see there. */

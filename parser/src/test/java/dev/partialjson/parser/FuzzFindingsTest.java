@@ -113,4 +113,40 @@ class FuzzFindingsTest {
             concat("{", bytes(0xA2), "pet\":{\"pet_type\":\"cat\",\"" + "meow_volume\":5}}"));
     assertThat(longer.byteOffset()).isEqualTo(1);
   }
+
+  /**
+   * A surrogate encoded in UTF-8 after a root value: Jackson decoded it to U+D800 fed whole, and
+   * words that error with the code in hex as well, which the check above did not read.
+   */
+  @Test
+  void reportsAnEncodedSurrogateAfterARootValueAsAByte() {
+    PartialJsonException e =
+        sameUnderEverySplit(ParserOptions.strict(), concat("0", bytes(0xED, 0xA0, 0x80), ""));
+    assertThat(e)
+        .hasMessage(
+            "Unexpected byte 0xED outside a string: only strings may hold non-ASCII characters at $"
+                + " (offset 1, line 1, column 2) near \"0\"");
+  }
+
+  /**
+   * A non-ASCII byte where a lenient, unquoted name may begin: Jackson's non-blocking parser
+   * reported an unexpected character when more bytes came with it and "Unexpected end-of-input in
+   * field name" when they did not (and for any non-ASCII unquoted name, valid UTF-8 or not).
+   */
+  @Test
+  void reportsANonAsciiByteWhereAnUnquotedNameMayBeginAsAByte() {
+    ParserOptions lenient = ParserOptions.builder().text(ParserOptions.Text.JSON).build();
+    byte[] input =
+        concat(
+            "{\n  \"region\": \"us\",\n  \"realm\": \"stormrage\",",
+            bytes(0xE0, 0x80, 0xAF),
+            "\n  \"fields\": \"mythic_plus_scores_by_season:current\",\n  \"name\": \"\"\n}");
+    assertThat(sameUnderEverySplit(lenient, input))
+        .hasMessage(
+            "Unexpected byte 0xE0 outside a string: only strings may hold non-ASCII characters at $"
+                + " (offset 43, line 3, column 24) near \"…\\n  \\\"realm\\\": \\\"stormrage\\\",\"");
+    assertThat(sameUnderEverySplit(lenient, concat("{\"a\": 1, \u00e9bc: 2}", new byte[0], "")))
+        .hasMessageStartingWith("Unexpected byte 0xC3 outside a string")
+        .hasMessageContaining("(offset 9, line 1, column 10)");
+  }
 }
