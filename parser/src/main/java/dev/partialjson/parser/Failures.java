@@ -81,7 +81,14 @@ final class Failures {
     }
     int nonAscii = nonAsciiByte(reason);
     long nameStart = offset(jackson.currentTokenLocation()) - 1;
-    if (reason.startsWith("Unexpected end-of-input in field name")
+    if (reason.startsWith("Invalid UTF-8")
+        && offset == nameStart
+        && (window.byteAt(nameStart) & 0x80) != 0) {
+      // The bad sequence begins the token, so the token is a lenient unquoted name (a string or a
+      // quoted name begins with its quote): Jackson decodes it as UTF-8 when it came byte by byte,
+      // and calls its first byte an unexpected character when more came with it.
+      nonAscii = window.byteAt(nameStart) & 0xFF;
+    } else if (reason.startsWith("Unexpected end-of-input in field name")
         && (window.byteAt(nameStart) & 0x80) != 0) {
       // A non-ASCII byte where an unquoted name may begin: Jackson's non-blocking parser takes
       // it for the start of a name it then cannot read, and calls that the end of the input,

@@ -106,7 +106,9 @@ class FuzzFindingsTest {
         sameUnderEverySplit(
             lenient, concat("{", bytes(0xA2), "city\"" + (char) 0x3A + "\"New York City\"}"));
     assertThat(e)
-        .hasMessage("Invalid UTF-8 start byte 0xa2 at $ (offset 1, line 1, column 2) near \"{\"");
+        .hasMessage(
+            "Unexpected byte 0xA2 outside a string: only strings may hold non-ASCII characters at $"
+                + " (offset 1, line 1, column 2) near \"{\"");
     PartialJsonException longer =
         sameUnderEverySplit(
             ParserOptions.defaults(),
@@ -147,6 +149,27 @@ class FuzzFindingsTest {
                 + " (offset 43, line 3, column 24) near \"…\\n  \\\"realm\\\": \\\"stormrage\\\",\"");
     assertThat(sameUnderEverySplit(lenient, concat("{\"a\": 1, \u00e9bc: 2}", new byte[0], "")))
         .hasMessageStartingWith("Unexpected byte 0xC3 outside a string")
+        .hasMessageContaining("(offset 9, line 1, column 10)");
+  }
+
+  /**
+   * A lone continuation byte or 0xFF where a lenient unquoted name may begin: "Invalid UTF-8 start
+   * byte 0x80" fed byte by byte (Jackson decodes the name), an unexpected byte fed whole.
+   */
+  @Test
+  void reportsABadByteThatBeginsAnUnquotedNameAsAByte() {
+    ParserOptions lenient = ParserOptions.builder().text(ParserOptions.Text.JSON).build();
+    assertThat(
+            sameUnderEverySplit(
+                lenient, concat("{\"a\":12,", bytes(0x80), "\"b\":7,\"op\":\"add\"}")))
+        .hasMessage(
+            "Unexpected byte 0x80 outside a string: only strings may hold non-ASCII characters at $"
+                + " (offset 8, line 1, column 9) near \"{\\\"a\\\":12,\"");
+    assertThat(sameUnderEverySplit(lenient, concat("{\"a\":19,", bytes(0xFF), "\"op\":9}")))
+        .hasMessageStartingWith("Unexpected byte 0xFF outside a string")
+        .hasMessageContaining("(offset 8, line 1, column 9)");
+    assertThat(sameUnderEverySplit(lenient, concat("{\"a\": 1, ", bytes(0xE9), "bc: 2}")))
+        .hasMessageStartingWith("Unexpected byte 0xE9 outside a string")
         .hasMessageContaining("(offset 9, line 1, column 10)");
   }
 }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -432,34 +433,72 @@ class FuzzProperties {
       assertThat(atError.value()).as("snapshot in %s", where).isEqualTo(expected.value());
       return;
     }
-    assertThat(withoutOpenString(atError))
+    Set<JsonPath> strings = new java.util.HashSet<>();
+    for (Snapshot s : List.of(atError, expected)) {
+      JsonPath string = openString(s);
+      if (string != null) {
+        strings.add(string);
+      }
+    }
+    assertThat(withoutOpenStrings(atError, strings))
         .as("snapshot (but for an open string) in %s", where)
-        .isEqualTo(withoutOpenString(expected));
+        .isEqualTo(withoutOpenStrings(expected, strings));
   }
 
   private static final Object NOTHING = "(no value)";
 
-  /** Returns the snapshot's value without the string that is still open in it, if one is. */
-  private static @Nullable Object withoutOpenString(Snapshot snapshot) {
-    if (!snapshot.hasValue()) {
+  /**
+   * Returns the snapshot's value without what stands at the paths of {@code strings} (the strings
+   * open in it or in the snapshot it is compared with): a string one run has opened and the other
+   * not, or a value a repeated key's open string is about to replace.
+   */
+  private static @Nullable Object withoutOpenStrings(Snapshot snapshot, Set<JsonPath> strings) {
+    if (!snapshot.hasValue() || strings.contains(JsonPath.root())) {
       return NOTHING;
     }
+    return without(snapshot.value(), JsonPath.root(), strings);
+  }
+
+  /** Returns the path of the string open in {@code snapshot}, or null. */
+  private static @Nullable JsonPath openString(Snapshot snapshot) {
     List<JsonPath> open = snapshot.openPaths();
-    JsonPath innermost = open.isEmpty() ? null : open.get(open.size() - 1);
-    if (innermost != null && innermost.equals(JsonPath.root())) {
-      return snapshot.value() instanceof String ? NOTHING : snapshot.value();
+    if (open.isEmpty() || !snapshot.hasValue()) {
+      return null;
     }
-    return without(snapshot.value(), JsonPath.root(), innermost);
+    JsonPath innermost = open.get(open.size() - 1);
+    Object value = snapshot.value();
+    // the innermost open path is a string's when the value there is a String
+    return valueAt(value, JsonPath.root(), innermost) instanceof String ? innermost : null;
+  }
+
+  private static @Nullable Object valueAt(@Nullable Object value, JsonPath path, JsonPath target) {
+    if (path.equals(target)) {
+      return value;
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        JsonPath child = path.field((String) e.getKey());
+        if (target.toString().startsWith(child.toString())) {
+          Object found = valueAt(e.getValue(), child, target);
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+    } else if (value instanceof List<?> list && !list.isEmpty()) {
+      return valueAt(list.get(list.size() - 1), path.index(list.size() - 1), target);
+    }
+    return null;
   }
 
   private static @Nullable Object without(
-      @Nullable Object value, JsonPath path, @Nullable JsonPath string) {
+      @Nullable Object value, JsonPath path, Set<JsonPath> strings) {
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> out = new java.util.LinkedHashMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {
         JsonPath child = path.field((String) e.getKey());
-        if (!(child.equals(string) && e.getValue() instanceof String)) {
-          out.put(e.getKey(), without(e.getValue(), child, string));
+        if (!strings.contains(child)) {
+          out.put(e.getKey(), without(e.getValue(), child, strings));
         }
       }
       return out;
@@ -468,8 +507,8 @@ class FuzzProperties {
       List<Object> out = new ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
         JsonPath child = path.index(i);
-        if (!(child.equals(string) && list.get(i) instanceof String)) {
-          out.add(without(list.get(i), child, string));
+        if (!strings.contains(child)) {
+          out.add(without(list.get(i), child, strings));
         }
       }
       return out;
