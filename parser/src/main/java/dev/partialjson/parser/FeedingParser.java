@@ -31,11 +31,14 @@ final class FeedingParser extends NonBlockingJsonParser {
         && _minorState <= MINOR_VALUE_APOS_STRING;
   }
 
-  /** Returns whether the parser stopped for input inside a number. */
-  boolean insideNumber() {
-    return _currToken == JsonToken.NOT_AVAILABLE
-        && _minorState >= MINOR_NUMBER_PLUS
-        && _minorState <= MINOR_NUMBER_EXPONENT_DIGITS;
+  /**
+   * Returns whether the parser stopped for input among the digits of a number's integer part, where
+   * Jackson has stored them all in the text buffer and set its length ({@link #textSegmentSize()}),
+   * and counts them only once the part ends. (It counts a fraction's and an exponent's digits each
+   * time it stops for input in them; and after a lone sign the buffer still holds the text before.)
+   */
+  boolean insideIntegerDigits() {
+    return _currToken == JsonToken.NOT_AVAILABLE && _minorState == MINOR_NUMBER_INTEGER_DIGITS;
   }
 
   /**

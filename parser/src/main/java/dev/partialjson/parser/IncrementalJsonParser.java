@@ -425,11 +425,10 @@ public final class IncrementalJsonParser implements AutoCloseable {
       if (token == null || token == JsonToken.NOT_AVAILABLE) {
         if (jackson.insideStringValue()) {
           streamOpenString();
-        } else if (jackson.insideNumber()
-            && jackson.textSegmentSize() > options.limits().maxNumberLength() + 4) {
-          // Jackson counts a number's digits only once it ends, and holds them all until then:
-          // stop a runaway one here, once it is surely over (a sign, '.', 'e' and the exponent's
-          // sign are at most 4 chars that are not digits).
+        } else if (jackson.insideIntegerDigits()
+            && jackson.textSegmentSize() > options.limits().maxNumberLength() + 1) {
+          // Jackson counts an integer part's digits only once it ends, and holds them all until
+          // then: stop a runaway one here, once it is surely over (its sign is not a digit).
           throw failures.numberTooLong(errorPath());
         }
         return -1;

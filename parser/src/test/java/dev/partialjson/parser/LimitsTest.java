@@ -312,6 +312,27 @@ class LimitsTest {
     assertNumberTooLong("[1." + DIGITS, true, 1);
   }
 
+  /**
+   * Found by the mutation fuzzing: a lone '-' at the end of a feed, after a string longer than the
+   * number limit, was taken for a number that long (Jackson's buffer still held the string).
+   */
+  @Test
+  void doesNotTakeTheStringBeforeASignForANumber() {
+    String document = "[\"" + "s".repeat(1_500) + "\", -114555E5, -1.5]";
+    for (Splits.Split split : Splits.sweep(document)) {
+      IncrementalJsonParser parser = parser(Limits.defaults());
+      split.feed(parser);
+      parser.finish();
+      assertThat(parser.snapshot().value())
+          .as("under %s", split)
+          .isEqualTo(
+              List.of(
+                  "s".repeat(1_500),
+                  new java.math.BigDecimal("-114555E5"),
+                  new java.math.BigDecimal("-1.5")));
+    }
+  }
+
   @Test
   void namesTheNumberLengthLimit() {
     IncrementalJsonParser parser = parser(Limits.builder().maxNumberLength(10).build());
