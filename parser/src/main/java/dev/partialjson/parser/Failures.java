@@ -135,6 +135,30 @@ final class Failures {
     return new MalformedJsonException(reason, path, offset, line, column, window.before(offset));
   }
 
+  /**
+   * Returns the error for a lenient unquoted name that begins with a non-ASCII byte, or null if the
+   * name just read does not. Jackson's non-blocking parser cannot read such a name: fed whole it
+   * rejects the byte, fed byte by byte it may decode bytes that are not UTF-8 (F4 90 80 80, beyond
+   * U+10FFFF) into a name of lone surrogates and fail later, elsewhere.
+   */
+  @Nullable MalformedJsonException nonAsciiNameStart(JsonPath path) {
+    long start = offset(jackson.currentTokenLocation()) - 1;
+    byte b = window.byteAt(start);
+    if ((b & 0x80) == 0) {
+      return null;
+    }
+    int[] moved = move(jackson.currentLocation(), start);
+    return new MalformedJsonException(
+        String.format(
+            "Unexpected byte 0x%02X outside a string: only strings may hold non-ASCII characters",
+            b & 0xFF),
+        path,
+        start,
+        moved[0],
+        moved[1],
+        window.before(start));
+  }
+
   /** Jackson (2.22) accepts this when the input was split right after the comma; see there. */
   MalformedJsonException trailingCommaInObject(JsonPath path) {
     JsonLocation location = jackson.currentLocation();

@@ -471,6 +471,12 @@ public final class IncrementalJsonParser implements AutoCloseable {
         valueDone();
         break;
       case FIELD_NAME:
+        if (!strictSyntax) {
+          MalformedJsonException unreadable = failures.nonAsciiNameStart(errorPath());
+          if (unreadable != null) {
+            throw unreadable;
+          }
+        }
         if (paths.key(jackson.currentName()) > options.limits().maxObjectMembers()) {
           throw tooManyMembers();
         }

@@ -172,4 +172,20 @@ class FuzzFindingsTest {
         .hasMessageStartingWith("Unexpected byte 0xE9 outside a string")
         .hasMessageContaining("(offset 9, line 1, column 10)");
   }
+
+  /**
+   * Bytes beyond U+10FFFF where a lenient unquoted name may begin: fed whole an unexpected byte;
+   * fed byte by byte Jackson decoded them into a name of two lone surrogates and then wanted a
+   * colon.
+   */
+  @Test
+  void reportsAnUnreadableUnquotedNameAtItsFirstByte() {
+    ParserOptions lenient = ParserOptions.builder().text(ParserOptions.Text.JSON).build();
+    assertThat(
+            sameUnderEverySplit(
+                lenient, concat("\r{\"a\"\r :\n4,", bytes(0xF4, 0x90, 0x80, 0x80), "\t\r\"\\")))
+        .hasMessage(
+            "Unexpected byte 0xF4 outside a string: only strings may hold non-ASCII characters at $"
+                + " (offset 11, line 3, column 3) near \"\\r{\\\"a\\\"\\r :\\n4,\"");
+  }
 }
