@@ -71,7 +71,9 @@ final class Failures {
       // that byte itself: a search that starts on a continuation byte skips it, taking it for the
       // middle of a character that began earlier, and a name can begin with a lone one.
       long beforeToken = offset(jackson.currentTokenLocation()) - 2;
-      long start = window.invalidUtf8Start(Math.min(offset - 4, beforeToken), window.end());
+      // Never before the body: skipped prose may hold any bytes.
+      long from = Math.max(bodyStart, Math.min(offset - 4, beforeToken));
+      long start = window.invalidUtf8Start(from, window.end());
       if (start >= 0) {
         int[] moved = move(location, start);
         line = moved[0];

@@ -188,4 +188,19 @@ class FuzzFindingsTest {
             "Unexpected byte 0xF4 outside a string: only strings may hold non-ASCII characters at $"
                 + " (offset 11, line 3, column 3) near \"\\r{\\\"a\\\"\\r :\\n4,\"");
   }
+
+  /**
+   * Model output whose skipped prose holds invalid UTF-8 (C0 AF) before a bad byte in the JSON: the
+   * search for the bad sequence reached back into the prose and placed the error at offset 0.
+   */
+  @Test
+  void neverPlacesAnErrorInSkippedProse() {
+    PartialJsonException e =
+        sameUnderEverySplit(
+            ParserOptions.defaults(), concat("", bytes(0xC0, 0xAF, '{', 0xFD), "\n"));
+    assertThat(e.byteOffset()).isEqualTo(3);
+    assertThat(e)
+        .hasMessageStartingWith(
+            "Unexpected byte 0xFD outside a string: only strings may hold non-ASCII characters at $ (offset 3, line 1, column 4)");
+  }
 }
