@@ -31,6 +31,11 @@ final class FeedingParser extends NonBlockingJsonParser {
         && _minorState <= MINOR_VALUE_APOS_STRING;
   }
 
+  /** Returns whether the parser stopped for input inside a lenient unquoted name. */
+  boolean insideUnquotedName() {
+    return _currToken == JsonToken.NOT_AVAILABLE && _minorState == MINOR_FIELD_UNQUOTED_NAME;
+  }
+
   /**
    * Returns whether the parser stopped for input among the digits of a number's integer part, where
    * Jackson has stored them all in the text buffer and set its length ({@link #textSegmentSize()}),

@@ -430,6 +430,13 @@ public final class IncrementalJsonParser implements AutoCloseable {
           // Jackson counts an integer part's digits only once it ends, and holds them all until
           // then: stop a runaway one here, once it is surely over (its sign is not a digit).
           throw failures.numberTooLong(errorPath());
+        } else if (!strictSyntax && jackson.insideUnquotedName()) {
+          // refused when it begins with a non-ASCII byte, as when it ends (see handle), so that
+          // the input ending inside it does not make it merely incomplete
+          MalformedJsonException unreadable = failures.nonAsciiNameStart(errorPath());
+          if (unreadable != null) {
+            throw unreadable;
+          }
         }
         return -1;
       }

@@ -203,4 +203,22 @@ class FuzzFindingsTest {
         .hasMessageStartingWith(
             "Unexpected byte 0xFD outside a string: only strings may hold non-ASCII characters at $ (offset 3, line 1, column 4)");
   }
+
+  /**
+   * A truncated answer that ends inside an unquoted name beginning with a non-ASCII byte: malformed
+   * fed whole, merely incomplete fed byte by byte (Jackson waited for the name's end).
+   */
+  @Test
+  void refusesAnUnreadableUnquotedNameBeforeItEnds() {
+    ParserOptions lenient = ParserOptions.builder().text(ParserOptions.Text.JSON).build();
+    PartialJsonException e =
+        sameUnderEverySplit(
+            lenient,
+            concat("{\"answers\":[{\"label\":\"Capital of the country\",", bytes(0xA2), "ans"));
+    assertThat(e)
+        .isInstanceOf(MalformedJsonException.class)
+        .hasMessageStartingWith(
+            "Unexpected byte 0xA2 outside a string: only strings may hold non-ASCII characters at"
+                + " $.answers[0] (offset 46, line 1, column 47)");
+  }
 }
