@@ -24,6 +24,12 @@ final class Failures {
               + "|Unexpected character \\((?:'.'|\\(CTRL-CHAR,) \\(?code (\\d+)\\)\\)).*",
           Pattern.DOTALL);
 
+  private static final Pattern ANY_CHARACTER_ERROR =
+      Pattern.compile(
+          "(?:Illegal|Unexpected) character \\((?:'.'|\\(CTRL-CHAR,) \\(?code (\\d+)"
+              + "(?: / 0x[0-9a-f]+)?\\)\\).*",
+          Pattern.DOTALL);
+
   private final FeedingParser jackson;
   private final InputWindow window;
   private final @Nullable PrefixSkipper prefix;
@@ -60,7 +66,14 @@ final class Failures {
       // its last byte, or at the start of the last feed, when it was split (its location is then
       // wrong too). It reports the first bad sequence, never a later one: so look from there to
       // the end of what has arrived, and report the first byte of the first bad sequence.
-      long start = window.invalidUtf8Start(offset - 4, window.end());
+      // A name is decoded only once it has ended (Jackson hashes its raw bytes first), so its
+      // bad sequence can lie further back: look from before the token's first byte too. Not from
+      // that byte itself: a search that starts on a continuation byte skips it, taking it for the
+      // middle of a character that began earlier, and a name can begin with a lone one.
+      long beforeToken = offset(jackson.currentTokenLocation()) - 2;
+      // Never before the body: skipped prose may hold any bytes.
+      long from = Math.max(bodyStart, Math.min(offset - 4, beforeToken));
+      long start = window.invalidUtf8Start(from, window.end());
       if (start >= 0) {
         int[] moved = move(location, start);
         line = moved[0];
@@ -69,6 +82,32 @@ final class Failures {
       }
     }
     int nonAscii = nonAsciiByte(reason);
+    long nameStart = offset(jackson.currentTokenLocation()) - 1;
+    if (reason.startsWith("Invalid UTF-8")
+        && offset == nameStart
+        && (window.byteAt(nameStart) & 0x80) != 0) {
+      // The bad sequence begins the token, so the token is a lenient unquoted name (a string or a
+      // quoted name begins with its quote): Jackson decodes it as UTF-8 when it came byte by byte,
+      // and calls its first byte an unexpected character when more came with it.
+      nonAscii = window.byteAt(nameStart) & 0xFF;
+    } else if (reason.startsWith("Unexpected end-of-input in field name")
+        && (window.byteAt(nameStart) & 0x80) != 0) {
+      // A non-ASCII byte where an unquoted name may begin: Jackson's non-blocking parser takes
+      // it for the start of a name it then cannot read, and calls that the end of the input,
+      // or, when more of it came in the same feed, an unexpected character. Either way it is a
+      // byte of UTF-8 outside a string: say so, at the byte.
+      offset = nameStart;
+      nonAscii = window.byteAt(nameStart) & 0xFF;
+    } else if (nonAscii < 0 && (window.byteAt(offset) & 0x80) != 0) {
+      // Between root values Jackson decodes UTF-8, and reads the overlong C0 AF as '/' when both
+      // bytes came in one feed ("Unexpected character ('/' (code 47))"), while the lead byte fed
+      // alone is the byte itself: the character it names is not the byte before the offset, where
+      // an error of Jackson's is placed after the character it names.
+      int code = characterCode(reason);
+      if (code >= 0 && (window.byteAt(offset - 1) & 0xFF) != code) {
+        nonAscii = window.byteAt(offset) & 0xFF;
+      }
+    }
     if (nonAscii >= 0) {
       // A byte above 0x7F outside a string: Jackson reads it as signed when it came in the same
       // feed as the byte before ("Illegal character ... code 65528", placed after it) and as
@@ -98,6 +137,30 @@ final class Failures {
     return new MalformedJsonException(reason, path, offset, line, column, window.before(offset));
   }
 
+  /**
+   * Returns the error for a lenient unquoted name that begins with a non-ASCII byte, or null if the
+   * name just read does not. Jackson's non-blocking parser cannot read such a name: fed whole it
+   * rejects the byte, fed byte by byte it may decode bytes that are not UTF-8 (F4 90 80 80, beyond
+   * U+10FFFF) into a name of lone surrogates and fail later, elsewhere.
+   */
+  @Nullable MalformedJsonException nonAsciiNameStart(JsonPath path) {
+    long start = offset(jackson.currentTokenLocation()) - 1;
+    byte b = window.byteAt(start);
+    if ((b & 0x80) == 0) {
+      return null;
+    }
+    int[] moved = move(jackson.currentLocation(), start);
+    return new MalformedJsonException(
+        String.format(
+            "Unexpected byte 0x%02X outside a string: only strings may hold non-ASCII characters",
+            b & 0xFF),
+        path,
+        start,
+        moved[0],
+        moved[1],
+        window.before(start));
+  }
+
   /** Jackson (2.22) accepts this when the input was split right after the comma; see there. */
   MalformedJsonException trailingCommaInObject(JsonPath path) {
     JsonLocation location = jackson.currentLocation();
@@ -124,6 +187,12 @@ final class Failures {
     long code = Long.parseLong(signed ? m.group(1) : m.group(2));
     boolean inRange = signed ? code >= 0xFF80 && code <= 0xFFFF : code >= 0x80 && code <= 0xFF;
     return inRange ? (int) (code & 0xFF) : -1;
+  }
+
+  /** Returns the code of the character a character error of Jackson's names, or -1. */
+  private static int characterCode(String reason) {
+    Matcher m = ANY_CHARACTER_ERROR.matcher(reason);
+    return m.matches() && m.group(1).length() <= 7 ? Integer.parseInt(m.group(1)) : -1;
   }
 
   /** Jackson (2.22) accepts this when the input was split right after the colon; see there. */
@@ -183,12 +252,32 @@ final class Failures {
 
   LimitExceededException limit(StreamConstraintsException e, JsonPath path) {
     Limits.Limit limit = JacksonSupport.limitOf(e);
-    return limit(
-        limit,
-        String.valueOf(e.getOriginalMessage()),
-        JacksonSupport.maximumOf(limit, limits),
-        path,
-        e);
+    if (limit == Limits.Limit.NUMBER_LENGTH) {
+      LimitExceededException tooLong = numberTooLong(path);
+      tooLong.initCause(e);
+      return tooLong;
+    }
+    String reason = String.valueOf(e.getOriginalMessage());
+    if (limit == Limits.Limit.NAME_COLLISIONS) {
+      // Jackson's advice to switch the check off names a Jackson feature the caller cannot reach
+      reason = reason.replaceFirst(" You can disable the check via .*", "");
+    }
+    return limit(limit, reason, JacksonSupport.maximumOf(limit, limits), path, e);
+  }
+
+  /**
+   * The number being read has more digits than allowed. Jackson finds that when the number's
+   * integer part, fraction or exponent ends, the parser when a slice ends inside a number already
+   * too long: one report for both, at the number's first byte, so that it does not depend on the
+   * split.
+   */
+  LimitExceededException numberTooLong(JsonPath path) {
+    int max = limits.maxNumberLength();
+    return atTokenStart(
+        Limits.Limit.NUMBER_LENGTH,
+        "Number value length exceeds the maximum allowed (" + max + " digits)",
+        max,
+        path);
   }
 
   LimitExceededException limit(
@@ -201,6 +290,16 @@ final class Failures {
       e.initCause(cause);
     }
     return e;
+  }
+
+  /** A limit passed by the value being read; reported at its first byte. */
+  LimitExceededException atTokenStart(
+      Limits.Limit limit, String reason, long maximum, JsonPath path) {
+    JsonLocation start = jackson.currentTokenLocation();
+    // Jackson's token offset for a string, a name or a number is one past its first byte, its
+    // column is that byte's
+    return new LimitExceededException(
+        reason, limit, maximum, path, offset(start) - 1, line(start), column(start));
   }
 
   /** The number just read has an exponent beyond the int range; reported at its first byte. */

@@ -32,6 +32,21 @@ final class FeedingParser extends NonBlockingJsonParser {
         && _minorState <= MINOR_VALUE_APOS_STRING;
   }
 
+  /** Returns whether the parser stopped for input inside a lenient unquoted name. */
+  boolean insideUnquotedName() {
+    return _currToken == JsonToken.NOT_AVAILABLE && _minorState == MINOR_FIELD_UNQUOTED_NAME;
+  }
+
+  /**
+   * Returns whether the parser stopped for input among the digits of a number's integer part, where
+   * Jackson has stored them all in the text buffer and set its length ({@link #textSegmentSize()}),
+   * and counts them only once the part ends. (It counts a fraction's and an exponent's digits each
+   * time it stops for input in them; and after a lone sign the buffer still holds the text before.)
+   */
+  boolean insideIntegerDigits() {
+    return _currToken == JsonToken.NOT_AVAILABLE && _minorState == MINOR_NUMBER_INTEGER_DIGITS;
+  }
+
   /** {@link #resumeState()}: nothing to look at before the next token. */
   static final int RESUME_PLAIN = 0;
 

@@ -56,6 +56,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private final boolean strictSyntax;
   private final long maxDocumentLength; // read on every feed, so kept here
   private final int maxStringLength; // read on every string delta
+  private final int maxObjectMembers; // read on every key
   private final JsonListener listener;
   private final FeedingParser jackson;
   private final @Nullable PrefixSkipper prefix;
@@ -88,6 +89,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
     this.strictSyntax = options.syntax() == ParserOptions.Syntax.STRICT;
     this.maxDocumentLength = options.limits().maxDocumentLength();
     this.maxStringLength = options.limits().maxStringLength();
+    this.maxObjectMembers = options.limits().maxObjectMembers();
     this.listener = listener;
     this.jackson = options.jackson().newParser();
     boolean model = options.text() == ParserOptions.Text.MODEL_OUTPUT;
@@ -316,12 +318,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
     long max = maxDocumentLength;
     if (max >= 0 && fed + length > max) {
       accept(bytes, offset, (int) (max - fed));
-      throw failures.limit(
-          Limits.Limit.DOCUMENT_LENGTH,
-          "Document length exceeds the maximum allowed (" + max + " bytes)",
-          max,
-          errorPath(),
-          null);
+      throw documentTooLong(max);
     }
     window.add(bytes, offset, length);
     int end = offset + length;
@@ -354,6 +351,26 @@ public final class IncrementalJsonParser implements AutoCloseable {
     }
     suffix.read(bytes, i, end, fed + (i - offset));
     fed += length;
+  }
+
+  /** The input reached {@code max} bytes and more came: reported at the first byte too many. */
+  private LimitExceededException documentTooLong(long max) {
+    int[] at =
+        stage == Stage.PREFIX
+            ? new int[] {
+              Objects.requireNonNull(prefix).newlines() + 1, prefix.column() + 1
+            } // Jackson has seen none of it
+            : stage == Stage.SUFFIX
+                ? new int[] {suffix.line(), suffix.column()} // nor this
+                : failures.lineAndColumn();
+    return new LimitExceededException(
+        "Document length exceeds the maximum allowed (" + max + " bytes)",
+        Limits.Limit.DOCUMENT_LENGTH,
+        max,
+        errorPath(),
+        max,
+        at[0],
+        at[1]);
   }
 
   /** Tokenizes {@code bytes[from, to)}; returns where the root value ended in it, or -1. */
@@ -474,6 +491,18 @@ public final class IncrementalJsonParser implements AutoCloseable {
       if (token == null || token == JsonToken.NOT_AVAILABLE) {
         if (jackson.insideStringValue()) {
           streamOpenString();
+        } else if (jackson.insideIntegerDigits()
+            && jackson.textSegmentSize() > options.limits().maxNumberLength() + 1) {
+          // Jackson counts an integer part's digits only once it ends, and holds them all until
+          // then: stop a runaway one here, once it is surely over (its sign is not a digit).
+          throw failures.numberTooLong(errorPath());
+        } else if (!strictSyntax && jackson.insideUnquotedName()) {
+          // refused when it begins with a non-ASCII byte, as when it ends (see handle), so that
+          // the input ending inside it does not make it merely incomplete
+          MalformedJsonException unreadable = failures.nonAsciiNameStart(errorPath());
+          if (unreadable != null) {
+            throw unreadable;
+          }
         }
         return -1;
       }
@@ -516,8 +545,16 @@ public final class IncrementalJsonParser implements AutoCloseable {
         break;
       case FIELD_NAME:
         String name = jackson.currentName();
+        if (!strictSyntax) {
+          MalformedJsonException unreadable = failures.nonAsciiNameStart(errorPath());
+          if (unreadable != null) {
+            throw unreadable;
+          }
+        }
         checkName(name);
-        paths.key(name);
+        if (paths.key(name) > maxObjectMembers) {
+          throw tooManyMembers();
+        }
         break;
       case VALUE_STRING:
         completeString(jackson.getText());
@@ -586,20 +623,55 @@ public final class IncrementalJsonParser implements AutoCloseable {
     }
   }
 
+  /** The key just read is one too many for its object: the error names the object, at the key. */
+  private LimitExceededException tooManyMembers() {
+    int max = options.limits().maxObjectMembers();
+    List<JsonPath> open = paths.open(null);
+    JsonPath object = open.get(open.size() - 1);
+    return failures.atTokenStart(
+        Limits.Limit.OBJECT_MEMBERS,
+        "Object member count (" + (max + 1L) + ") exceeds the maximum allowed (" + max + ")",
+        max,
+        object);
+  }
+
   private void emitDelta(JsonPath path, CharSequence delta, long length) {
-    int max = maxStringLength;
-    if (length > max) {
-      throw failures.limit(
-          Limits.Limit.STRING_LENGTH,
-          "String value length (" + length + ") exceeds the maximum allowed (" + max + ")",
-          max,
-          errorPath(),
-          null);
+    if (length > maxStringLength) {
+      throw stringTooLong(path, delta, length);
     }
     listener.stringDelta(path, delta);
     if (tree != null) {
       tree.appendString(delta);
     }
+  }
+
+  /**
+   * The string at {@code path} grew past its limit in {@code delta}: reports the chars up to the
+   * limit (less a high surrogate whose low half is past it), so that the events and the snapshot
+   * end at the same char whatever the split, and returns the error, placed at the string's opening
+   * quote for the same reason. Jackson's own check of string values is set beyond ours by more than
+   * a slice (see {@link JacksonSupport}), so this one always fires first.
+   */
+  private LimitExceededException stringTooLong(JsonPath path, CharSequence delta, long length) {
+    int max = options.limits().maxStringLength();
+    int keep = (int) (delta.length() - (length - max));
+    if (keep > 0
+        && Character.isHighSurrogate(delta.charAt(keep - 1))
+        && Character.isLowSurrogate(delta.charAt(keep))) {
+      keep--;
+    }
+    if (keep > 0) {
+      CharSequence head = delta.subSequence(0, keep);
+      listener.stringDelta(path, head);
+      if (tree != null) {
+        tree.appendString(head);
+      }
+    }
+    return failures.atTokenStart(
+        Limits.Limit.STRING_LENGTH,
+        "String value length (" + (max + 1L) + ") exceeds the maximum allowed (" + max + ")",
+        max,
+        errorPath());
   }
 
   private void completeString(String value) {

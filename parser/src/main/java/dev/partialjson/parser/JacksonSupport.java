@@ -26,13 +26,26 @@ final class JacksonSupport {
                 .streamReadConstraints(
                     StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxNestingDepth())
-                        .maxStringLength(limits.maxStringLength())
+                        // The parser checks string values itself, after each slice, so that
+                        // the error and what was reported before it do not depend on the split;
+                        // Jackson's check, which fires inside a slice, must never come first.
+                        .maxStringLength(
+                            (int)
+                                Math.min(
+                                    Integer.MAX_VALUE,
+                                    limits.maxStringLength() + 2L * IncrementalJsonParser.SLICE))
                         .maxNameLength(limits.maxNameLength())
                         .maxNumberLength(limits.maxNumberLength())
                         // The document length is checked by the parser itself, exactly and
                         // counting skipped text, which Jackson never sees.
                         .maxDocumentLength(-1)
-                        .build());
+                        .build())
+                // Names are still canonicalized (a per-factory table, bounded by Jackson at 64K
+                // names and cleared when full, that fails fast on hash flooding: see
+                // NAME_COLLISIONS), but not interned: String.intern() puts every distinct key a
+                // model writes into the JVM's one global string table, shared state that nothing
+                // here needs (no name is compared by identity).
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES);
     if (syntax == ParserOptions.Syntax.LENIENT) {
       builder
           .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
@@ -65,6 +78,9 @@ final class JacksonSupport {
       return Limits.Limit.NUMBER_LENGTH;
     } else if (message.contains("getMaxDocumentLength")) {
       return Limits.Limit.DOCUMENT_LENGTH;
+    } else if (message.startsWith("Spill-over slots in symbol table")) {
+      // ByteQuadsCanonicalizer._reportTooManyCollisions: too many keys share one hash bucket
+      return Limits.Limit.NAME_COLLISIONS;
     }
     return Limits.Limit.NUMBER_SCALE;
   }
@@ -81,6 +97,8 @@ final class JacksonSupport {
         return limits.maxNumberLength();
       case DOCUMENT_LENGTH:
         return limits.maxDocumentLength();
+      case OBJECT_MEMBERS:
+        return limits.maxObjectMembers();
       default:
         return -1;
     }

@@ -2,8 +2,14 @@ package dev.partialjson.parser;
 
 /**
  * Bounds on the input, checked while it streams so that hostile or runaway model output ends in a
- * {@link LimitExceededException} instead of exhausting memory or the stack. They are applied
- * through Jackson's {@code StreamReadConstraints}. Immutable and thread-safe.
+ * {@link LimitExceededException} instead of exhausting memory, the stack or the CPU. Lengths and
+ * depth are applied through Jackson's {@code StreamReadConstraints}; the document length and the
+ * members of an object are counted by the parser. Immutable and thread-safe.
+ *
+ * <p>The defaults are meant to be safe for model output, which is at most a few megabytes: depth
+ * 1,000; strings 20,000,000 chars; names 50,000 chars; numbers 1,000 chars; 10,000 members in one
+ * object; documents 64 MiB. Each is far beyond what a model writes in one answer and each bounds
+ * what a runaway or hostile stream can cost.
  *
  * <pre>{@code
  * Limits limits = Limits.builder().maxStringLength(1_000_000).build();
@@ -23,10 +29,17 @@ public final class Limits {
     NUMBER_LENGTH("maxNumberLength"),
     /** How many bytes the whole input may have, counting skipped text. */
     DOCUMENT_LENGTH("maxDocumentLength"),
+    /** How many members (keys, repeated ones included) one object may have. */
+    OBJECT_MEMBERS("maxObjectMembers"),
     /**
      * How large a decimal exponent may be; fixed by Jackson (100,000) and by BigDecimal (an int).
      */
-    NUMBER_SCALE(null);
+    NUMBER_SCALE(null),
+    /**
+     * How many object keys may collide in Jackson's symbol table before it suspects a hash-flooding
+     * attack; fixed by Jackson (its spill-over area, 512 names in a table of 2,048 slots).
+     */
+    NAME_COLLISIONS(null);
 
     private final String builderMethod;
 
@@ -48,6 +61,7 @@ public final class Limits {
   private final int maxNameLength;
   private final int maxNumberLength;
   private final long maxDocumentLength;
+  private final int maxObjectMembers;
 
   private Limits(Builder builder) {
     this.maxNestingDepth = builder.maxNestingDepth;
@@ -55,11 +69,12 @@ public final class Limits {
     this.maxNameLength = builder.maxNameLength;
     this.maxNumberLength = builder.maxNumberLength;
     this.maxDocumentLength = builder.maxDocumentLength;
+    this.maxObjectMembers = builder.maxObjectMembers;
   }
 
   /**
    * Returns the defaults: depth 1,000; strings 20,000,000 chars; names 50,000; numbers 1,000;
-   * documents unbounded.
+   * 10,000 members per object; documents 64 MiB (67,108,864 bytes).
    */
   public static Limits defaults() {
     return DEFAULTS;
@@ -95,6 +110,11 @@ public final class Limits {
     return maxDocumentLength;
   }
 
+  /** Returns the most members one object may have, repeated keys included. */
+  public int maxObjectMembers() {
+    return maxObjectMembers;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Limits
@@ -102,13 +122,19 @@ public final class Limits {
         && ((Limits) o).maxStringLength == maxStringLength
         && ((Limits) o).maxNameLength == maxNameLength
         && ((Limits) o).maxNumberLength == maxNumberLength
-        && ((Limits) o).maxDocumentLength == maxDocumentLength;
+        && ((Limits) o).maxDocumentLength == maxDocumentLength
+        && ((Limits) o).maxObjectMembers == maxObjectMembers;
   }
 
   @Override
   public int hashCode() {
     return java.util.Objects.hash(
-        maxNestingDepth, maxStringLength, maxNameLength, maxNumberLength, maxDocumentLength);
+        maxNestingDepth,
+        maxStringLength,
+        maxNameLength,
+        maxNumberLength,
+        maxDocumentLength,
+        maxObjectMembers);
   }
 
   @Override
@@ -123,6 +149,8 @@ public final class Limits {
         + maxNumberLength
         + ", document="
         + maxDocumentLength
+        + ", members="
+        + maxObjectMembers
         + "}";
   }
 
@@ -132,7 +160,14 @@ public final class Limits {
     private int maxStringLength = 20_000_000;
     private int maxNameLength = 50_000;
     private int maxNumberLength = 1_000;
-    private long maxDocumentLength = -1;
+    // 64 MiB: a model's answer is at most a few MB (even 100,000 output tokens are under 1 MB of
+    // text), so this only stops a runaway or hostile stream, before it costs that much memory.
+    private long maxDocumentLength = 64L << 20;
+    // Each member costs a model at least three tokens ("k": v,), so 10,000 members in one object
+    // is an answer of 30,000 tokens or more that is nothing but that object: far beyond what
+    // structured output holds. The bound caps what one object's keys cost in the snapshot's map,
+    // in a bound Map and in the caller's own code.
+    private int maxObjectMembers = 10_000;
 
     private Builder() {}
 
@@ -166,6 +201,12 @@ public final class Limits {
         throw new IllegalArgumentException("length < 1: " + length);
       }
       this.maxDocumentLength = length;
+      return this;
+    }
+
+    /** Sets the most members one object may have, repeated keys included; at least 1. */
+    public Builder maxObjectMembers(int members) {
+      this.maxObjectMembers = positive(members, "members");
       return this;
     }
 

@@ -7,14 +7,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the tokens are: the path of each open container, the next index in each array, and the
- * value named by the last key. Parallel arrays rather than a stack of objects, so that entering and
- * leaving a container allocates nothing. Not thread-safe.
+ * Where the tokens are: the path of each open container, the next index in each array, the keys
+ * read so far in each object, and the value named by the last key. Parallel arrays rather than a
+ * stack of objects, so that entering and leaving a container allocates nothing. Not thread-safe.
  */
 final class PathStack {
   private JsonPath[] containers = new JsonPath[16];
   private boolean[] arrays = new boolean[16];
   private int[] nextIndex = new int[16];
+  private int[] members = new int[16]; // keys read in each open object, for its limit
   private int depth;
   private @Nullable JsonPath named; // the value after the last key in the innermost object
 
@@ -44,9 +45,10 @@ final class PathStack {
     return arrays[d] ? containers[d].index(nextIndex[d]) : current(null);
   }
 
-  /** Records a key of the innermost object. */
-  void key(String name) {
+  /** Records a key of the innermost object; returns how many keys that object has now. */
+  int key(String name) {
     named = containers[depth - 1].field(name);
+    return ++members[depth - 1];
   }
 
   /** Records that the value being read is complete. */
@@ -59,10 +61,12 @@ final class PathStack {
       containers = Arrays.copyOf(containers, depth * 2);
       arrays = Arrays.copyOf(arrays, depth * 2);
       nextIndex = Arrays.copyOf(nextIndex, depth * 2);
+      members = Arrays.copyOf(members, depth * 2);
     }
     containers[depth] = path;
     arrays[depth] = array;
     nextIndex[depth] = 0;
+    members[depth] = 0;
     depth++;
     named = null;
   }

@@ -20,6 +20,16 @@ final class SuffixReader {
     this.failures = failures;
   }
 
+  /** Returns the 1-based line of the next byte. */
+  int line() {
+    return line;
+  }
+
+  /** Returns the 1-based column of the next byte. */
+  int column() {
+    return column + 1;
+  }
+
   /** Starts reading at the given 1-based line and column. */
   void begin(int line, int column) {
     this.line = line;
@@ -34,12 +44,10 @@ final class SuffixReader {
   void read(byte[] bytes, int from, int to, long at) {
     for (int i = from; i < to; i++) {
       byte b = bytes[i];
-      if (start >= 0) {
-        if (excerptLength < excerpt.length) {
-          excerpt[excerptLength++] = b;
-        }
-        continue;
+      if (start >= 0 && excerptLength < excerpt.length) {
+        excerpt[excerptLength++] = b;
       }
+      // lines and columns are counted on through ignored text, for a limit found there
       if (b == '\n') {
         if (!afterCr) {
           line++;
@@ -48,7 +56,7 @@ final class SuffixReader {
       } else if (b == '\r') {
         line++;
         column = 0;
-      } else if (b == ' ' || b == '\t') {
+      } else if (b == ' ' || b == '\t' || start >= 0) {
         column++;
       } else {
         if (!ignoreText) {
@@ -56,6 +64,7 @@ final class SuffixReader {
         }
         start = at + (i - from);
         excerpt[excerptLength++] = b;
+        column++;
       }
       afterCr = b == '\r';
     }
