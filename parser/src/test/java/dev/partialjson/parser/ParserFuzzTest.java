@@ -98,31 +98,53 @@ class ParserFuzzTest {
     }
     long offset = error.byteOffset();
     assertThat(offset).as("offset of %s in %s", error, c).isBetween(0L, (long) c.input.length);
-    IncrementalJsonParser fresh = IncrementalJsonParser.create(c.options, new JsonListener() {});
-    try {
-      fresh.feed(c.input, 0, (int) offset);
-    } catch (PartialJsonException e) {
-      // a limit is exceeded by the byte at the offset: the fresh parser stops at the same place
+    Object failed = Monotone.inDocumentOrder(parser.snapshot().value());
+    Snapshot upTo = fresh(c, (int) offset, false);
+    if (Objects.equals(failed, Monotone.inDocumentOrder(upTo.value()))) {
+      return;
     }
-    Snapshot failed = parser.snapshot();
-    Snapshot expected = fresh.snapshot();
-    Object value = Monotone.inDocumentOrder(failed.value());
-    if (Objects.equals(value, Monotone.inDocumentOrder(expected.value()))) {
+    String where = "snapshot after " + error + ", against the input up to " + offset + ", in " + c;
+    if (!insideString(upTo)) {
+      // The byte at the offset ended a number before it turned out wrong ([12x): Jackson completes
+      // the number first, as a space there would.
+      assertThat(failed)
+          .as(where + ", with a space at the offset")
+          .isEqualTo(Monotone.inDocumentOrder(fresh(c, (int) offset, true).value()));
       return;
     }
     // Known gap (see RELIABILITY.md): when the error comes inside a string in the same feed that
     // brought the string's last characters, Jackson throws before it has published them, so the
     // snapshot lacks the string's newest characters (or the string, if it began in that feed). The
-    // loss must stay confined to that: the fresh parser's snapshot extends the failed one, and its
-    // innermost open value is a string.
-    Monotone.assertExtends(failed, expected);
-    List<JsonPath> open = expected.openPaths();
-    assertThat(open).as("open paths up to the error in %s", c).isNotEmpty();
-    assertThat(valueAt(expected.value(), open.get(open.size() - 1)))
-        .as(
-            "snapshot after %s differs from the input up to %d beyond the open string, in %s",
-            error, offset, c)
-        .isInstanceOf(String.class);
+    // loss must stay confined to that string.
+    try {
+      Monotone.assertExtends(parser.snapshot(), upTo);
+    } catch (AssertionError e) {
+      throw new AssertionError(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns the snapshot of a fresh parser fed the input up to {@code offset} (and a space, if
+   * asked), without {@code finish()}; an error it meets at the end leaves its snapshot as it was.
+   */
+  private static Snapshot fresh(FuzzCase c, int offset, boolean space) {
+    IncrementalJsonParser fresh = IncrementalJsonParser.create(c.options, new JsonListener() {});
+    try {
+      fresh.feed(c.input, 0, offset);
+      if (space) {
+        fresh.feed(" ");
+      }
+    } catch (PartialJsonException e) {
+      // a limit is exceeded by the byte at the offset: the fresh parser stops at the same place
+    }
+    return fresh.snapshot();
+  }
+
+  /** Returns whether the innermost open value of {@code snapshot} is a string. */
+  private static boolean insideString(Snapshot snapshot) {
+    List<JsonPath> open = snapshot.openPaths();
+    return !open.isEmpty()
+        && valueAt(snapshot.value(), open.get(open.size() - 1)) instanceof String;
   }
 
   private static @Nullable Object valueAt(@Nullable Object root, JsonPath path) {
