@@ -60,7 +60,14 @@ final class Failures {
       // its last byte, or at the start of the last feed, when it was split (its location is then
       // wrong too). It reports the first bad sequence, never a later one: so look from there to
       // the end of what has arrived, and report the first byte of the first bad sequence.
-      long start = window.invalidUtf8Start(offset - 4, window.end());
+      // A name, though, is decoded only once its closing quote has arrived, and reported there,
+      // after the whole name: looking from 4 bytes before, the search missed a bad byte early in
+      // the name and found a later one, if one had arrived ({"<BE>le"\<BE> fed whole). So look
+      // from the token's start, where the string or name began: everything before it was read
+      // before. The search starts at the quote before it, a boundary between characters.
+      long tokenStart = offset(jackson.currentTokenLocation());
+      long from = tokenStart >= 1 && tokenStart <= offset ? tokenStart - 1 : offset - 4;
+      long start = window.invalidUtf8Start(from, window.end());
       if (start >= 0) {
         int[] moved = move(location, start);
         line = moved[0];
