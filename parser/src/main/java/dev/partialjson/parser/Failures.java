@@ -64,9 +64,11 @@ final class Failures {
       // after the whole name: looking from 4 bytes before, the search missed a bad byte early in
       // the name and found a later one, if one had arrived ({"<BE>le"\<BE> fed whole). So look
       // from the token's start, where the string or name began: everything before it was read
-      // before. The search starts at the quote before it, a boundary between characters.
+      // before. Jackson places a string or a quoted name just after its quote and an unquoted
+      // name (lenient syntax) after its first character: two bytes before is the quote or the
+      // ASCII byte before the name ('{', ',', a space), a boundary between characters.
       long tokenStart = offset(jackson.currentTokenLocation());
-      long from = tokenStart >= 1 && tokenStart <= offset ? tokenStart - 1 : offset - 4;
+      long from = tokenStart >= 2 && tokenStart <= offset ? tokenStart - 2 : offset - 4;
       long start = window.invalidUtf8Start(from, window.end());
       if (start >= 0) {
         int[] moved = move(location, start);
