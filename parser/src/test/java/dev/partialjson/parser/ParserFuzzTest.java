@@ -356,10 +356,23 @@ class ParserFuzzTest {
       try {
         Monotone.assertExtends(earlier, later);
       } catch (AssertionError e) {
-        if (!hasDuplicateKey(log.events())) {
+        if (!hasDuplicateKey(log.events()) && !reopened(earlier, later)) {
           throw e;
         }
       }
+    }
+
+    /**
+     * Returns whether a path complete in {@code earlier} is open in {@code later}: a repeated key
+     * whose new value has begun but caused no event yet ({@code "a": [1], "a": "}).
+     */
+    private static boolean reopened(Snapshot earlier, Snapshot later) {
+      for (JsonPath path : later.openPaths()) {
+        if (earlier.contains(path) && earlier.isComplete(path)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Returns whether an event came at a path after the value there was complete. */
