@@ -133,7 +133,8 @@ class ParserFuzzTest {
         Monotone.assertExtends(upTo.snapshot(), parser.snapshot());
       } catch (AssertionError f) {
         if (!FuzzCase.hasDuplicateKey(run.merged)
-            && !FuzzCase.reopened(upTo.snapshot(), parser.snapshot())) {
+            && !FuzzCase.reopened(upTo.snapshot(), parser.snapshot())
+            && !FuzzCase.reopened(parser.snapshot(), upTo.snapshot())) {
           throw new AssertionError(where + ": " + e.getMessage(), e);
         }
       }
