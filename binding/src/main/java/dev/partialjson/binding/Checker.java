@@ -110,7 +110,8 @@ final class Checker {
     } else if (TypeModel.isBean(model.typeOf(value))) {
       if (scope != null) {
         scope.root = value;
-        scope.base = pattern(base);
+        scope.basePath = base;
+        scope.base = null; // made when a cascade asks, which most beans never do
       }
       for (ConstraintViolation<Object> violation : with.validate(value)) {
         out.add(toViolation(violation, value, base));
@@ -153,7 +154,8 @@ final class Checker {
     private final @Nullable TraversableResolver delegate;
     private boolean cutting;
     private @Nullable Object root;
-    private String base = "$";
+    private JsonPath basePath = JsonPath.root();
+    private @Nullable String base = "$"; // basePath as a pattern, once asked for
 
     private Scope() {
       if (factory != null && !once.isEmpty()) {
@@ -236,7 +238,12 @@ final class Checker {
       if (property.getKind() != ElementKind.PROPERTY || root == null) {
         return false;
       }
-      StringBuilder pattern = new StringBuilder(base);
+      String prefix = base;
+      if (prefix == null) {
+        prefix = pattern(basePath);
+        base = prefix;
+      }
+      StringBuilder pattern = new StringBuilder(prefix);
       JavaType type = model.typeOf(root);
       for (Path.Node node : pathToOwner) {
         if (node.getKind() == ElementKind.BEAN && node.getName() == null) {
