@@ -3,6 +3,7 @@ package dev.partialjson.parser;
 import static dev.partialjson.testkit.Monotone.inDocumentOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.partialjson.testkit.PrefixCloser;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -43,8 +44,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * of the trailing whitespace. Such a prefix must finish normally with Jackson's value. Every other
  * prefix must raise {@link IncompleteJsonException} at its own length with the byte-by-byte
  * snapshot. For the llm-outputs and stream documents (standard JSON), the snapshot is also compared
- * with an oracle that shares no code with the parser, {@link ClosedPrefix}: the prefix cut back to
- * its last complete value, closed, and parsed by Jackson.
+ * with an oracle that shares no code with the parser, {@link PrefixCloser} (test kit): the prefix
+ * cut back to its last complete value, closed, and parsed by Jackson.
  *
  * <p>Cost: the prefixes of a document of n bytes are n²/2 bytes; over the corpora that is about 10
  * million bytes per option set and feeding mode.
@@ -155,7 +156,7 @@ class TruncationTest {
       counts.skipped.get("String feeding: not UTF-8").add(document.name());
       return;
     }
-    ClosedPrefix oracle = new ClosedPrefix();
+    PrefixCloser oracle = new PrefixCloser();
     for (int c = 0;
         c <= text.length();
         c = c < text.length() ? text.offsetByCodePoints(c, 1) : c + 1) {

@@ -1,20 +1,28 @@
-package dev.partialjson.benchmarks;
+package dev.partialjson.testkit;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What re-parsing partial-JSON libraries do to make a prefix parseable: scan it from the start, cut
  * it back to the last point where a value was complete (dropping a dangling key, a half number or
  * literal, a trailing comma, an unfinished escape), keep an open string value as far as it goes,
- * and close what is open. Scanning from the start on every delta is the point: that is the approach
- * being measured. Not thread-safe; reusable.
+ * and close what is open. Parsed with Jackson, the result is what a snapshot of the same prefix
+ * promises (strings as far as they arrived, without a half escape; containers closed; a dangling
+ * key dropped; an incomplete number or literal not shown), computed without any of the parser's
+ * code: an oracle for snapshot tests, and the approach the benchmarks measure as RE-PARSE, which
+ * scans from the start on every delta. Strict JSON only (no comments, single quotes or text around
+ * the root). Not thread-safe; reusable.
  */
-final class PrefixCloser {
+public final class PrefixCloser {
   private char[] stack = new char[16];
   private final StringBuilder out = new StringBuilder();
 
+  /** Returns a closer; one may close any number of prefixes, one after the other. */
+  public PrefixCloser() {}
+
   /** Returns {@code prefix} cut back and closed, or null if no value has begun. */
-  String close(CharSequence prefix) {
+  public @Nullable String close(CharSequence prefix) {
     int depth = 0;
     int safe = -1; // where the text can be cut
     int safeDepth = 0;
