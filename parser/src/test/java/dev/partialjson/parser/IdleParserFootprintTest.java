@@ -83,7 +83,10 @@ class IdleParserFootprintTest {
     assertThat(idle.isClosed()).isFalse();
     assertThat(idle.bytesFed()).isEqualTo(PREFIX.length);
     assertThat(idle.isComplete()).isFalse();
-    assertThat(created).isPositive().isLessThanOrEqualTo(afterBrace);
+    // Each state within the budget. Not that a parser grows from "just created" to "after {":
+    // what Jackson holds before the first input depends on its version (with jackson-core 2.21.8,
+    // strict JSON without snapshots measured 6,168 B just created and 2,352 B after "{").
+    assertThat(created).isPositive().isLessThanOrEqualTo(BUDGET);
     assertThat(afterBrace).isLessThanOrEqualTo(BUDGET);
     assertThat(afterPrefix).isLessThanOrEqualTo(BUDGET);
   }
