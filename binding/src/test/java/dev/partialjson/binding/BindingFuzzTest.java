@@ -25,11 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -130,7 +127,7 @@ class BindingFuzzTest {
       PartialJsonException e = result.error();
       return (e == null
               ? "value " + result.value()
-              : e.getClass().getSimpleName() + ": " + sameWords(e.getMessage()))
+              : e.getClass().getSimpleName() + ": " + e.getMessage())
           + "; violations "
           + result.violations()
           + "; checked "
@@ -139,23 +136,6 @@ class BindingFuzzTest {
           + valid;
     }
   }
-
-  /**
-   * Returns {@code message} with one known split-dependent wording of the parser made the same
-   * (open finding 5 of RELIABILITY.md): in lenient syntax a byte above 0x7F where a key may begin
-   * is "Invalid UTF-8 start byte 0xff" or "Unexpected byte 0xFF outside a string: ...", at the same
-   * offset, depending on whether it began a feed.
-   */
-  private static String sameWords(String message) {
-    Matcher m = NON_ASCII_OUTSIDE_STRING.matcher(message);
-    return m.lookingAt() ? "byte 0x" + m.group(1).toUpperCase(Locale.ROOT) + m.group(2) : message;
-  }
-
-  private static final Pattern NON_ASCII_OUTSIDE_STRING =
-      Pattern.compile(
-          "(?:Invalid UTF-8 start byte 0x|Unexpected byte 0x)([0-9a-fA-F]{2})(?: outside a string:"
-              + " only strings may hold non-ASCII characters)?( at .*)",
-          Pattern.DOTALL);
 
   private static Outcome run(
       StreamingBinder<Plan> binder, byte[] input, boolean text, int[] cuts, String where) {
