@@ -57,6 +57,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private final long maxDocumentLength; // read on every feed, so kept here
   private final int maxStringLength; // read on every string delta
   private final int maxObjectMembers; // read on every key
+  private final int maxNumberLength; // read on every feed that ends inside an integer
   private final JsonListener listener;
   private final FeedingParser jackson;
   private final @Nullable PrefixSkipper prefix;
@@ -65,6 +66,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private final InputWindow window = new InputWindow();
   private final Failures failures;
   private final SuffixReader suffix;
+  private final KeyCheck keys;
   private final PathStack paths = new PathStack();
   private final OpenString string = new OpenString();
   private final Utf8Encoder encoder = new Utf8Encoder(SLICE);
@@ -82,7 +84,6 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private @Nullable JsonToken previous; // the last token Jackson returned
   private @Nullable RuntimeException failure;
   private long fed; // bytes taken so far
-  private long nameFF = -1; // the first 0xFF byte in the open key, if it has one
 
   private IncrementalJsonParser(ParserOptions options, JsonListener listener) {
     this.options = options;
@@ -90,6 +91,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
     this.maxDocumentLength = options.limits().maxDocumentLength();
     this.maxStringLength = options.limits().maxStringLength();
     this.maxObjectMembers = options.limits().maxObjectMembers();
+    this.maxNumberLength = options.limits().maxNumberLength();
     this.listener = listener;
     this.jackson = options.jackson().newParser();
     boolean model = options.text() == ParserOptions.Text.MODEL_OUTPUT;
@@ -100,6 +102,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
         options.snapshots() == ParserOptions.Snapshots.ENABLED ? new SnapshotBuilder() : null;
     this.failures = new Failures(jackson, window, prefix, options.limits());
     this.suffix = new SuffixReader(model, failures);
+    this.keys = new KeyCheck(jackson, window, failures, strictSyntax);
   }
 
   /** Returns a parser with the {@link ParserOptions#defaults() default options}. */
@@ -408,57 +411,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
     jackson.feedInput(bytes, from, to);
     int stop = pump();
     if (stop < 0 && jackson.insideName()) {
-      noteNameBytes(bytes, from, to);
+      keys.open(bytes, from, to, errorPath());
     }
     return stop;
-  }
-
-  /**
-   * Remembers the first 0xFF byte of a key that is still open, for {@link #checkName}: a key longer
-   * than the input window would otherwise be out of its reach when it closes. 0xFF is never UTF-8,
-   * and it is the byte Jackson pads keys with when it looks them up.
-   */
-  private void noteNameBytes(byte[] bytes, int from, int to) {
-    if (nameFF >= 0) {
-      return;
-    }
-    long at = jackson.offsetOf(from); // bytes[from], where Jackson counts
-    // from the key's first byte: an unquoted key's token begins after it
-    long skip = jackson.tokenStart() - 1 - at;
-    for (int i = from + (int) Math.max(0, Math.min(to - from, skip)); i < to; i++) {
-      if (bytes[i] == (byte) 0xFF) {
-        nameFF = failures.inputOffset(at + (i - from));
-        return;
-      }
-    }
-  }
-
-  /**
-   * Checks a key that is not plain: Jackson finds a key by its raw bytes in a table of keys it has
-   * seen, and decodes (and so checks) only a new one; a key of bad bytes can match one seen before
-   * (see {@link Failures#invalidUtf8InName}). A key of as many bytes as chars, between quotes, is
-   * ASCII and cannot; any other (escapes, non-ASCII, unquoted) is checked here, which costs its
-   * length once.
-   */
-  private void checkName(String name) {
-    long start = failures.inputOffset(jackson.tokenStart());
-    long end = failures.inputOffset(jackson.position());
-    byte before = window.byteAt(start - 1);
-    if (end - 1 - start == name.length() && (before == '"' || before == '\'')) {
-      nameFF = -1;
-      return;
-    }
-    // From two bytes before the token: the quote, or the byte before an unquoted key's first
-    // (Jackson places that token after its first byte), a boundary between characters.
-    long from = Math.max(0, start - 2);
-    long bad = window.invalidUtf8Start(from, end - 1);
-    if (nameFF >= 0 && nameFF >= start - 1 && (bad < 0 || nameFF < bad)) {
-      bad = nameFF;
-    }
-    nameFF = -1;
-    if (bad >= 0) {
-      throw failures.invalidUtf8InName(bad, errorPath());
-    }
   }
 
   /** A repair the scanner found in the current slice, waiting for its place among the events. */
@@ -492,17 +447,10 @@ public final class IncrementalJsonParser implements AutoCloseable {
         if (jackson.insideStringValue()) {
           streamOpenString();
         } else if (jackson.insideIntegerDigits()
-            && jackson.textSegmentSize() > options.limits().maxNumberLength() + 1) {
+            && jackson.textSegmentSize() > maxNumberLength + 1) {
           // Jackson counts an integer part's digits only once it ends, and holds them all until
           // then: stop a runaway one here, once it is surely over (its sign is not a digit).
           throw failures.numberTooLong(errorPath());
-        } else if (!strictSyntax && jackson.insideUnquotedName()) {
-          // refused when it begins with a non-ASCII byte, as when it ends (see handle), so that
-          // the input ending inside it does not make it merely incomplete
-          MalformedJsonException unreadable = failures.nonAsciiNameStart(errorPath());
-          if (unreadable != null) {
-            throw unreadable;
-          }
         }
         return -1;
       }
@@ -545,13 +493,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
         break;
       case FIELD_NAME:
         String name = jackson.currentName();
-        if (!strictSyntax) {
-          MalformedJsonException unreadable = failures.nonAsciiNameStart(errorPath());
-          if (unreadable != null) {
-            throw unreadable;
-          }
-        }
-        checkName(name);
+        keys.closed(name, errorPath());
         if (paths.key(name) > maxObjectMembers) {
           throw tooManyMembers();
         }
