@@ -401,7 +401,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
       }
       return start < to ? tokenize(bytes, start, to) : -1;
     } catch (StreamConstraintsException e) {
-      throw failures.limit(e, errorPath());
+      throw keys.limit(e, errorPath());
     } catch (IOException e) {
       throw failures.malformed(e, errorPath());
     }

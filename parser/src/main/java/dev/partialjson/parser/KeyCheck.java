@@ -1,5 +1,7 @@
 package dev.partialjson.parser;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+
 /**
  * The checks of object keys that Jackson's non-blocking parser leaves undone. Jackson finds a key
  * by its raw bytes in a table of keys it has seen, padding the last group of four with 0xFF, and
@@ -78,5 +80,20 @@ final class KeyCheck {
     if (bad >= 0) {
       throw failures.invalidUtf8InName(bad, path);
     }
+  }
+
+  /**
+   * Returns what a constraint Jackson found stands for: a key too long, in lenient syntax, that
+   * began with a non-ASCII byte is refused as unreadable first, as it is when it ends and when the
+   * input is cut inside it, so that the error does not depend on the split.
+   */
+  RuntimeException limit(StreamConstraintsException e, JsonPath path) {
+    if (!strictSyntax && JacksonSupport.limitOf(e) == Limits.Limit.NAME_LENGTH) {
+      MalformedJsonException unreadable = failures.nonAsciiNameStart(path);
+      if (unreadable != null) {
+        return unreadable;
+      }
+    }
+    return failures.limit(e, path);
   }
 }
