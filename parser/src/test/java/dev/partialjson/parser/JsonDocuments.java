@@ -234,7 +234,7 @@ final class JsonDocuments {
     Arbitrary<Text> small = chunks().list().ofMaxSize(8).map(JsonDocuments::text);
     return Arbitraries.frequencyOf(
         Tuple.of(400, small),
-        Tuple.of(8, longText(200, 6000)),
+        Tuple.of(20, longText(200, 6000)),
         Tuple.of(1, longText(70_000, 80_000)));
   }
 
