@@ -32,6 +32,15 @@ final class FeedingParser extends NonBlockingJsonParser {
         && _minorState <= MINOR_VALUE_APOS_STRING;
   }
 
+  /**
+   * Returns whether the parser stopped for input inside a double-quoted string value between two
+   * chars: not inside an escape or a multi-byte character, so that the next plain byte is the next
+   * char (see {@link PlainRun}).
+   */
+  boolean insidePlainStringValue() {
+    return _currToken == JsonToken.NOT_AVAILABLE && _minorState == MINOR_VALUE_STRING;
+  }
+
   /** Returns whether the parser stopped for input inside a lenient unquoted name. */
   boolean insideUnquotedName() {
     return _currToken == JsonToken.NOT_AVAILABLE && _minorState == MINOR_FIELD_UNQUOTED_NAME;

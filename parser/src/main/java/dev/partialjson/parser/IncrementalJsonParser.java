@@ -69,6 +69,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private final KeyCheck keys;
   private final PathStack paths = new PathStack();
   private final OpenString string = new OpenString();
+  private final PlainRun plain = new PlainRun(window);
   private final Utf8Encoder encoder = new Utf8Encoder(SLICE);
   private final Utf8Encoder.Sink sliced = this::acceptSliced;
   private final List<Repair> repairs = new ArrayList<>(0);
@@ -81,6 +82,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private Stage stage;
   private boolean finished;
   private boolean rootDone;
+  private boolean plainString; // Jackson waits inside a double-quoted string, all of it reported
   private @Nullable JsonToken previous; // the last token Jackson returned
   private @Nullable RuntimeException failure;
   private long fed; // bytes taken so far
@@ -135,7 +137,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
     try {
       encoder.encode(text, sliced);
     } catch (Utf8Encoder.Unpaired e) {
-      throw failed(failures.unpaired(e.surrogate, fed, paths.forError(string.path())));
+      throw failed(unpaired(e));
     } catch (RuntimeException e) {
       throw failed(e);
     }
@@ -220,12 +222,13 @@ public final class IncrementalJsonParser implements AutoCloseable {
     try {
       encoder.flush(sliced);
     } catch (Utf8Encoder.Unpaired e) {
-      throw failed(failures.unpaired(e.surrogate, fed, paths.forError(string.path())));
+      throw failed(unpaired(e));
     } catch (RuntimeException e) {
       throw failed(e);
     }
     finished = true;
     try {
+      readPlainRun();
       end();
     } catch (RuntimeException e) {
       throw failed(e);
@@ -318,12 +321,26 @@ public final class IncrementalJsonParser implements AutoCloseable {
   }
 
   private void accept(byte[] bytes, int offset, int length) {
+    if (length == 0) {
+      return;
+    }
     long max = maxDocumentLength;
     if (max >= 0 && fed + length > max) {
       accept(bytes, offset, (int) (max - fed));
+      readPlainRun(); // so that Jackson's position is the limit's
       throw documentTooLong(max);
     }
-    window.add(bytes, offset, length);
+    if (window.add(bytes, offset, length, plainString)) {
+      if (!plain.fits(length)) {
+        readPlainRun(); // leaves Jackson inside the string, all of it reported
+      }
+      CharSequence delta = plain.add(fed, length);
+      string.reportAhead(length);
+      emitDelta(Objects.requireNonNull(string.path()), delta, string.reported());
+      fed += length;
+      return;
+    }
+    readPlainRun();
     int end = offset + length;
     int i = offset;
     if (stage == Stage.PREFIX) {
@@ -354,6 +371,30 @@ public final class IncrementalJsonParser implements AutoCloseable {
     }
     suffix.read(bytes, i, end, fed + (i - offset));
     fed += length;
+  }
+
+  /**
+   * Hands the bytes of the {@link PlainRun} to Jackson, which decodes them as the chars reported
+   * already: no event comes of it (the open string passes over them).
+   */
+  private void readPlainRun() {
+    int n = plain.size();
+    if (n > 0) {
+      long start = plain.start();
+      plain.clear();
+      int at = InputWindow.index(start);
+      int first = Math.min(n, InputWindow.SIZE - at); // the run may wrap around the window's end
+      body(window.array(), at, at + first, start);
+      if (first < n) {
+        body(window.array(), 0, n - first, start + first);
+      }
+    }
+  }
+
+  /** The text held an unpaired surrogate, at {@code fed}: Jackson has read all before it. */
+  private MalformedJsonException unpaired(Utf8Encoder.Unpaired e) {
+    readPlainRun(); // so that Jackson's position is the surrogate's
+    return failures.unpaired(e.surrogate, fed, paths.forError(string.path()));
   }
 
   /** The input reached {@code max} bytes and more came: reported at the first byte too many. */
@@ -424,6 +465,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
     // Both states below hold only while Jackson's current token is NOT_AVAILABLE, which it is only
     // once nextToken() has returned it, and that ends the loop: so they can hold on entry only,
     // after the new input was fed, and need no look before the tokens after the first.
+    plainString = false;
     int resume = jackson.resumeState();
     if (resume == FeedingParser.RESUME_AFTER_COLON) {
       int next = jackson.nextSignificantIndex();
@@ -446,6 +488,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
       if (token == null || token == JsonToken.NOT_AVAILABLE) {
         if (jackson.insideStringValue()) {
           streamOpenString();
+          plainString = jackson.insidePlainStringValue() && string.caughtUp();
         } else if (jackson.insideIntegerDigits()
             && jackson.textSegmentSize() > maxNumberLength + 1) {
           // Jackson counts an integer part's digits only once it ends, and holds them all until

@@ -1,40 +1,110 @@
 package dev.partialjson.parser;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The last bytes of the input, kept so that an error found in a later delta can still quote the
- * text before it. Errors are found at most one slice after their byte arrives, so a window larger
- * than a slice plus the excerpt always holds what a message quotes. Not thread-safe.
+ * text before it, and so that a {@link PlainRun} can be handed to Jackson from here. Errors are
+ * found at most one slice after their byte arrives, so a window larger than a slice plus the
+ * excerpt always holds what a message quotes. Not thread-safe.
  */
 final class InputWindow {
   static final int EXCERPT = 24;
-  private static final int SIZE = 512; // a power of two > IncrementalJsonParser.SLICE + EXCERPT
+  static final int SIZE = 512; // a power of two > KEPT
 
-  private static final int SHORT = 16; // copied byte by byte; longer runs with arraycopy
+  private static final int SHORT = 16; // a delta up to this long is copied as two longs
 
-  private final byte[] ring = new byte[SIZE];
+  /**
+   * How many of the last bytes can be read back: more than a slice plus the excerpt. A short delta
+   * is copied as 16 bytes, whatever its length, which overwrites up to 16 of the oldest bytes.
+   */
+  static final int KEPT = SIZE - SHORT;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  private final byte[] ring = new byte[SIZE + SHORT]; // the last SHORT take a copy's overshoot
   private long end; // offset just past the last byte added
 
-  void add(byte[] bytes, int offset, int length) {
+  /**
+   * Adds {@code bytes[offset, offset + length)}; if {@code check}, returns whether there are some
+   * and all are {@link PlainRun#isPlain plain} (false if not asked), a test that costs next to
+   * nothing on the copy.
+   *
+   * <p>Why the copy is done this way: a model's delta is a few bytes, and a loop over a few bytes
+   * of unknown count costs more than the bytes (its exit is mispredicted, and the copy stub's call
+   * is no cheaper). Two 8-byte loads and stores do it with no loop when there are 16 bytes to read
+   * in the array and to write in the ring before its end.
+   */
+  boolean add(byte[] bytes, int offset, int length, boolean check) {
+    int at = (int) end & (SIZE - 1);
+    if (length <= SHORT && offset <= bytes.length - SHORT && at + length <= SIZE) {
+      long low = (long) LONGS.get(bytes, offset);
+      long high = (long) LONGS.get(bytes, offset + 8);
+      LONGS.set(ring, at, low);
+      LONGS.set(ring, at + 8, high);
+      end += length;
+      // Each test below sets the high bit of the lowest byte that fails it, and may set it in
+      // bytes above that one (a borrow), never below: so masking off the bytes past the delta is
+      // exact.
+      return check
+          && length > 0
+          && ((failing(low) & low(length)) | (failing(high) & low(length - 8))) == 0;
+    }
+    return addSlowly(bytes, offset, length, check); // apart, so that the above is inlined
+  }
+
+  private boolean addSlowly(byte[] bytes, int offset, int length, boolean check) {
+    int at = (int) end & (SIZE - 1);
     if (length <= SHORT) {
-      // A model's delta is a few bytes: a plain loop beats the call into the copy stub.
-      int at = (int) end;
+      // at the end of the array or of the ring: byte by byte, which beats the copy stub's call
       for (int i = 0; i < length; i++) {
         ring[(at + i) & (SIZE - 1)] = bytes[offset + i];
       }
       end += length;
-      return;
+      return check && length > 0 && PlainRun.isPlain(bytes, offset, length);
     }
     // Only the last SIZE bytes can be read back; copy them in at most two runs.
     int skip = Math.max(0, length - SIZE);
-    long from = end + skip;
     int n = length - skip;
-    int at = (int) (from & (SIZE - 1));
+    at = (int) ((end + skip) & (SIZE - 1));
     int first = Math.min(n, SIZE - at);
     System.arraycopy(bytes, offset + skip, ring, at, first);
     if (first < n) {
       System.arraycopy(bytes, offset + skip + first, ring, 0, n - first);
     }
     end += length;
+    return check && length > 0 && PlainRun.isPlain(bytes, offset, length);
+  }
+
+  /** Returns a mask of the low {@code n} bytes of a long: none for n up to 0, all from 8 on. */
+  private static long low(int n) {
+    return n >= 8 ? -1L : n <= 0 ? 0 : -1L >>> (64 - 8 * n);
+  }
+
+  /**
+   * Returns the high bit of each byte of {@code x} that is not plain (below 0x20, above 0x7F, a
+   * quote or a backslash), exact for the lowest such byte.
+   */
+  private static long failing(long x) {
+    long control = (x - 0x20 * ONES) & ~x; // below 0x20 (a byte above 0x7F is caught apart)
+    long quote = x ^ ('"' * ONES);
+    long backslash = x ^ ('\\' * ONES);
+    return (x | control | ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)) & HIGHS;
+  }
+
+  /** Returns the array the bytes are kept in; offset {@code o} is at {@link #index}(o). */
+  byte[] array() {
+    return ring;
+  }
+
+  /** Returns the index in {@link #array()} of the byte at {@code offset}, if it is kept. */
+  static int index(long offset) {
+    return (int) (offset & (SIZE - 1));
   }
 
   /**
@@ -47,7 +117,7 @@ final class InputWindow {
     if (to < from) {
       return new int[] {Math.max(lineFeeds, carriageReturns), column - (int) (from - to)};
     }
-    for (long p = Math.max(from, end - SIZE); p < to && p < end; p++) {
+    for (long p = Math.max(from, end - KEPT); p < to && p < end; p++) {
       byte b = byteAt(p);
       if (b == '\n') {
         lineFeeds++;
@@ -72,7 +142,7 @@ final class InputWindow {
    * {@code [from, to]}, or -1 if there is none among the bytes that have arrived.
    */
   long invalidUtf8Start(long from, long to) {
-    long p = Math.max(Math.max(0, from), end - SIZE);
+    long p = Math.max(Math.max(0, from), end - KEPT);
     while (p <= to && p < end && (byteAt(p) & 0xC0) == 0x80) {
       p++; // inside a character that began earlier: resynchronise on the next one
     }
@@ -111,7 +181,7 @@ final class InputWindow {
 
   /** Returns the byte at {@code offset}, or 0 if it is not in the window. */
   byte byteAt(long offset) {
-    if (offset < 0 || offset >= end || offset < end - SIZE) {
+    if (offset < 0 || offset >= end || offset < end - KEPT) {
       return 0;
     }
     return ring[(int) (offset & (SIZE - 1))];
@@ -120,7 +190,7 @@ final class InputWindow {
   /** Returns up to {@link #EXCERPT} bytes ending just before {@code offset}, printable. */
   String before(long offset) {
     long to = Math.min(offset, end);
-    long from = Math.max(Math.max(0, to - EXCERPT), end - SIZE);
+    long from = Math.max(Math.max(0, to - EXCERPT), end - KEPT);
     if (from >= to) {
       return "";
     }

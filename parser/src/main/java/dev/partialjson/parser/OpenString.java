@@ -15,6 +15,8 @@ final class OpenString {
   private char[] segment = new char[0];
   private int position;
   private long reported;
+  private long ahead; // chars reported before Jackson decoded them, from a PlainRun
+  private boolean holding; // the last look held back a high surrogate
   private char[] joined = new char[0];
   private char[] rest = new char[0];
   private final DeltaView view = new DeltaView();
@@ -30,6 +32,8 @@ final class OpenString {
     this.segment = segment;
     this.position = 0;
     this.reported = 0;
+    this.ahead = 0;
+    this.holding = false;
   }
 
   /** Stops tracking; returns how many chars had been reported. */
@@ -37,12 +41,26 @@ final class OpenString {
     path = null;
     long count = reported;
     reported = 0;
+    ahead = 0;
+    holding = false;
     return count;
   }
 
-  /** Counts chars reported outside {@link #next} (the last piece of a string). */
-  void count(int chars) {
+  /**
+   * Counts {@code chars} reported before Jackson decoded them (see {@link PlainRun}); the next
+   * looks pass over them once Jackson has.
+   */
+  void reportAhead(int chars) {
     reported += chars;
+    ahead += chars;
+  }
+
+  /**
+   * Returns whether every char Jackson decoded has been reported: the last look held nothing back,
+   * so chars reported ahead follow on from what was reported.
+   */
+  boolean caughtUp() {
+    return !holding;
   }
 
   /** Returns how many chars of the open string have been reported. */
@@ -92,6 +110,7 @@ final class OpenString {
     if (held) {
       to--;
     }
+    holding = held;
     if (current == segment) {
       position = to;
     } else if (!held || size > 0) {
@@ -99,6 +118,11 @@ final class OpenString {
       position = held ? size - 1 : size;
     } else {
       position = segment.length - 1; // the held char is the old segment's last
+    }
+    if (ahead > 0) {
+      int skip = (int) Math.min(ahead, to - from); // reported already
+      from += skip;
+      ahead -= skip;
     }
     if (to == from) {
       return null;

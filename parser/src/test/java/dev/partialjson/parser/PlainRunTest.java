@@ -1,0 +1,111 @@
+package dev.partialjson.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.partialjson.testkit.Replay;
+import dev.partialjson.testkit.Splits;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Plain string content is reported before Jackson reads it (see {@link PlainRun}): runs longer than
+ * a slice, runs that wrap around the input window, runs ended by every kind of byte, and errors met
+ * while a run waits, whose positions come from Jackson and must be those of the whole input.
+ */
+class PlainRunTest {
+  private static final String LONG = "The plan: ship it. ".repeat(60); // 1,140 bytes, over 5 slices
+
+  private static void assertSameUnderEverySplit(ParserOptions options, String document) {
+    Replay.Outcome whole = null;
+    for (Splits.Split split : Splits.sweep(document)) {
+      Replay.Outcome run = Replay.run(options, split, true);
+      if (whole == null) {
+        whole = run;
+        continue;
+      }
+      RuntimeException expected = whole.error();
+      if (expected == null) {
+        assertThat(run.error()).as(split.name()).isNull();
+        assertThat(run.log().merged()).as(split.name()).isEqualTo(whole.log().merged());
+        assertThat(run.value()).as(split.name()).isEqualTo(whole.value());
+      } else {
+        // how much of the string open at the error was reported depends on the split
+        assertThat(withoutDeltas(run)).as(split.name()).isEqualTo(withoutDeltas(whole));
+        assertThat(run.error()).as(split.name()).isNotNull();
+        assertThat(run.error().getMessage()).as(split.name()).isEqualTo(expected.getMessage());
+      }
+    }
+  }
+
+  private static List<JsonEvent> withoutDeltas(Replay.Outcome outcome) {
+    return outcome.log().events().stream()
+        .filter(e -> e.kind() != JsonEvent.Kind.STRING_DELTA)
+        .toList();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"", // the end of the string
+        "\\n\"", // an escape
+        "\\u00e9\"", // a \\u escape
+        "é\"", // a two-byte character
+        "😀\"", // a surrogate pair
+        "\t\"", // a control char: malformed in strict JSON
+      })
+  void aRunEndsAtAnyOtherByteAsIfJacksonHadReadItAll(String end) {
+    String document = "{\"a\": \"" + LONG + end + ", \"b\": [\"" + LONG + "\"]}";
+    assertSameUnderEverySplit(ParserOptions.strict(), document);
+    assertSameUnderEverySplit(ParserOptions.defaults(), document);
+  }
+
+  @Test
+  void aRunCutShortByTheEndOfInputReportsTheSamePlace() {
+    assertSameUnderEverySplit(ParserOptions.strict(), "{\"a\": [1, \"" + LONG);
+  }
+
+  @Test
+  void aRunCutShortByTheDocumentLimitReportsTheSamePlace() {
+    ParserOptions options =
+        ParserOptions.strict().toBuilder()
+            .limits(Limits.builder().maxDocumentLength(500).build())
+            .build();
+    assertSameUnderEverySplit(options, "{\"a\": \"" + LONG + "\"}");
+  }
+
+  @Test
+  void aRunCutShortByTheStringLimitReportsTheSameChars() {
+    ParserOptions options =
+        ParserOptions.strict().toBuilder()
+            .limits(Limits.builder().maxStringLength(777).build())
+            .build();
+    assertSameUnderEverySplit(options, "{\"a\": \"" + LONG + "\"}");
+  }
+
+  @Test
+  void anUnpairedSurrogateAfterARunIsPlacedAfterIt() {
+    // text only: bytes cannot hold a lone surrogate
+    for (int piece : new int[] {1, 2, 3, 7, 1000}) {
+      IncrementalJsonParser parser =
+          IncrementalJsonParser.create(ParserOptions.strict(), JsonListener.NONE);
+      String text = "{\"a\":\n \"" + LONG;
+      for (int i = 0; i < text.length(); i += piece) {
+        parser.feed(text.substring(i, Math.min(text.length(), i + piece)));
+      }
+      MalformedJsonException e = null;
+      try {
+        parser.feed("\ud800 "); // a lone high surrogate waits for its low half: give it a space
+      } catch (MalformedJsonException thrown) {
+        e = thrown;
+      }
+      Objects.requireNonNull(e, "no error");
+      assertThat(e.byteOffset()).as("piece %d", piece).isEqualTo(text.length());
+      assertThat(new int[] {e.line(), e.column()})
+          .as("piece %d", piece)
+          .containsExactly(2, text.length() - text.indexOf('\n'));
+    }
+  }
+}
