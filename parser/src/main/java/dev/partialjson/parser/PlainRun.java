@@ -68,10 +68,9 @@ final class PlainRun {
   }
 
   /** ASCII bytes of the window read as chars, so that a delta needs no copy. */
-  private static final class Chars implements CharSequence {
+  private static final class Chars extends DeltaChars {
     private final byte[] ring;
     private long start;
-    private int length;
 
     Chars(byte[] ring) {
       this.ring = ring;
@@ -84,39 +83,19 @@ final class PlainRun {
     }
 
     @Override
-    public int length() {
-      return length;
-    }
-
-    @Override
-    public char charAt(int index) {
-      if (index < 0 || index >= length) {
-        throw new IndexOutOfBoundsException("index " + index + ", length " + length);
-      }
+    char at(int index) {
       return (char) ring[InputWindow.index(start + index)];
     }
 
     @Override
-    public CharSequence subSequence(int from, int to) {
-      if (from < 0 || to > length || from > to) {
-        throw new IndexOutOfBoundsException("from " + from + ", to " + to + ", length " + length);
-      }
-      return text(from, to);
-    }
-
-    @Override
-    public String toString() {
-      return text(0, length);
-    }
-
-    private String text(int from, int to) {
+    String text(int from, int to) {
       int at = InputWindow.index(start + from);
       if (at + (to - from) <= InputWindow.SIZE) {
         return new String(ring, at, to - from, StandardCharsets.ISO_8859_1);
       }
       char[] out = new char[to - from];
       for (int i = 0; i < out.length; i++) {
-        out[i] = charAt(from + i);
+        out[i] = at(from + i);
       }
       return new String(out);
     }

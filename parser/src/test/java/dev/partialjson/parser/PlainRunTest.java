@@ -69,20 +69,18 @@ class PlainRunTest {
 
   @Test
   void aRunCutShortByTheDocumentLimitReportsTheSamePlace() {
-    ParserOptions options =
-        ParserOptions.strict().toBuilder()
-            .limits(Limits.builder().maxDocumentLength(500).build())
-            .build();
-    assertSameUnderEverySplit(options, "{\"a\": \"" + LONG + "\"}");
+    assertSameUnderEverySplit(
+        strictWith(Limits.builder().maxDocumentLength(500).build()), "{\"a\": \"" + LONG + "\"}");
   }
 
   @Test
   void aRunCutShortByTheStringLimitReportsTheSameChars() {
-    ParserOptions options =
-        ParserOptions.strict().toBuilder()
-            .limits(Limits.builder().maxStringLength(777).build())
-            .build();
-    assertSameUnderEverySplit(options, "{\"a\": \"" + LONG + "\"}");
+    assertSameUnderEverySplit(
+        strictWith(Limits.builder().maxStringLength(777).build()), "{\"a\": \"" + LONG + "\"}");
+  }
+
+  private static ParserOptions strictWith(Limits limits) {
+    return ParserOptions.strict().toBuilder().limits(limits).build();
   }
 
   @Test
