@@ -84,11 +84,14 @@ final class Failures {
     int nonAscii = nonAsciiByte(reason);
     long nameStart = offset(jackson.currentTokenLocation()) - 1;
     if (reason.startsWith("Invalid UTF-8")
-        && offset == nameStart
+        && offset >= nameStart
         && (window.byteAt(nameStart) & 0x80) != 0) {
-      // The bad sequence begins the token, so the token is a lenient unquoted name (a string or a
-      // quoted name begins with its quote): Jackson decodes it as UTF-8 when it came byte by byte,
-      // and calls its first byte an unexpected character when more came with it.
+      // The token begins with a non-ASCII byte, so it is a lenient unquoted name (a string or a
+      // quoted name begins with its quote), which is refused at that byte however it goes on:
+      // Jackson decodes it as UTF-8 when it came byte by byte, and calls its first byte an
+      // unexpected character when more came with it; and when a bad sequence follows a good
+      // first character, it reports that one only if both came in the same feed.
+      offset = nameStart;
       nonAscii = window.byteAt(nameStart) & 0xFF;
     } else if (reason.startsWith("Unexpected end-of-input in field name")
         && (window.byteAt(nameStart) & 0x80) != 0) {
