@@ -55,7 +55,6 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private final ParserOptions options;
   private final boolean strictSyntax;
   private final long maxDocumentLength; // read on every feed, so kept here
-  private final int maxStringLength; // read on every string delta
   private final int maxObjectMembers; // read on every key
   private final int maxNumberLength; // read on every feed that ends inside an integer
   private final JsonListener listener;
@@ -68,7 +67,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private final SuffixReader suffix;
   private final KeyCheck keys;
   private final PathStack paths = new PathStack();
-  private final OpenString string = new OpenString();
+  private final StringStream string;
   private final PlainRun plain = new PlainRun(window);
   private final Utf8Encoder encoder = new Utf8Encoder(SLICE);
   private final Utf8Encoder.Sink sliced = this::acceptSliced;
@@ -91,7 +90,6 @@ public final class IncrementalJsonParser implements AutoCloseable {
     this.options = options;
     this.strictSyntax = options.syntax() == ParserOptions.Syntax.STRICT;
     this.maxDocumentLength = options.limits().maxDocumentLength();
-    this.maxStringLength = options.limits().maxStringLength();
     this.maxObjectMembers = options.limits().maxObjectMembers();
     this.maxNumberLength = options.limits().maxNumberLength();
     this.listener = listener;
@@ -105,6 +103,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
     this.failures = new Failures(jackson, window, prefix, options.limits());
     this.suffix = new SuffixReader(model, failures);
     this.keys = new KeyCheck(jackson, window, failures, strictSyntax);
+    this.string =
+        new StringStream(
+            jackson, listener, tree, paths, failures, options.limits().maxStringLength());
   }
 
   /** Returns a parser with the {@link ParserOptions#defaults() default options}. */
@@ -334,9 +335,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
       if (!plain.fits(length)) {
         readPlainRun(); // leaves Jackson inside the string, all of it reported
       }
-      CharSequence delta = plain.add(fed, length);
-      string.reportAhead(length);
-      emitDelta(Objects.requireNonNull(string.path()), delta, string.reported());
+      string.streamAhead(plain.add(fed, length));
       fed += length;
       return;
     }
@@ -487,7 +486,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
       }
       if (token == null || token == JsonToken.NOT_AVAILABLE) {
         if (jackson.insideStringValue()) {
-          streamOpenString();
+          string.streamDecoded();
           plainString = jackson.insidePlainStringValue() && string.caughtUp();
         } else if (jackson.insideIntegerDigits()
             && jackson.textSegmentSize() > maxNumberLength + 1) {
@@ -542,7 +541,8 @@ public final class IncrementalJsonParser implements AutoCloseable {
         }
         break;
       case VALUE_STRING:
-        completeString(jackson.getText());
+        string.complete(jackson.getText());
+        valueDone();
         break;
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
@@ -592,25 +592,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
     }
   }
 
-  /** Reports what Jackson decoded of the open string since the last look. */
-  private void streamOpenString() {
-    JsonPath path = string.path();
-    if (path == null) {
-      path = paths.nextValue();
-      string.open(path, jackson.textSegment());
-      if (tree != null) {
-        tree.openString(path);
-      }
-    }
-    CharSequence delta = string.next(jackson.textSegment(), jackson.textSegmentSize());
-    if (delta != null) {
-      emitDelta(path, delta, string.reported());
-    }
-  }
-
   /** The key just read is one too many for its object: the error names the object, at the key. */
   private LimitExceededException tooManyMembers() {
-    int max = options.limits().maxObjectMembers();
+    int max = maxObjectMembers;
     List<JsonPath> open = paths.open(null);
     JsonPath object = open.get(open.size() - 1);
     return failures.atTokenStart(
@@ -618,67 +602,6 @@ public final class IncrementalJsonParser implements AutoCloseable {
         "Object member count (" + (max + 1L) + ") exceeds the maximum allowed (" + max + ")",
         max,
         object);
-  }
-
-  private void emitDelta(JsonPath path, CharSequence delta, long length) {
-    if (length > maxStringLength) {
-      throw stringTooLong(path, delta, length);
-    }
-    listener.stringDelta(path, delta);
-    if (tree != null) {
-      tree.appendString(delta);
-    }
-  }
-
-  /**
-   * The string at {@code path} grew past its limit in {@code delta}: reports the chars up to the
-   * limit (less a high surrogate whose low half is past it), so that the events and the snapshot
-   * end at the same char whatever the split, and returns the error, placed at the string's opening
-   * quote for the same reason. Jackson's own check of string values is set beyond ours by more than
-   * a slice (see {@link JacksonSupport}), so this one always fires first.
-   */
-  private LimitExceededException stringTooLong(JsonPath path, CharSequence delta, long length) {
-    int max = options.limits().maxStringLength();
-    int keep = (int) (delta.length() - (length - max));
-    if (keep > 0
-        && Character.isHighSurrogate(delta.charAt(keep - 1))
-        && Character.isLowSurrogate(delta.charAt(keep))) {
-      keep--;
-    }
-    if (keep > 0) {
-      CharSequence head = delta.subSequence(0, keep);
-      listener.stringDelta(path, head);
-      if (tree != null) {
-        tree.appendString(head);
-      }
-    }
-    return failures.atTokenStart(
-        Limits.Limit.STRING_LENGTH,
-        "String value length (" + (max + 1L) + ") exceeds the maximum allowed (" + max + ")",
-        max,
-        errorPath());
-  }
-
-  private void completeString(String value) {
-    JsonPath path = string.path();
-    int from = 0;
-    if (path == null) {
-      path = paths.nextValue();
-      if (tree != null) {
-        tree.openString(path);
-      }
-    } else {
-      from = (int) string.close();
-    }
-    if (from < value.length()) {
-      // the rest of the value is the last delta; the whole value if none was streamed
-      emitDelta(path, from == 0 ? value : string.rest(value, from), value.length());
-    }
-    listener.stringValue(path, value);
-    if (tree != null) {
-      tree.closeString(value);
-    }
-    valueDone();
   }
 
   private void end() {
