@@ -49,8 +49,16 @@ final class Binder {
   }
 
   private @Nullable Object read(ObjectReader reader, JavaType type, TokenRecorder tokens) {
+    if (tokens.holds()) {
+      try {
+        return reader.forType(type).readValue(tokens.buffer().asParser(mapper));
+      } catch (IOException | RuntimeException e) {
+        // The held items could not stand in for their tokens here (a deserializer of the user's
+        // that wants them): bind from every token, which also gives the error as it would be.
+      }
+    }
     try {
-      return reader.forType(type).readValue(tokens.buffer().asParser(mapper));
+      return reader.forType(type).readValue(tokens.expanded().asParser(mapper));
     } catch (JsonMappingException e) {
       throw new BindingException(e.getOriginalMessage(), pathOf(tokens.root(), e), e);
     } catch (IOException e) {

@@ -35,7 +35,10 @@ import org.jspecify.annotations.Nullable;
  * ({@code List<@Valid Task>}, or a list at the root) is validated as it closes, callback or not;
  * the whole value is validated at the end, without validating those items again (with a validator
  * given to {@link StreamingBinder.Builder#validator}, they are, and a violation found on an item is
- * not reported again).
+ * not reported again). Those items are bound once, too: the instance a callback gets is the one in
+ * its parent and in the final value, wherever Jackson reads the item in its list as it reads it
+ * alone (no Jackson annotation on the list's property, a plain bean deserializer); elsewhere the
+ * final value is bound from the item's tokens again.
  *
  * <p>Single-use and not thread-safe: one stream, fed from one thread at a time.
  */
@@ -69,7 +72,9 @@ public final class BindingSession<T> implements AutoCloseable {
     this.binder = binder;
     this.checks = binder.checker().scope();
     for (CascadedItems.Item item : binder.cascadedItems()) {
-      Subscription.find(subscriptions, item.pattern(), item.type()).validate = true;
+      Subscription s = Subscription.find(subscriptions, item.pattern(), item.type());
+      s.validate = true;
+      s.holds = item.holds();
     }
     this.recorder = new Recorder(subscriptions, texts, this::closed);
     this.meter = new SessionMeter(binder.nanoTime(), recorder);
@@ -271,8 +276,11 @@ public final class BindingSession<T> implements AutoCloseable {
     }
   }
 
-  /** Binds, validates and hands on a subscribed value that just closed. */
-  private void closed(Subscription s, TokenRecorder tokens) {
+  /**
+   * Binds, validates and hands on a subscribed value that just closed; returns it, or {@link
+   * Recorder#NOT_BOUND}.
+   */
+  private @Nullable Object closed(Subscription s, TokenRecorder tokens) {
     JsonPath path = tokens.root();
     Object value;
     try {
@@ -284,16 +292,16 @@ public final class BindingSession<T> implements AutoCloseable {
       if (binder.failurePolicy() == FailurePolicy.FAIL_FAST) {
         throw e;
       }
-      return; // the final binding reports it, where the type is the declared one
+      return Recorder.NOT_BOUND; // the final binding reports it, where the type is the declared one
     }
     if (value == null) {
-      return;
+      return null;
     }
     for (Consumer<Object> c : s.values) {
       c.accept(value);
     }
     if (!s.validate) {
-      return;
+      return value;
     }
     List<Violation> found = checks.validate(value, path);
     if (checks.cutting()) {
@@ -313,6 +321,7 @@ public final class BindingSession<T> implements AutoCloseable {
         c.accept(value);
       }
     }
+    return value;
   }
 
   /**

@@ -25,9 +25,12 @@ final class CascadedItems {
    * Items at paths matching {@code pattern}, bound to {@code type}. {@code list} is the pattern of
    * their list ({@code $.sections[*].items}); {@code once} says that validating an item on its own
    * is what the cascade into the list would do (no {@code @ConvertGroup} on the way), so a
-   * validation need not cascade into that list again.
+   * validation need not cascade into that list again; {@code holds} says that an item bound as it
+   * closed can stand in for its tokens when its parents and the final value are bound: databind
+   * reads the item there as it reads it alone (see {@link TypeModel#takesBoundValue}, and no
+   * Jackson annotation on the list's property changes how its items are read).
    */
-  record Item(JsonPathPattern pattern, JavaType type, String list, boolean once) {}
+  record Item(JsonPathPattern pattern, JavaType type, String list, boolean once, boolean holds) {}
 
   private final TypeModel model;
   private final Validator validator;
@@ -47,7 +50,7 @@ final class CascadedItems {
   private void walk(String pattern, JavaType type, Set<Class<?>> chain) {
     if (type.isCollectionLikeType() || type.isArrayType()) {
       if (pattern.equals("$")) {
-        items(pattern, type, true, chain); // a list at the root: its items are the point
+        items(pattern, type, true, true, chain); // a list at the root: its items are the point
       }
       return;
     }
@@ -63,7 +66,7 @@ final class CascadedItems {
       // Rendering one field as a path gives its name in pattern syntax, quoted where needed.
       String child = pattern + JsonPath.root().field(property.jsonName()).toString().substring(1);
       if (property.type().isCollectionLikeType() || property.type().isArrayType()) {
-        items(child, property.type(), !converted(descriptor), chain);
+        items(child, property.type(), !converted(descriptor), property.plain(), chain);
       } else {
         walk(child, property.type(), chain);
       }
@@ -71,11 +74,12 @@ final class CascadedItems {
     chain.remove(type.getRawClass());
   }
 
-  private void items(String list, JavaType type, boolean once, Set<Class<?>> chain) {
+  private void items(String list, JavaType type, boolean once, boolean plain, Set<Class<?>> chain) {
     JavaType element = type.getContentType();
     if (element != null && TypeModel.isBean(element)) {
       String item = list + "[*]";
-      found.add(new Item(JsonPathPattern.compile(item), element, list, once));
+      boolean holds = plain && model.takesBoundValue(element);
+      found.add(new Item(JsonPathPattern.compile(item), element, list, once, holds));
       walk(item, element, chain);
     }
   }

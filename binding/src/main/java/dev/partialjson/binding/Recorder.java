@@ -11,18 +11,37 @@ import org.jspecify.annotations.Nullable;
  * The session's listener on the parser: records every token for the final value, records each value
  * a subscription matches into its own buffer while it is open, and hands it to {@link ItemSink}
  * when it closes; streams growing strings to text callbacks. Confined to its session.
+ *
+ * <p>A subscription that {@linkplain Subscription#holds holds} its values (the list items the final
+ * validation cascades into, bound to their declared type) records in place of the value around it:
+ * while such an item is open its tokens go to its own buffer only, and when it closes the bound
+ * item goes to the buffer around it as one held value ({@link TokenRecorder#hold}), or its tokens
+ * do if it could not be bound. So each token is recorded once for the final value and each item
+ * bound once, not again inside every parent.
  */
 final class Recorder implements JsonListener {
 
   /** Receives each subscribed value as it closes. */
   interface ItemSink {
-    void closed(Subscription subscription, TokenRecorder tokens);
+    /**
+     * Binds and hands on a subscribed value that just closed; returns the bound value, or {@link
+     * #NOT_BOUND} if it could not be bound (or was not bound because the session ended).
+     */
+    @Nullable Object closed(Subscription subscription, TokenRecorder tokens);
   }
+
+  /** What {@link ItemSink#closed} returns for a value it did not bind. */
+  static final Object NOT_BOUND = new Object();
 
   /** A text callback on a pattern. */
   record Text(JsonPathPattern pattern, BindingSession.TextListener listener) {}
 
-  private record Capture(Subscription subscription, TokenRecorder tokens) {}
+  /**
+   * An open subscribed value: {@code outer} is the buffer it records in place of, for a capture
+   * that holds its values, else null.
+   */
+  private record Capture(
+      Subscription subscription, TokenRecorder tokens, @Nullable TokenRecorder outer) {}
 
   private final TokenRecorder whole = new TokenRecorder(JsonPath.root());
   private final List<Subscription> subscriptions;
@@ -30,6 +49,8 @@ final class Recorder implements JsonListener {
   private final ItemSink sink;
   private final List<Capture> open = new ArrayList<>();
   private final StringBuilder text = new StringBuilder();
+  // Where the final value's tokens go now: whole, or the innermost open capture that holds.
+  private TokenRecorder tokens = whole;
   private @Nullable JsonPath textPath;
   private boolean textWanted;
 
@@ -47,17 +68,21 @@ final class Recorder implements JsonListener {
   @Override
   public void startObject(JsonPath path) {
     begin(path);
-    whole.startObject(path);
+    tokens.startObject(path);
     for (Capture c : open) {
-      c.tokens.startObject(path);
+      if (c.outer == null) {
+        c.tokens.startObject(path);
+      }
     }
   }
 
   @Override
   public void endObject(JsonPath path) {
-    whole.endObject();
+    tokens.endObject();
     for (Capture c : open) {
-      c.tokens.endObject();
+      if (c.outer == null) {
+        c.tokens.endObject();
+      }
     }
     end(path);
   }
@@ -65,17 +90,21 @@ final class Recorder implements JsonListener {
   @Override
   public void startArray(JsonPath path) {
     begin(path);
-    whole.startArray(path);
+    tokens.startArray(path);
     for (Capture c : open) {
-      c.tokens.startArray(path);
+      if (c.outer == null) {
+        c.tokens.startArray(path);
+      }
     }
   }
 
   @Override
   public void endArray(JsonPath path) {
-    whole.endArray();
+    tokens.endArray();
     for (Capture c : open) {
-      c.tokens.endArray();
+      if (c.outer == null) {
+        c.tokens.endArray();
+      }
     }
     end(path);
   }
@@ -127,17 +156,27 @@ final class Recorder implements JsonListener {
 
   private void scalar(JsonPath path, @Nullable Object value) {
     begin(path);
-    whole.scalar(path, value);
+    tokens.scalar(path, value);
     for (Capture c : open) {
-      c.tokens.scalar(path, value);
+      if (c.outer == null) {
+        c.tokens.scalar(path, value);
+      }
     }
     end(path);
   }
 
   private void begin(JsonPath path) {
+    boolean held = false;
     for (Subscription s : subscriptions) {
       if (s.pattern.matches(path)) {
-        open.add(new Capture(s, new TokenRecorder(path)));
+        TokenRecorder capture = new TokenRecorder(path);
+        if (s.holds && !held) {
+          held = true;
+          open.add(new Capture(s, capture, tokens));
+          tokens = capture;
+        } else {
+          open.add(new Capture(s, capture, null));
+        }
       }
     }
   }
@@ -154,7 +193,17 @@ final class Recorder implements JsonListener {
     List<Capture> closing = new ArrayList<>(open.subList(first, open.size()));
     open.subList(first, open.size()).clear();
     for (Capture c : closing) {
-      sink.closed(c.subscription, c.tokens);
+      if (c.outer != null) {
+        tokens = c.outer;
+      }
+      Object value = sink.closed(c.subscription, c.tokens);
+      if (c.outer != null) {
+        if (value == NOT_BOUND || value == null) {
+          tokens.append(path, c.tokens);
+        } else {
+          tokens.hold(path, value, c.tokens);
+        }
+      }
     }
   }
 }

@@ -16,6 +16,9 @@ final class Subscription {
   final JsonPathPattern pattern;
   final JavaType type;
   boolean validate;
+  // Its values stand in for their tokens in the values around them (see Recorder): set for the
+  // items the final validation cascades into, where databind takes the bound item as it is.
+  boolean holds;
   final List<Consumer<Object>> values = new ArrayList<>(1);
   final List<Consumer<Object>> validItems = new ArrayList<>(1);
   final List<Consumer<BoundItem<Object>>> checkedItems = new ArrayList<>(1);

@@ -1,5 +1,7 @@
 package dev.partialjson.binding;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.partialjson.parser.JsonPath;
@@ -7,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -16,10 +19,18 @@ import org.jspecify.annotations.Nullable;
  * plain values, so that databind can bind it without the text being parsed again. Field names come
  * from the events' paths; numbers keep the exact type the parser gave ({@code Integer}, {@code
  * Long}, {@code BigInteger}, {@code BigDecimal}), so no digit is lost before databind converts.
+ *
+ * <p>A value inside this one that was already bound as it closed (a list item) can be {@linkplain
+ * #hold held}: recorded as one embedded-object token carrying the bound value, which databind's
+ * bean deserializer takes as it is, so the item is not bound again inside its parents and the final
+ * value. The item's own recording is kept next to it, and {@link #expanded} gives back every token,
+ * for the binding to fall back on if the held values cannot stand in for their tokens.
  */
 final class TokenRecorder {
   private final TokenBuffer buffer = new TokenBuffer((ObjectCodec) null, false);
   private final JsonPath root;
+  // The recordings of the held values, one per embedded-object token, in the order of the tokens.
+  private final List<TokenRecorder> held = new ArrayList<>(0);
 
   TokenRecorder(JsonPath root) {
     this.root = root;
@@ -90,6 +101,71 @@ final class TokenRecorder {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Records {@code value}, bound from {@code tokens} (the recording of the value at {@code path},
+   * directly inside this one), as one embedded-object token.
+   */
+  void hold(JsonPath path, Object value, TokenRecorder tokens) {
+    try {
+      name(path);
+      buffer.writeEmbeddedObject(value);
+      held.add(tokens);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Records the tokens of {@code tokens} (the recording of the value at {@code path}) here. */
+  void append(JsonPath path, TokenRecorder tokens) {
+    try {
+      name(path);
+      copy(tokens.buffer, buffer);
+      held.addAll(tokens.held);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Returns whether a value is held as an embedded object (see {@link #hold}). */
+  boolean holds() {
+    return !held.isEmpty();
+  }
+
+  /** Returns every token, each held value replaced by the tokens it was bound from. */
+  TokenBuffer expanded() {
+    if (held.isEmpty()) {
+      return buffer;
+    }
+    TokenBuffer out = new TokenBuffer((ObjectCodec) null, false);
+    try {
+      expand(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private void expand(TokenBuffer out) throws IOException {
+    int next = 0;
+    try (JsonParser tokens = buffer.asParser()) {
+      for (JsonToken t = tokens.nextToken(); t != null; t = tokens.nextToken()) {
+        if (t == JsonToken.VALUE_EMBEDDED_OBJECT) {
+          held.get(next++).expand(out); // nesting bounded by that of the subscribed lists
+        } else {
+          out.copyCurrentEvent(tokens);
+        }
+      }
+    }
+  }
+
+  private static void copy(TokenBuffer from, TokenBuffer to) throws IOException {
+    try (JsonParser tokens = from.asParser()) {
+      while (tokens.nextToken() != null) {
+        to.copyCurrentEvent(tokens);
+      }
     }
   }
 

@@ -1,19 +1,31 @@
 package dev.partialjson.binding;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializer;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import java.lang.annotation.Annotation;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -25,9 +37,21 @@ import org.jspecify.annotations.Nullable;
 final class TypeModel {
 
   /**
-   * A property as JSON names it: Java name, JSON name, declared type, marked show-when-complete.
+   * A property as JSON names it: Java name, JSON name, declared type, marked show-when-complete;
+   * {@code plain} if no Jackson annotation on it changes how its value is read (it has none but
+   * names and descriptions), so that its items are read as their type is read at the root.
    */
-  record Property(String javaName, String jsonName, JavaType type, boolean showWhenComplete) {}
+  record Property(
+      String javaName, String jsonName, JavaType type, boolean showWhenComplete, boolean plain) {}
+
+  /** Jackson annotations that name or describe a property without changing how it is read. */
+  private static final Set<Class<? extends Annotation>> NAMING =
+      Set.of(
+          JsonProperty.class,
+          JsonAlias.class,
+          JsonPropertyDescription.class,
+          JsonInclude.class,
+          JsonPropertyOrder.class);
 
   /** A polymorphic type whose id is a property of the object: the property and the subtypes. */
   record Polymorphism(String typeProperty, Map<String, JavaType> subtypes) {}
@@ -110,7 +134,8 @@ final class TypeModel {
                 definition.getInternalName(),
                 definition.getName(),
                 definition.getPrimaryType(),
-                marked(definition));
+                marked(definition),
+                plain(definition));
         json.putIfAbsent(property.jsonName(), property);
         java.putIfAbsent(property.javaName(), property);
       }
@@ -120,18 +145,64 @@ final class TypeModel {
   }
 
   private static boolean marked(BeanPropertyDefinition definition) {
-    AnnotatedMember[] members = {
-      definition.getField(),
-      definition.getConstructorParameter(),
-      definition.getGetter(),
-      definition.getSetter()
-    };
-    for (AnnotatedMember member : members) {
+    for (AnnotatedMember member : members(definition)) {
       if (member != null && member.hasAnnotation(ShowWhenComplete.class)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean plain(BeanPropertyDefinition definition) {
+    for (AnnotatedMember member : members(definition)) {
+      if (member == null) {
+        continue;
+      }
+      for (Annotation annotation : member.annotations()) {
+        Class<? extends Annotation> type = annotation.annotationType();
+        if (type.getName().startsWith("com.fasterxml.jackson.") && !NAMING.contains(type)) {
+          return false; // @JsonDeserialize(contentAs...), @JsonIgnoreProperties, @JsonFormat...
+        }
+      }
+    }
+    return true;
+  }
+
+  private static AnnotatedMember[] members(BeanPropertyDefinition definition) {
+    return new AnnotatedMember[] {
+      definition.getField(),
+      definition.getConstructorParameter(),
+      definition.getGetter(),
+      definition.getSetter()
+    };
+  }
+
+  /**
+   * Returns whether databind reads a {@code type} value given as an embedded object (a value bound
+   * before) as that value itself: its deserializer is the plain bean deserializer, with no type
+   * ids, object ids or delegating creator, and no module's replacement.
+   */
+  boolean takesBoundValue(JavaType type) {
+    if (!isBean(type)) {
+      return false;
+    }
+    try {
+      DeserializationConfig config = mapper.getDeserializationConfig();
+      DefaultDeserializationContext context =
+          ((DefaultDeserializationContext) mapper.getDeserializationContext())
+              .createDummyInstance(config);
+      JsonDeserializer<Object> deserializer = context.findRootValueDeserializer(type);
+      if (deserializer.getClass() != BeanDeserializer.class) {
+        return false;
+      }
+      BeanDeserializer bean = (BeanDeserializer) deserializer;
+      ValueInstantiator creator = bean.getValueInstantiator();
+      return bean.getObjectIdReader() == null
+          && !creator.canCreateUsingDelegate()
+          && !creator.canCreateUsingArrayDelegate();
+    } catch (JsonMappingException | RuntimeException e) {
+      return false; // cannot be bound at all: the binding reports it, from the tokens
+    }
   }
 
   /**
