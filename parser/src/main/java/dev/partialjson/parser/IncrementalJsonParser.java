@@ -102,7 +102,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
         options.snapshots() == ParserOptions.Snapshots.ENABLED ? new SnapshotBuilder() : null;
     this.failures = new Failures(jackson, window, prefix, options.limits());
     this.suffix = new SuffixReader(model, failures);
-    this.keys = new KeyCheck(jackson, window, failures, strictSyntax);
+    this.keys = new KeyCheck(jackson, window, failures, strictSyntax, this::errorPath);
     this.string =
         new StringStream(
             jackson, listener, tree, paths, failures, options.limits().maxStringLength());
@@ -451,7 +451,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
     jackson.feedInput(bytes, from, to);
     int stop = pump();
     if (stop < 0 && jackson.insideName()) {
-      keys.open(bytes, from, to, errorPath());
+      keys.open(bytes, from, to);
     }
     return stop;
   }
@@ -535,7 +535,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
         break;
       case FIELD_NAME:
         String name = jackson.currentName();
-        keys.closed(name, errorPath());
+        keys.closed(name);
         if (paths.key(name) > maxObjectMembers) {
           throw tooManyMembers();
         }

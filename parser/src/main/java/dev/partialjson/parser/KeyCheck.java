@@ -1,6 +1,7 @@
 package dev.partialjson.parser;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.util.function.Supplier;
 
 /**
  * The checks of object keys that Jackson's non-blocking parser leaves undone. Jackson finds a key
@@ -16,13 +17,21 @@ final class KeyCheck {
   private final InputWindow window;
   private final Failures failures;
   private final boolean strictSyntax;
+  // The path an error names; asked for only when there is an error, as making it costs a lookup.
+  private final Supplier<JsonPath> errorPath;
   private long firstFF = -1; // the first 0xFF byte in the open key, if it has one
 
-  KeyCheck(FeedingParser jackson, InputWindow window, Failures failures, boolean strictSyntax) {
+  KeyCheck(
+      FeedingParser jackson,
+      InputWindow window,
+      Failures failures,
+      boolean strictSyntax,
+      Supplier<JsonPath> errorPath) {
     this.jackson = jackson;
     this.window = window;
     this.failures = failures;
     this.strictSyntax = strictSyntax;
+    this.errorPath = errorPath;
   }
 
   /**
@@ -32,9 +41,9 @@ final class KeyCheck {
    * unquoted key's non-ASCII first byte, refused now as when the key ends, so that input ending
    * inside it does not make it merely incomplete.
    */
-  void open(byte[] bytes, int from, int to, JsonPath path) {
+  void open(byte[] bytes, int from, int to) {
     if (!strictSyntax && jackson.insideUnquotedName()) {
-      MalformedJsonException unreadable = failures.nonAsciiNameStart(path);
+      MalformedJsonException unreadable = failures.nonAsciiNameStart(errorPath.get());
       if (unreadable != null) {
         throw unreadable;
       }
@@ -53,8 +62,8 @@ final class KeyCheck {
     }
   }
 
-  /** Checks {@code name}, the key Jackson just returned, in the object at {@code path}. */
-  void closed(String name, JsonPath path) {
+  /** Checks {@code name}, the key Jackson just returned. */
+  void closed(String name) {
     long start = failures.inputOffset(jackson.tokenStart());
     long end = failures.inputOffset(jackson.position());
     byte before = window.byteAt(start - 1);
@@ -64,7 +73,7 @@ final class KeyCheck {
     }
     if (!strictSyntax && (before & 0x80) != 0) {
       // an unquoted key's first byte (Jackson places its token after it), not ASCII
-      MalformedJsonException unreadable = failures.nonAsciiNameStart(path);
+      MalformedJsonException unreadable = failures.nonAsciiNameStart(errorPath.get());
       if (unreadable != null) {
         throw unreadable;
       }
@@ -78,7 +87,7 @@ final class KeyCheck {
     }
     firstFF = -1;
     if (bad >= 0) {
-      throw failures.invalidUtf8InName(bad, path);
+      throw failures.invalidUtf8InName(bad, errorPath.get());
     }
   }
 
