@@ -13,6 +13,9 @@ abstract class DeltaChars implements CharSequence {
   /** Returns the chars from {@code from} to {@code to}, within the length, as a new string. */
   abstract String text(int from, int to);
 
+  /** Copies all {@link #length} chars into {@code out} from {@code at}, which has room for them. */
+  abstract void copyTo(char[] out, int at);
+
   @Override
   public final int length() {
     return length;

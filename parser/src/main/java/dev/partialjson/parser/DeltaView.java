@@ -25,4 +25,9 @@ final class DeltaView extends DeltaChars {
   String text(int from, int to) {
     return new String(chars, start + from, to - from);
   }
+
+  @Override
+  void copyTo(char[] out, int at) {
+    System.arraycopy(chars, start, out, at, length);
+  }
 }

@@ -99,5 +99,12 @@ final class PlainRun {
       }
       return new String(out);
     }
+
+    @Override
+    void copyTo(char[] out, int at) {
+      for (int i = 0; i < length; i++) {
+        out[at + i] = (char) ring[InputWindow.index(start + i)]; // plain bytes are ASCII
+      }
+    }
   }
 }

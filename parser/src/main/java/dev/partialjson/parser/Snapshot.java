@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
  * as far as it has arrived), {@code Integer}/{@code Long}/{@code BigInteger}, {@code BigDecimal},
  * {@code Boolean} and null. Numbers, booleans, nulls and keys appear only when complete. All
  * collections are unmodifiable, and the parts that were complete are shared with later snapshots
- * rather than copied, so a snapshot after every delta costs time proportional to the nesting depth
- * and the length of the open string, not to the document.
+ * rather than copied, and what is still open is viewed only when read, so a snapshot after every
+ * delta costs one small object while only a string grows, and time proportional to the nesting
+ * depth when a value opens or closes, never time proportional to the document. Reading the growing
+ * string costs its length, once per snapshot.
  *
  * <p>Immutable and thread-safe: a snapshot never changes after it is taken, so it may be handed to
  * another thread (a UI thread, say) while the parser goes on.
@@ -23,15 +25,36 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Snapshot {
-  private final @Nullable Object value;
+  private final @Nullable Object complete; // the root value, once complete
   private final boolean hasValue;
-  private final List<JsonPath> openPaths;
+  private final boolean rootComplete;
+  private final OpenFrame[] open; // the open containers, outermost first
+  private final @Nullable JsonPath openString;
+  private final char[] text; // the open string's chars: the first textLength, never written again
+  private final int textLength;
   private final long byteOffset;
+  // Made when first asked for: most snapshots are never read below the root, or not at all. A
+  // racing first call at worst makes an equal value twice; what it makes is immutable.
+  private @Nullable Object root;
+  private @Nullable String string;
+  private @Nullable List<JsonPath> openPaths;
 
-  Snapshot(@Nullable Object value, boolean hasValue, List<JsonPath> openPaths, long byteOffset) {
-    this.value = value;
+  Snapshot(
+      @Nullable Object complete,
+      boolean hasValue,
+      boolean rootComplete,
+      OpenFrame[] open,
+      @Nullable JsonPath openString,
+      char[] text,
+      int textLength,
+      long byteOffset) {
+    this.complete = complete;
     this.hasValue = hasValue;
-    this.openPaths = openPaths;
+    this.rootComplete = rootComplete;
+    this.open = open;
+    this.openString = openString;
+    this.text = text;
+    this.textLength = textLength;
     this.byteOffset = byteOffset;
   }
 
@@ -40,7 +63,36 @@ public final class Snapshot {
    * root is JSON {@code null}.
    */
   public @Nullable Object value() {
-    return OpenText.resolve(value);
+    if (rootComplete) {
+      return complete;
+    }
+    Object value = root;
+    if (value == null) {
+      value = child(0);
+      root = value;
+    }
+    return value;
+  }
+
+  /** Returns the open child of the container open at {@code level} of {@code snapshot}. */
+  static @Nullable Object openChild(@Nullable Snapshot snapshot, int level) {
+    return snapshot == null ? null : snapshot.child(level + 1);
+  }
+
+  /** Returns the value open at depth {@code level}: a container, or the open string below them. */
+  private @Nullable Object child(int level) {
+    if (level < open.length) {
+      return open[level].view(this, level);
+    }
+    if (openString == null) {
+      return null;
+    }
+    String value = string;
+    if (value == null) {
+      value = new String(text, 0, textLength);
+      string = value;
+    }
+    return value;
   }
 
   /** Returns whether the root value has begun. */
@@ -50,7 +102,7 @@ public final class Snapshot {
 
   /** Returns whether the root value is complete. */
   public boolean isComplete() {
-    return hasValue && openPaths.isEmpty();
+    return hasValue && open.length == 0 && openString == null;
   }
 
   /**
@@ -58,7 +110,15 @@ public final class Snapshot {
    * not still open. A key whose value has not begun is not there yet, so returns false.
    */
   public boolean isComplete(JsonPath path) {
-    return contains(path) && !openPaths.contains(path);
+    if (!contains(path) || path.equals(openString)) {
+      return false;
+    }
+    for (OpenFrame frame : open) {
+      if (frame.path.equals(path)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns whether a value (complete or not) exists at {@code path} in this snapshot. */
@@ -92,7 +152,19 @@ public final class Snapshot {
    * the growing string. Empty before the root begins and once it is complete.
    */
   public List<JsonPath> openPaths() {
-    return openPaths;
+    List<JsonPath> paths = openPaths;
+    if (paths == null) {
+      JsonPath[] all = new JsonPath[open.length + (openString == null ? 0 : 1)];
+      for (int i = 0; i < open.length; i++) {
+        all[i] = open[i].path;
+      }
+      if (openString != null) {
+        all[open.length] = openString;
+      }
+      paths = List.of(all);
+      openPaths = paths;
+    }
+    return paths;
   }
 
   /** Returns how many bytes of input the parser had taken when this snapshot was made. */
@@ -102,6 +174,6 @@ public final class Snapshot {
 
   @Override
   public String toString() {
-    return "Snapshot{" + value() + (isComplete() ? "" : ", open " + openPaths) + "}";
+    return "Snapshot{" + value() + (isComplete() ? "" : ", open " + openPaths()) + "}";
   }
 }

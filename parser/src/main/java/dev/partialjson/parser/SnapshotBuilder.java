@@ -1,21 +1,22 @@
 package dev.partialjson.parser;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the value of a document from the parser's events, so that {@link #snapshot} can hand out
  * an immutable view of it at any moment without copying what is complete. Each open container is a
  * frame of append-only arrays; a complete container becomes a {@link SnapshotList} or {@link
- * SnapshotMap} over its frame's arrays, which are never written again. Only a duplicate key writes
- * into a slot a view can see, and then the frame copies its arrays first. Not thread-safe; the
- * snapshots it returns are.
+ * SnapshotMap} over its frame's arrays, which are never written again. A snapshot holds an {@link
+ * OpenFrame} per open container, made only for a container that changed since the last snapshot,
+ * and the open string's chars as far as they go; the views of open containers are made when it is
+ * read. Only a duplicate key writes into a slot a snapshot can see, and then the frame copies its
+ * arrays first. Not thread-safe; the snapshots it returns are.
  */
 final class SnapshotBuilder {
   private static final int SCAN = 8;
+  private static final OpenFrame[] NONE = new OpenFrame[0];
 
   private static final class Frame {
     final JsonPath path;
@@ -26,6 +27,7 @@ final class SnapshotBuilder {
     int openIndex = -1;
     boolean shared; // a snapshot holds these arrays: copy before writing below size
     @Nullable HashMap<String, Integer> index;
+    @Nullable OpenFrame frozen; // as the last snapshot saw this frame
 
     Frame(JsonPath path, boolean array) {
       this.path = path;
@@ -80,11 +82,24 @@ final class SnapshotBuilder {
       return -1;
     }
 
-    Object view(@Nullable Object open) {
+    /** Returns this container complete, as every snapshot from now on shows it. */
+    Object complete() {
       shared = true;
       return array
-          ? new SnapshotList(values, size, openIndex, open)
-          : new SnapshotMap(keysAsStrings(), values, size, openIndex, open);
+          ? new SnapshotList(values, size, -1, null, 0)
+          : new SnapshotMap(keysAsStrings(), values, size, -1, null, 0);
+    }
+
+    /** Returns this container as a snapshot taken now sees it: the last one's if unchanged. */
+    OpenFrame freeze() {
+      String[] names = keysAsStrings();
+      OpenFrame last = frozen;
+      if (last != null && last.is(names, values, size, openIndex)) {
+        return last;
+      }
+      shared = true;
+      frozen = new OpenFrame(path, array, names, values, size, openIndex);
+      return frozen;
     }
 
     @SuppressWarnings("NullAway") // every slot below size holds a key
@@ -104,13 +119,13 @@ final class SnapshotBuilder {
   private char[] text = new char[64];
   private int textLength;
   private boolean textShared;
-  private @Nullable List<JsonPath> openPaths; // cached while the open containers and string stay
+  // The open frames as the last snapshot saw them; null once one of them changed.
+  private @Nullable OpenFrame[] open = NONE;
   private long version;
   private long snapshotVersion = -1;
   private @Nullable Snapshot last;
 
   void startContainer(JsonPath path, boolean array) {
-    openPaths = null;
     openChild(path);
     if (depth == frames.length) {
       frames = Arrays.copyOf(frames, depth * 2);
@@ -119,16 +134,15 @@ final class SnapshotBuilder {
   }
 
   void endContainer() {
-    openPaths = null;
     Frame frame = frames[--depth];
     frames[depth] = null;
     frame.openIndex = -1;
-    Object value = frame.view(null);
-    closeChild(value);
+    closeChild(frame.complete());
   }
 
   void scalar(JsonPath path, @Nullable Object value) {
     version++;
+    open = null;
     if (depth == 0) {
       root = value;
       rootBegun = true;
@@ -141,7 +155,6 @@ final class SnapshotBuilder {
   }
 
   void openString(JsonPath path) {
-    openPaths = null;
     openChild(path);
     openString = path;
     if (textShared) {
@@ -158,20 +171,26 @@ final class SnapshotBuilder {
       // a new array: snapshots taken so far keep the old one, whose chars never change
       text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + n));
     }
-    for (int i = 0; i < n; i++) {
-      text[textLength + i] = delta.charAt(i);
+    if (delta instanceof DeltaChars chars) {
+      chars.copyTo(text, textLength); // the parser's own views: no call per char
+    } else if (delta instanceof String string) {
+      string.getChars(0, n, text, textLength);
+    } else {
+      for (int i = 0; i < n; i++) {
+        text[textLength + i] = delta.charAt(i);
+      }
     }
     textLength += n;
   }
 
   void closeString(String value) {
-    openPaths = null;
     openString = null;
     closeChild(value);
   }
 
   private void openChild(JsonPath path) {
     version++;
+    open = null;
     if (depth == 0) {
       rootBegun = true;
       return;
@@ -182,6 +201,7 @@ final class SnapshotBuilder {
 
   private void closeChild(Object value) {
     version++;
+    open = null;
     if (depth == 0) {
       root = value;
       rootComplete = true;
@@ -201,28 +221,20 @@ final class SnapshotBuilder {
     if (version == snapshotVersion && last != null && last.byteOffset() == byteOffset) {
       return last;
     }
-    List<JsonPath> open = openPaths;
-    if (open == null) {
-      List<JsonPath> paths = new ArrayList<>(depth + 1);
+    OpenFrame[] frozen = open;
+    if (frozen == null) {
+      frozen = depth == 0 ? NONE : new OpenFrame[depth];
       for (int d = 0; d < depth; d++) {
-        paths.add(frames[d].path);
+        frozen[d] = frames[d].freeze();
       }
-      if (openString != null) {
-        paths.add(openString);
-      }
-      open = List.copyOf(paths);
-      openPaths = open;
+      open = frozen;
     }
-    Object child = null;
     if (openString != null) {
-      child = new OpenText(text, textLength);
       textShared = true;
     }
-    for (int d = depth - 1; d >= 0; d--) {
-      child = frames[d].view(child);
-    }
-    Object value = rootComplete ? root : child;
-    last = new Snapshot(value, rootBegun, open, byteOffset);
+    last =
+        new Snapshot(
+            root, rootBegun, rootComplete, frozen, openString, text, textLength, byteOffset);
     snapshotVersion = version;
     return last;
   }

@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An object of a snapshot: an unmodifiable map in document order over the first {@code size} slots
- * of append-only key and value arrays, with the slot of a still-open child shown as {@code open};
- * see {@link SnapshotList} for why that is immutable. A duplicate key keeps its first position and
- * its last value, as {@link java.util.LinkedHashMap#put} would. Thread-safe.
+ * of append-only key and value arrays, with the slot of a still-open child shown as the snapshot
+ * shows that child; see {@link SnapshotList} for why that is immutable. A duplicate key keeps its
+ * first position and its last value, as {@link java.util.LinkedHashMap#put} would. Thread-safe.
  */
 final class SnapshotMap extends AbstractMap<String, @Nullable Object> {
   private static final int SCAN = 8; // below this, a scan beats building a hash index
@@ -22,20 +22,27 @@ final class SnapshotMap extends AbstractMap<String, @Nullable Object> {
   private final @Nullable Object[] values;
   private final int size;
   private final int openIndex;
-  private final @Nullable Object open;
+  private final @Nullable Snapshot snapshot; // where the open child is found (null if complete)
+  private final int level; // the depth of this object among the snapshot's open containers
   private volatile @Nullable Map<String, Integer> index;
 
   SnapshotMap(
-      String[] keys, @Nullable Object[] values, int size, int openIndex, @Nullable Object open) {
+      String[] keys,
+      @Nullable Object[] values,
+      int size,
+      int openIndex,
+      @Nullable Snapshot snapshot,
+      int level) {
     this.keys = keys;
     this.values = values;
     this.size = size;
     this.openIndex = openIndex;
-    this.open = open;
+    this.snapshot = snapshot;
+    this.level = level;
   }
 
   private @Nullable Object valueAt(int i) {
-    return i == openIndex ? OpenText.resolve(open) : values[i];
+    return i == openIndex ? Snapshot.openChild(snapshot, level) : values[i];
   }
 
   private int find(@Nullable Object key) {

@@ -50,6 +50,56 @@ class SnapshotTest {
         .isEqualTo(List.of("k", "list", "z"));
   }
 
+  /**
+   * What is still open is viewed only when a snapshot is read: reading every snapshot of a byte by
+   * byte feed at the end, after the arrays grew, keys were replaced and strings came and went,
+   * shows what reading each at once shows.
+   */
+  @Test
+  void aSnapshotReadLateShowsWhatItShowedWhenTaken() {
+    StringBuilder many = new StringBuilder("{");
+    for (int i = 0; i < 12; i++) {
+      many.append("\"k").append(i).append("\": [").append(i).append(", \"v\"],");
+    }
+    String document =
+        "{\"a\": {\"x\": \"short\", \"x\": [1, {\"y\": \""
+            + "long ".repeat(40)
+            + "\"}], \"z\": \"\\u00e9t\\u00e9 \\ud83d\\ude00\"},"
+            + " \"many\": "
+            + many
+            + " \"last\": {\"n\": null}},"
+            + " \"a\": [[[\"deep\", 1.5]]], \"tail\": true}";
+    byte[] bytes = document.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    IncrementalJsonParser eager = parser();
+    IncrementalJsonParser late = parser();
+    List<String> atOnce = new java.util.ArrayList<>();
+    List<Snapshot> kept = new java.util.ArrayList<>();
+    for (int i = 0; i < bytes.length; i++) {
+      eager.feed(bytes, i, 1);
+      late.feed(bytes, i, 1);
+      Snapshot now = eager.snapshot();
+      atOnce.add(now + " " + now.openPaths() + " " + deepest(now));
+      kept.add(late.snapshot());
+    }
+    eager.finish();
+    late.finish();
+    List<String> atTheEnd = new java.util.ArrayList<>();
+    for (Snapshot s : kept) {
+      atTheEnd.add(s + " " + s.openPaths() + " " + deepest(s));
+    }
+    assertThat(atTheEnd).isEqualTo(atOnce);
+    assertThat(atOnce.get(atOnce.size() - 1)).contains("deep");
+  }
+
+  /** Returns whether each open path is complete and contained, read through the snapshot. */
+  private static String deepest(Snapshot snapshot) {
+    StringBuilder out = new StringBuilder();
+    for (JsonPath path : snapshot.openPaths()) {
+      out.append(snapshot.contains(path)).append(snapshot.isComplete(path));
+    }
+    return out.toString();
+  }
+
   @Test
   void tellsWhichPathsAreCompleteAndWhichAreOpen() {
     IncrementalJsonParser parser = parser();
