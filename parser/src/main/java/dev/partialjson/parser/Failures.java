@@ -366,13 +366,14 @@ final class Failures {
   }
 
   /**
-   * A key that holds bytes that are not UTF-8 but that Jackson took for a key it had seen before:
-   * it looks a key up by its raw bytes, padding the last group of four with 0xFF, and decodes (and
-   * checks) only a key it has not seen, so <code>&#123;"id":0,"\xFFid":1&#125;</code> would pass as
-   * two "id". Reported as Jackson reports the same key when it has not seen it: at the first byte
-   * of the first bad sequence, from {@code from} on.
+   * Bytes that are not UTF-8 but that Jackson let through: in a key it took for one it had seen
+   * before (it looks a key up by its raw bytes, padding the last group of four with 0xFF, and
+   * decodes, and so checks, only a key it has not seen, so <code>&#123;"id":0,"\xFFid":1&#125;
+   * </code> would pass as two "id"), or in a string value a sequence it decodes without checking
+   * (see {@link Utf8Check}). Reported as Jackson reports bad bytes in a key it has not seen: at the
+   * first byte of the first bad sequence, from {@code from} on.
    */
-  MalformedJsonException invalidUtf8InName(long from, JsonPath path) {
+  MalformedJsonException invalidUtf8(long from, JsonPath path) {
     long start = window.invalidUtf8Start(from, window.end());
     long at = start >= 0 ? start : from;
     int lead = window.byteAt(at) & 0xFF;

@@ -66,6 +66,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private final Failures failures;
   private final SuffixReader suffix;
   private final KeyCheck keys;
+  private final Utf8Check utf8 = new Utf8Check();
   private final PathStack paths = new PathStack();
   private final StringStream string;
   private final PlainRun plain = new PlainRun(window);
@@ -358,7 +359,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
       i = root;
     }
     if (stage == Stage.BODY) {
-      int stop = body(bytes, i, end, fed + (i - offset));
+      int stop = checkedBody(bytes, i, end, fed + (i - offset));
       if (stop < 0) {
         fed += length;
         return;
@@ -414,6 +415,32 @@ public final class IncrementalJsonParser implements AutoCloseable {
         max,
         at[0],
         at[1]);
+  }
+
+  /**
+   * As {@link #body}, but first refuses UTF-8 that Jackson would decode in a string value though it
+   * is forbidden (see {@link Utf8Check}): Jackson reads up to it, reporting the chars before it,
+   * and the error comes there if Jackson is inside a string value; anywhere else Jackson goes on
+   * and refuses the byte itself.
+   */
+  private int checkedBody(byte[] bytes, int from, int to, long at) {
+    if (window.lastAscii() && !utf8.open()) {
+      return body(bytes, from, to, at); // nearly every model delta
+    }
+    int given = from; // handed to Jackson up to here
+    int cut;
+    for (int read = from; (cut = utf8.scan(bytes, read, to, at + (read - from))) >= 0; ) {
+      int stop = cut > given ? body(bytes, given, cut, at + (given - from)) : -1;
+      if (stop >= 0) {
+        return stop; // the root closed first: the rest is not the root's
+      }
+      if (jackson.insideStringValue()) {
+        throw failures.invalidUtf8(utf8.found(), errorPath());
+      }
+      given = cut;
+      read = cut + 1; // the scan has read the byte at the cut
+    }
+    return given < to ? body(bytes, given, to, at + (given - from)) : -1;
   }
 
   /** Tokenizes {@code bytes[from, to)}; returns where the root value ended in it, or -1. */

@@ -29,6 +29,7 @@ final class InputWindow {
 
   private final byte[] ring = new byte[SIZE + SHORT]; // the last SHORT take a copy's overshoot
   private long end; // offset just past the last byte added
+  private boolean ascii; // the last bytes added were all ASCII
 
   /**
    * Adds {@code bytes[offset, offset + length)}; if {@code check}, returns whether there are some
@@ -48,6 +49,7 @@ final class InputWindow {
       LONGS.set(ring, at, low);
       LONGS.set(ring, at + 8, high);
       end += length;
+      ascii = (((low & low(length)) | (high & low(length - 8))) & HIGHS) == 0;
       // Each test below sets the high bit of the lowest byte that fails it, and may set it in
       // bytes above that one (a borrow), never below: so masking off the bytes past the delta is
       // exact.
@@ -62,10 +64,14 @@ final class InputWindow {
     int at = (int) end & (SIZE - 1);
     if (length <= SHORT) {
       // at the end of the array or of the ring: byte by byte, which beats the copy stub's call
+      boolean high = false;
       for (int i = 0; i < length; i++) {
-        ring[(at + i) & (SIZE - 1)] = bytes[offset + i];
+        byte b = bytes[offset + i];
+        ring[(at + i) & (SIZE - 1)] = b;
+        high |= b < 0;
       }
       end += length;
+      ascii = !high;
       return check && length > 0 && PlainRun.isPlain(bytes, offset, length);
     }
     // Only the last SIZE bytes can be read back; copy them in at most two runs.
@@ -78,7 +84,13 @@ final class InputWindow {
       System.arraycopy(bytes, offset + skip + first, ring, 0, n - first);
     }
     end += length;
+    ascii = false; // a long delta: looked at by whoever needs to know
     return check && length > 0 && PlainRun.isPlain(bytes, offset, length);
+  }
+
+  /** Returns whether the bytes of the last {@link #add} were all ASCII (false if not known). */
+  boolean lastAscii() {
+    return ascii;
   }
 
   /** Returns a mask of the low {@code n} bytes of a long: none for n up to 0, all from 8 on. */

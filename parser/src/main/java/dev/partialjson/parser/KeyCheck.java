@@ -7,9 +7,9 @@ import java.util.function.Supplier;
  * The checks of object keys that Jackson's non-blocking parser leaves undone. Jackson finds a key
  * by its raw bytes in a table of keys it has seen, padding the last group of four with 0xFF, and
  * decodes (and so checks) only a key it has not seen: a key of bad bytes can match one seen before
- * (see {@link Failures#invalidUtf8InName}). And it reads no unquoted key (lenient syntax) that
- * begins with a non-ASCII byte, but says so in words that depend on the split. A plain key, as many
- * bytes as chars between quotes, is ASCII and needs neither check: it costs one comparison. Not
+ * (see {@link Failures#invalidUtf8}). And it reads no unquoted key (lenient syntax) that begins
+ * with a non-ASCII byte, but says so in words that depend on the split. A plain key, as many bytes
+ * as chars between quotes, is ASCII and needs neither check: it costs one comparison. Not
  * thread-safe.
  */
 final class KeyCheck {
@@ -87,7 +87,7 @@ final class KeyCheck {
     }
     firstFF = -1;
     if (bad >= 0) {
-      throw failures.invalidUtf8InName(bad, errorPath.get());
+      throw failures.invalidUtf8(bad, errorPath.get());
     }
   }
 
