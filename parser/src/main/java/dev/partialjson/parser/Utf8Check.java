@@ -1,5 +1,9 @@
 package dev.partialjson.parser;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Finds, in the bytes of the root value, the UTF-8 that Jackson's non-blocking parser decodes
  * without complaint though UTF-8 forbids it: the lead bytes C0 and C1 (overlong two-byte forms,
@@ -13,9 +17,13 @@ package dev.partialjson.parser;
  * the next. Not thread-safe.
  */
 final class Utf8Check {
-  private int due; // continuation bytes still due in the current sequence
-  private int lead; // its lead byte while its second byte is due, where the range depends on it
-  private long leadAt; // the lead byte's offset
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGHS = 0x8080808080808080L;
+
+  private int due; // continuation bytes of the current sequence still to come
+  private int lead; // its lead byte while its second byte is to come, if E0, F0 or F4
+  private long leadAt; // that lead byte's offset
   private long found = -1;
 
   /** Returns whether a sequence is open, so that even ASCII input must be looked at. */
@@ -26,41 +34,71 @@ final class Utf8Check {
   /**
    * Reads {@code bytes[from, to)}, which begin at input offset {@code at}, from where the last call
    * stopped; returns the index of the byte that shows a sequence to be forbidden, or -1 if none
-   * does. That byte is read; {@link #found} gives the sequence's first byte.
+   * does. That byte is read; {@link #found} gives the sequence's first byte. Continuation bytes
+   * after the second are skipped unread: Jackson checks their bits, and refuses a byte that is not
+   * one there, before it could reach any later byte.
    */
   int scan(byte[] bytes, int from, int to, long at) {
-    for (int i = from; i < to; i++) {
-      int b = bytes[i] & 0xFF;
-      if (due > 0) {
-        if ((b & 0xC0) != 0x80) {
-          due = 0; // not a continuation byte: Jackson refuses it here
-          continue;
+    int i = from;
+    if (due > 0 && i < to) {
+      if (lead != 0) {
+        int second = bytes[i] & 0xFF;
+        boolean forbidden = forbidden(lead, second);
+        lead = 0;
+        if (forbidden) {
+          due = 0;
+          found = leadAt;
+          return i;
         }
-        due--;
-        if (lead != 0) {
-          boolean forbidden =
-              lead == 0xE0 ? b < 0xA0 : lead == 0xF0 ? b < 0x90 : lead == 0xF4 && b >= 0x90;
-          lead = 0;
-          if (forbidden) {
-            due = 0;
-            found = leadAt;
-            return i;
-          }
-        }
-        continue;
       }
+      int skip = Math.min(due, to - i);
+      i += skip;
+      due -= skip;
+    }
+    while (i < to) {
+      while (i <= to - 8 && ((long) LONGS.get(bytes, i) & HIGHS) == 0) {
+        i += 8; // eight ASCII bytes: a long delta or a whole document is mostly these
+      }
+      if (i >= to) {
+        break;
+      }
+      int b = bytes[i] & 0xFF;
       if (b < 0xC0) {
-        continue; // ASCII, or a stray continuation byte, which Jackson refuses
+        i++; // ASCII, or a stray continuation byte, which Jackson refuses
+        continue;
       }
       if (b <= 0xC1 || (b >= 0xF5 && b <= 0xF7)) {
         found = at + (i - from);
         return i;
       }
-      due = b < 0xE0 ? 1 : b < 0xF0 ? 2 : b < 0xF8 ? 3 : 0;
-      lead = b == 0xE0 || b == 0xF0 || b == 0xF4 ? b : 0;
-      leadAt = at + (i - from);
+      int continuations = b < 0xE0 ? 1 : b < 0xF0 ? 2 : b < 0xF8 ? 3 : 0;
+      if (b == 0xE0 || b == 0xF0 || b == 0xF4) {
+        if (i + 1 == to) {
+          lead = b; // its second byte comes in the next delta
+          leadAt = at + (i - from);
+          due = continuations;
+          return -1;
+        }
+        if (forbidden(b, bytes[i + 1] & 0xFF)) {
+          found = at + (i - from);
+          return i + 1;
+        }
+      }
+      i += 1 + continuations;
+      if (i > to) {
+        due = i - to; // the rest of the sequence comes in the next delta
+        i = to;
+      }
     }
     return -1;
+  }
+
+  /** Whether a continuation byte {@code second} after {@code lead} makes a forbidden sequence. */
+  private static boolean forbidden(int lead, int second) {
+    if ((second & 0xC0) != 0x80) {
+      return false; // not a continuation byte: Jackson refuses it itself
+    }
+    return lead == 0xE0 ? second < 0xA0 : lead == 0xF0 ? second < 0x90 : second >= 0x90;
   }
 
   /** Returns the input offset of the first byte of the sequence the last {@link #scan} found. */
