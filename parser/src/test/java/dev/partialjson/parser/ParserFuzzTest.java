@@ -369,7 +369,9 @@ class ParserFuzzTest {
       try {
         Monotone.assertExtends(earlier, later);
       } catch (AssertionError e) {
-        if (!hasDuplicateKey(log.events()) && !reopened(earlier, later)) {
+        if (!hasDuplicateKey(log.events())
+            && !reopened(earlier, later)
+            && !reopenedSince(later, log.events())) {
           throw e;
         }
       }
@@ -383,6 +385,26 @@ class ParserFuzzTest {
       for (JsonPath path : later.openPaths()) {
         if (earlier.contains(path) && earlier.isComplete(path)) {
           return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Returns whether a path that some event completed is open in {@code later}: a repeated key
+     * whose value was still open in the earlier snapshot, then completed and began again within one
+     * delta ({@code "a": [1} then {@code , 3], 'a': '}), with no event at the new value yet.
+     */
+    private static boolean reopenedSince(Snapshot later, List<JsonEvent> events) {
+      Set<JsonPath> open = new HashSet<>(later.openPaths());
+      for (JsonEvent event : events) {
+        switch (event.kind()) {
+          case END_OBJECT, END_ARRAY, STRING, NUMBER, BOOLEAN, NULL -> {
+            if (open.contains(event.path())) {
+              return true;
+            }
+          }
+          default -> {}
         }
       }
       return false;
