@@ -359,7 +359,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
       i = root;
     }
     if (stage == Stage.BODY) {
-      int stop = checkedBody(bytes, i, end, fed + (i - offset));
+      // the window's copy tells whether the delta is all ASCII, which needs no UTF-8 check
+      boolean checkUtf8 = !window.lastAscii() || utf8.open();
+      int stop = body(bytes, i, end, fed + (i - offset), checkUtf8);
       if (stop < 0) {
         fed += length;
         return;
@@ -384,9 +386,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
       plain.clear();
       int at = InputWindow.index(start);
       int first = Math.min(n, InputWindow.SIZE - at); // the run may wrap around the window's end
-      body(window.array(), at, at + first, start);
+      body(window.array(), at, at + first, start, false); // plain bytes are ASCII
       if (first < n) {
-        body(window.array(), 0, n - first, start + first);
+        body(window.array(), 0, n - first, start + first, false);
       }
     }
   }
@@ -418,55 +420,52 @@ public final class IncrementalJsonParser implements AutoCloseable {
   }
 
   /**
-   * As {@link #body}, but first refuses UTF-8 that Jackson would decode in a string value though it
-   * is forbidden (see {@link Utf8Check}): Jackson reads up to it, reporting the chars before it,
-   * and the error comes there if Jackson is inside a string value; anywhere else Jackson goes on
-   * and refuses the byte itself.
+   * Tokenizes {@code bytes[from, to)}; returns where the root value ended in it, or -1. Some bytes
+   * call for something once Jackson has read the bytes before them, and not them: in lenient
+   * syntax, the byte that makes a repair certain, which is then reported; with {@code checkUtf8},
+   * UTF-8 that Jackson would decode though it is forbidden (see {@link Utf8Check}), which is
+   * refused if Jackson is inside a string value (anywhere else Jackson refuses the byte itself).
+   * Such a point is fixed by the input alone, so the report or the error lands at the same place
+   * among the events, with the same path, however the input was split.
    */
-  private int checkedBody(byte[] bytes, int from, int to, long at) {
-    if (window.lastAscii() && !utf8.open()) {
-      return body(bytes, from, to, at); // nearly every model delta
-    }
-    int given = from; // handed to Jackson up to here
-    int cut;
-    for (int read = from; (cut = utf8.scan(bytes, read, to, at + (read - from))) >= 0; ) {
-      int stop = cut > given ? body(bytes, given, cut, at + (given - from)) : -1;
-      if (stop >= 0) {
-        return stop; // the root closed first: the rest is not the root's
-      }
-      if (jackson.insideStringValue()) {
-        throw failures.invalidUtf8(utf8.found(), errorPath());
-      }
-      given = cut;
-      read = cut + 1; // the scan has read the byte at the cut
-    }
-    return given < to ? body(bytes, given, to, at + (given - from)) : -1;
-  }
-
-  /** Tokenizes {@code bytes[from, to)}; returns where the root value ended in it, or -1. */
-  private int body(byte[] bytes, int from, int to, long at) {
+  private int body(byte[] bytes, int from, int to, long at, boolean checkUtf8) {
     try {
-      if (relaxations == null) {
-        return tokenize(bytes, from, to);
+      if (relaxations == null && !checkUtf8) {
+        return tokenize(bytes, from, to); // nearly every delta in strict syntax
       }
-      // Each repair is reported once Jackson has read the bytes before the one that made it
-      // certain, and not that byte: a point fixed by the input alone, so the report lands at the
-      // same place among the events, with the same path, however the input was split.
       findings.clear();
-      relaxations.scan(bytes, from, to, at, findingSink);
-      int start = from;
-      for (Finding finding : findings) {
-        int cut = from + (int) (finding.certainAt - at);
-        if (cut > start) {
-          int stop = tokenize(bytes, start, cut);
-          if (stop >= 0) {
-            return stop; // the root closed first: this and later findings lie outside it
-          }
-          start = cut;
-        }
-        report(finding.kind, finding.offset, finding.length, finding.excerpt);
+      if (relaxations != null) {
+        relaxations.scan(bytes, from, to, at, findingSink);
       }
-      return start < to ? tokenize(bytes, start, to) : -1;
+      int forbidden = checkUtf8 ? utf8.scan(bytes, from, to, at) : -1;
+      int given = from; // handed to Jackson up to here
+      int next = 0; // the next finding
+      while (forbidden >= 0 || next < findings.size()) {
+        int certain =
+            next < findings.size()
+                ? from + (int) (findings.get(next).certainAt - at)
+                : Integer.MAX_VALUE;
+        boolean utf8First = forbidden >= 0 && forbidden <= certain;
+        int cut = utf8First ? forbidden : certain;
+        if (cut > given) {
+          int stop = tokenize(bytes, given, cut);
+          if (stop >= 0) {
+            return stop; // the root closed first: what follows lies outside it
+          }
+          given = cut;
+        }
+        if (utf8First) {
+          if (jackson.insideStringValue()) {
+            throw failures.invalidUtf8(utf8.found(), errorPath());
+          }
+          // the scan has read the byte at the cut; Jackson has not
+          forbidden = utf8.scan(bytes, forbidden + 1, to, at + (forbidden + 1 - from));
+        } else {
+          Finding finding = findings.get(next++);
+          report(finding.kind, finding.offset, finding.length, finding.excerpt);
+        }
+      }
+      return given < to ? tokenize(bytes, given, to) : -1;
     } catch (StreamConstraintsException e) {
       throw keys.limit(e, errorPath());
     } catch (IOException e) {

@@ -49,13 +49,13 @@ final class InputWindow {
       LONGS.set(ring, at, low);
       LONGS.set(ring, at + 8, high);
       end += length;
-      ascii = (((low & low(length)) | (high & low(length - 8))) & HIGHS) == 0;
+      long inLow = low(length); // the delta's bytes in each long
+      long inHigh = low(length - 8);
+      ascii = (((low & inLow) | (high & inHigh)) & HIGHS) == 0;
       // Each test below sets the high bit of the lowest byte that fails it, and may set it in
       // bytes above that one (a borrow), never below: so masking off the bytes past the delta is
       // exact.
-      return check
-          && length > 0
-          && ((failing(low) & low(length)) | (failing(high) & low(length - 8))) == 0;
+      return check && length > 0 && ((failing(low) & inLow) | (failing(high) & inHigh)) == 0;
     }
     return addSlowly(bytes, offset, length, check); // apart, so that the above is inlined
   }
