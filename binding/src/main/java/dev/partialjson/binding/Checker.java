@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.validator.HibernateValidatorFactory;
 import org.hibernate.validator.path.ContainerElementNode;
 import org.hibernate.validator.path.PropertyNode;
@@ -43,6 +44,18 @@ final class Checker {
   private final Set<String> once;
 
   /**
+   * The binder's validator, with a resolver that asks the scope validating on the current thread
+   * ({@link #active}) what to cut; null when there is nothing to cut (a user's validator, or no
+   * items validated as they close). Made once per binder: a validator made per session cost more
+   * than validating a small document.
+   */
+  private final @Nullable Validator cutter;
+
+  private final @Nullable TraversableResolver delegate;
+  private final ThreadLocal<@Nullable Scope> active = new ThreadLocal<>();
+  private final Map<Cut, Boolean> cuts = new ConcurrentHashMap<>(); // see Scope#validatedOnce
+
+  /**
    * {@code factory} is the one {@code validator} came from, when it is ours (null for a user's
    * validator); {@code once} holds the patterns of the lists ({@code $.sections[*].items}) whose
    * items a session validates as they close (see {@link CascadedItems}).
@@ -53,6 +66,19 @@ final class Checker {
     this.factory = factory;
     this.model = model;
     this.once = Set.copyOf(once);
+    if (factory != null && !once.isEmpty()) {
+      this.delegate = factory.getTraversableResolver();
+      this.cutter =
+          factory
+              .unwrap(HibernateValidatorFactory.class)
+              .usingContext()
+              .traversableResolver(new Cutter())
+              .enableTraversableResolverResultCache(false)
+              .getValidator();
+    } else {
+      this.delegate = null;
+      this.cutter = null;
+    }
   }
 
   /** Returns the validation of one session; see {@link Scope}. */
@@ -108,12 +134,26 @@ final class Checker {
         collect(with, scope, Array.get(value, i), base.index(i), out);
       }
     } else if (TypeModel.isBean(model.typeOf(value))) {
-      if (scope != null) {
+      Set<ConstraintViolation<Object>> found;
+      if (scope != null && with == cutter) {
         scope.root = value;
         scope.basePath = base;
         scope.base = null; // made when a cascade asks, which most beans never do
+        Scope outer = active.get(); // a constraint validator may validate in turn
+        active.set(scope);
+        try {
+          found = with.validate(value);
+        } finally {
+          if (outer == null) {
+            active.remove();
+          } else {
+            active.set(outer);
+          }
+        }
+      } else {
+        found = with.validate(value);
       }
-      for (ConstraintViolation<Object> violation : with.validate(value)) {
+      for (ConstraintViolation<Object> violation : found) {
         out.add(toViolation(violation, value, base));
       }
     }
@@ -139,39 +179,29 @@ final class Checker {
   }
 
   /**
-   * The validation of one session, confined to it. With the binder's own validator factory, its
-   * validator has a {@link TraversableResolver} that does not cascade into a list whose items the
-   * session validated as they closed ({@code once}), in an item's validation as in the final
-   * value's: each item is validated once. Constraints on the list itself ({@code @Size}) and on its
-   * elements as such ({@code List<@NotNull Task>}) are not cascades, so they are still checked.
-   * Items are matched by path pattern, as the final value's items are other instances than those
-   * bound as they closed. Once an item could not be bound as it closed ({@link #missed}), nothing
-   * is cut any more. With a user's validator nothing is cut: items are validated again inside their
-   * parents and the final value.
+   * The validation of one session, confined to it. With the binder's own validator factory, it
+   * validates with the binder's {@link #cutter}, whose {@link TraversableResolver} asks the scope
+   * validating on the thread, so that it does not cascade into a list whose items the session
+   * validated as they closed ({@code once}), in an item's validation as in the final value's: each
+   * item is validated once. Constraints on the list itself ({@code @Size}) and on its elements as
+   * such ({@code List<@NotNull Task>}) are not cascades, so they are still checked. Items are
+   * matched by path pattern, as the final value's items are other instances than those bound as
+   * they closed. Once an item could not be bound as it closed ({@link #missed}), nothing is cut any
+   * more. With a user's validator nothing is cut: items are validated again inside their parents
+   * and the final value.
    */
-  final class Scope implements TraversableResolver {
+  final class Scope {
     private final Validator scoped;
-    private final @Nullable TraversableResolver delegate;
     private boolean cutting;
     private @Nullable Object root;
     private JsonPath basePath = JsonPath.root();
     private @Nullable String base = "$"; // basePath as a pattern, once asked for
+    private @Nullable JsonPath itemsOf; // the list whose items' pattern is itemPattern
+    private String itemPattern = "";
 
     private Scope() {
-      if (factory != null && !once.isEmpty()) {
-        this.delegate = factory.getTraversableResolver();
-        this.scoped =
-            factory
-                .unwrap(HibernateValidatorFactory.class)
-                .usingContext()
-                .traversableResolver(this)
-                .enableTraversableResolverResultCache(false)
-                .getValidator();
-        this.cutting = true;
-      } else {
-        this.delegate = null;
-        this.scoped = validator;
-      }
+      this.scoped = cutter != null ? cutter : validator;
+      this.cutting = cutter != null;
     }
 
     /** True while lists whose items were validated as they closed are not cascaded into. */
@@ -192,42 +222,6 @@ final class Checker {
       return out;
     }
 
-    @Override
-    public boolean isReachable(
-        Object traversableObject,
-        Path.Node traversableProperty,
-        Class<?> rootBeanType,
-        Path pathToTraversableObject,
-        ElementType elementType) {
-      return delegate == null
-          || delegate.isReachable(
-              traversableObject,
-              traversableProperty,
-              rootBeanType,
-              pathToTraversableObject,
-              elementType);
-    }
-
-    @Override
-    public boolean isCascadable(
-        Object traversableObject,
-        Path.Node traversableProperty,
-        Class<?> rootBeanType,
-        Path pathToTraversableObject,
-        ElementType elementType) {
-      if (cutting
-          && validatedOnce(traversableObject, traversableProperty, pathToTraversableObject)) {
-        return false;
-      }
-      return delegate == null
-          || delegate.isCascadable(
-              traversableObject,
-              traversableProperty,
-              rootBeanType,
-              pathToTraversableObject,
-              elementType);
-    }
-
     /**
      * Whether {@code property} of {@code owner} is a list whose items were validated as they
      * closed: its path, as a pattern, is one of {@code once}. The path to the owner is mapped to
@@ -240,9 +234,36 @@ final class Checker {
       }
       String prefix = base;
       if (prefix == null) {
-        prefix = pattern(basePath);
+        JsonPath parent = basePath.parent();
+        if (basePath.isIndex() && parent != null && parent == itemsOf) {
+          prefix = itemPattern; // another item of the same list
+        } else {
+          prefix = pattern(basePath);
+          if (basePath.isIndex()) {
+            itemsOf = parent;
+            itemPattern = prefix;
+          }
+        }
         base = prefix;
       }
+      if (owner != root || !isRoot(pathToOwner)) {
+        return validatedOnce(prefix, owner, property, pathToOwner);
+      }
+      // a property of the validated bean itself, asked alike for each item of a list and in
+      // each session: the answer depends on the types alone
+      Cut cut = new Cut(prefix, owner.getClass(), property.getName());
+      Boolean known = cuts.get(cut);
+      if (known == null) {
+        known = validatedOnce(prefix, owner, property, pathToOwner);
+        if (cuts.size() < MAX_CUTS) {
+          cuts.put(cut, known); // bounded: a pattern of the user's may match at any depth
+        }
+      }
+      return known;
+    }
+
+    private boolean validatedOnce(
+        String prefix, Object owner, Path.Node property, Path pathToOwner) {
       StringBuilder pattern = new StringBuilder(prefix);
       JavaType type = model.typeOf(root);
       for (Path.Node node : pathToOwner) {
@@ -273,6 +294,97 @@ final class Checker {
       }
       appendField(pattern, last.jsonName());
       return once.contains(pattern.toString());
+    }
+  }
+
+  /**
+   * A property of a bean validated at a path pattern, as {@link Scope#validatedOnce} asks. Not a
+   * record: a record's equals and hashCode go through a method handle that showed in profiles.
+   */
+  private static final class Cut {
+    private final String base;
+    private final Class<?> owner;
+    private final String property;
+
+    Cut(String base, Class<?> owner, String property) {
+      this.base = base;
+      this.owner = owner;
+      this.property = property;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof Cut that
+          && owner == that.owner
+          && base.equals(that.base)
+          && property.equals(that.property);
+    }
+
+    @Override
+    public int hashCode() {
+      return (base.hashCode() * 31 + owner.hashCode()) * 31 + property.hashCode();
+    }
+  }
+
+  /** How many answers a binder keeps; past that, each is worked out when asked. */
+  private static final int MAX_CUTS = 1024;
+
+  /** Returns whether {@code path} leads to the validated bean itself. */
+  private static boolean isRoot(Path path) {
+    for (Path.Node node : path) {
+      if (node.getKind() != ElementKind.BEAN || node.getName() != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The resolver of {@link #cutter}: does not cascade into a list whose items the scope validating
+   * on this thread validated as they closed; otherwise asks the factory's own resolver.
+   */
+  private final class Cutter implements TraversableResolver {
+    @Override
+    public boolean isReachable(
+        Object traversableObject,
+        Path.Node traversableProperty,
+        Class<?> rootBeanType,
+        Path pathToTraversableObject,
+        ElementType elementType) {
+      return resolver()
+          .isReachable(
+              traversableObject,
+              traversableProperty,
+              rootBeanType,
+              pathToTraversableObject,
+              elementType);
+    }
+
+    @Override
+    public boolean isCascadable(
+        Object traversableObject,
+        Path.Node traversableProperty,
+        Class<?> rootBeanType,
+        Path pathToTraversableObject,
+        ElementType elementType) {
+      Scope scope = active.get();
+      if (scope != null
+          && scope.cutting
+          && scope.validatedOnce(traversableObject, traversableProperty, pathToTraversableObject)) {
+        return false;
+      }
+      return resolver()
+          .isCascadable(
+              traversableObject,
+              traversableProperty,
+              rootBeanType,
+              pathToTraversableObject,
+              elementType);
+    }
+
+    @SuppressWarnings("NullAway") // set whenever this resolver is
+    private TraversableResolver resolver() {
+      return delegate;
     }
   }
 

@@ -62,6 +62,7 @@ final class TypeModel {
   private final Map<JavaType, Map<String, Property>> byJsonName = new ConcurrentHashMap<>();
   private final Map<JavaType, Map<String, Property>> byJavaName = new ConcurrentHashMap<>();
   private final Map<JavaType, Polymorphism> polymorphism = new ConcurrentHashMap<>();
+  private final Map<Class<?>, JavaType> byClass = new ConcurrentHashMap<>();
 
   TypeModel(ObjectMapper mapper) {
     this.mapper = mapper;
@@ -71,8 +72,22 @@ final class TypeModel {
     return mapper.getTypeFactory().constructType(Object.class);
   }
 
+  /**
+   * Returns the type of {@code value}'s class. Asked for every value validated, so cached here: the
+   * type factory's own cache is a bounded LRU map that does bookkeeping on every read.
+   */
   JavaType typeOf(Object value) {
-    return mapper.getTypeFactory().constructType(value.getClass());
+    return typeOf(value.getClass());
+  }
+
+  /** Returns the type of {@code type}, cached as {@link #typeOf(Object)}. */
+  JavaType typeOf(Class<?> type) {
+    JavaType known = byClass.get(type);
+    if (known == null) {
+      known = mapper.getTypeFactory().constructType(type);
+      byClass.put(type, known);
+    }
+    return known;
   }
 
   /** Returns {@code declared} narrowed to the class of {@code value} where that adds anything. */

@@ -79,6 +79,28 @@ class ValidatedOnceTest {
   }
 
   @Test
+  void sessionsOfOneBinderInterleavedEachValidateTheirItemsOnce() {
+    // the binder's validator is shared; what to cut is the session's own
+    List<String> expected = violations(StreamingBinder.of(Doc.class));
+    CHECKS.set(0);
+    StreamingBinder<Doc> binder = StreamingBinder.of(Doc.class);
+    BindingSession<Doc> first = binder.open();
+    BindingSession<Doc> second = binder.open();
+    int half = JSON.indexOf("{\"name\":\"c\"");
+    first.feed(JSON.substring(0, half));
+    second.feed(JSON.substring(0, half));
+    second.feed(JSON.substring(half));
+    first.feed(JSON.substring(half));
+    assertThat(paths(first.result().violations())).isEqualTo(expected);
+    assertThat(paths(second.result().violations())).isEqualTo(expected);
+    assertThat(CHECKS.get()).isEqualTo(8); // four leaves each, all validated as they closed
+  }
+
+  private static List<String> paths(List<Violation> violations) {
+    return violations.stream().map(v -> v.path() + " " + v.constraint().getSimpleName()).toList();
+  }
+
+  @Test
   void anItemKeepsTheViolationsOfTheItemsInside() {
     BindingSession<Doc> session = StreamingBinder.of(Doc.class).open();
     List<BoundItem<Section>> sections = new ArrayList<>();
