@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +42,6 @@ import org.jspecify.annotations.Nullable;
  * <p>Single-use and not thread-safe: one stream, fed from one thread at a time.
  */
 public final class BindingSession<T> implements AutoCloseable {
-  private static final Pattern ITEM = Pattern.compile(".*\\[(\\*|\\d+)]");
 
   /** Receives a string as it grows; see {@link #onText}. */
   @FunctionalInterface
@@ -175,11 +173,11 @@ public final class BindingSession<T> implements AutoCloseable {
   private Subscription subscribe(String pattern, Class<?> type, boolean item) {
     Objects.requireNonNull(type, "type == null");
     JsonPathPattern compiled = compile(pattern);
-    if (item && !ITEM.matcher(compiled.toString()).matches()) {
+    if (item && !isItemPattern(compiled.toString())) {
       throw new IllegalArgumentException(
           "not a list item pattern (it must end in [*] or an index): " + pattern);
     }
-    JavaType javaType = binder.binder().mapper().getTypeFactory().constructType(type);
+    JavaType javaType = binder.model().typeOf(type);
     binder.subtypes().check(javaType);
     Subscription s = Subscription.find(subscriptions, compiled, javaType);
     s.validate |= item;
@@ -191,7 +189,24 @@ public final class BindingSession<T> implements AutoCloseable {
     if (started) {
       throw new IllegalStateException("callbacks must be registered before the first feed");
     }
-    return JsonPathPattern.compile(pattern);
+    return binder.pattern(pattern);
+  }
+
+  /** Returns whether a canonical pattern ends in {@code [*]} or an index: it matches list items. */
+  private static boolean isItemPattern(String pattern) {
+    if (pattern.endsWith("[*]")) {
+      return true;
+    }
+    int open = pattern.lastIndexOf('[');
+    if (open < 0 || !pattern.endsWith("]") || open + 2 >= pattern.length()) {
+      return false;
+    }
+    for (int i = open + 1; i < pattern.length() - 1; i++) {
+      if (pattern.charAt(i) < '0' || pattern.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Consumer<Object> cast(Consumer<?> consumer, Class<?> type) {

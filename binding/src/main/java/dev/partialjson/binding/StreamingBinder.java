@@ -11,8 +11,10 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -60,6 +62,8 @@ public final class StreamingBinder<T> {
   private final List<CascadedItems.Item> items;
   private final LongSupplier nanoTime;
   private final List<Supplier<? extends SessionListener>> listeners;
+  private final Map<String, JsonPathPattern> patterns = new ConcurrentHashMap<>();
+  private static final int MAX_PATTERNS = 256;
 
   private StreamingBinder(Builder<T> builder) {
     ObjectMapper mapper = builder.mapper != null ? builder.mapper : Defaults.mapper();
@@ -127,6 +131,23 @@ public final class StreamingBinder<T> {
   /** Returns what sessions do with an invalid list item. */
   public FailurePolicy failurePolicy() {
     return policy;
+  }
+
+  /**
+   * Returns {@code pattern} compiled. Sessions register the same few patterns over and over, so
+   * they are compiled once per binder (up to a bound: a caller may build patterns from data).
+   *
+   * @throws IllegalArgumentException if it is not a valid pattern
+   */
+  JsonPathPattern pattern(String pattern) {
+    JsonPathPattern compiled = patterns.get(pattern);
+    if (compiled == null) {
+      compiled = JsonPathPattern.compile(pattern);
+      if (patterns.size() < MAX_PATTERNS) {
+        patterns.put(pattern, compiled);
+      }
+    }
+    return compiled;
   }
 
   Binder binder() {
