@@ -79,6 +79,12 @@ final class Failures {
         line = moved[0];
         column = moved[1];
         offset = start;
+        int wrong = window.wrongByte(start);
+        if (wrong >= 0) {
+          // Jackson's words for a key's bad bytes are garbled by where they sit in it ("middle
+          // byte 0xffffc328"): name the wrong byte, as for a string value
+          reason = invalidUtf8Reason(window.byteAt(start) & 0xFF, wrong);
+        }
       }
     }
     int nonAscii = nonAsciiByte(reason);
@@ -376,13 +382,30 @@ final class Failures {
   MalformedJsonException invalidUtf8(long from, JsonPath path) {
     long start = window.invalidUtf8Start(from, window.end());
     long at = start >= 0 ? start : from;
-    int lead = window.byteAt(at) & 0xFF;
-    boolean badLead = lead >= 0x80 && (lead < 0xC2 || lead > 0xF4);
-    String reason =
-        badLead
-            ? "Invalid UTF-8 start byte 0x" + Integer.toHexString(lead)
-            : "Invalid UTF-8 middle byte 0x" + Integer.toHexString(window.byteAt(at + 1) & 0xFF);
+    int wrong = window.wrongByte(at);
+    return invalidUtf8(
+        at,
+        window.byteAt(at) & 0xFF,
+        wrong >= 0 ? wrong : window.byteAt(at + 1) & 0xFF,
+        window.before(at),
+        path);
+  }
+
+  /**
+   * As {@link #invalidUtf8(long, JsonPath)}, for the bad sequence at {@code at} that begins with
+   * {@code lead}, where {@code middle} is the byte after the lead that is wrong (unused if the lead
+   * is), after {@code excerpt}: given, as a key can outgrow the window.
+   */
+  MalformedJsonException invalidUtf8(long at, int lead, int middle, String excerpt, JsonPath path) {
     int[] moved = move(jackson.currentLocation(), at);
-    return new MalformedJsonException(reason, path, at, moved[0], moved[1], window.before(at));
+    return new MalformedJsonException(
+        invalidUtf8Reason(lead, middle), path, at, moved[0], moved[1], excerpt);
+  }
+
+  /** Words a bad sequence by its lead byte if that is wrong, else by the wrong byte after it. */
+  private static String invalidUtf8Reason(int lead, int wrong) {
+    return lead >= 0x80 && Utf8Check.length(lead) < 0
+        ? "Invalid UTF-8 start byte 0x" + Integer.toHexString(lead)
+        : "Invalid UTF-8 middle byte 0x" + Integer.toHexString(wrong);
   }
 }

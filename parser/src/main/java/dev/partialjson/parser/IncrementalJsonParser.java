@@ -469,7 +469,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
     } catch (StreamConstraintsException e) {
       throw keys.limit(e, errorPath());
     } catch (IOException e) {
-      throw failures.malformed(e, errorPath());
+      throw keys.malformed(e, errorPath());
     }
   }
 

@@ -160,12 +160,7 @@ final class InputWindow {
     }
     while (p <= to && p < end) {
       int lead = byteAt(p) & 0xFF;
-      int length =
-          lead < 0x80
-              ? 1
-              : lead >= 0xC2 && lead <= 0xDF
-                  ? 2
-                  : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : -1;
+      int length = lead < 0x80 ? 1 : Utf8Check.length(lead);
       if (length < 0) {
         return p;
       }
@@ -173,20 +168,34 @@ final class InputWindow {
         if (p + k >= end) {
           return -1; // not arrived yet
         }
-        int next = byteAt(p + k) & 0xFF;
-        boolean valid = (next & 0xC0) == 0x80;
-        if (k == 1) {
-          // overlong forms, UTF-16 surrogates and code points beyond U+10FFFF
-          valid &= lead != 0xE0 || next >= 0xA0;
-          valid &= lead != 0xED || next < 0xA0;
-          valid &= lead != 0xF0 || next >= 0x90;
-          valid &= lead != 0xF4 || next < 0x90;
-        }
-        if (!valid) {
+        if (!Utf8Check.continues(lead, k, byteAt(p + k) & 0xFF)) {
           return p;
         }
       }
       p += length;
+    }
+    return -1;
+  }
+
+  /**
+   * Returns the byte that makes the UTF-8 sequence at {@code offset} bad: its lead byte if no
+   * character begins with that, else the first byte after it that cannot follow; -1 if the sequence
+   * is not bad as far as the window holds it.
+   */
+  int wrongByte(long offset) {
+    int lead = byteAt(offset) & 0xFF;
+    if (lead < 0x80) {
+      return -1;
+    }
+    int length = Utf8Check.length(lead);
+    if (length < 0) {
+      return lead;
+    }
+    for (int k = 1; k < length && offset + k < end; k++) {
+      int b = byteAt(offset + k) & 0xFF;
+      if (!Utf8Check.continues(lead, k, b)) {
+        return b;
+      }
     }
     return -1;
   }

@@ -1,6 +1,7 @@
 package dev.partialjson.parser;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +20,19 @@ final class KeyCheck {
   private final boolean strictSyntax;
   // The path an error names; asked for only when there is an error, as making it costs a lookup.
   private final Supplier<JsonPath> errorPath;
-  private long firstFF = -1; // the first 0xFF byte in the open key, if it has one
+  // The open key's first bad UTF-8 sequence, noted as its bytes arrive (see open): where it begins
+  // in the input, -1 if none yet; its lead byte and the wrong byte after it (-1 if the lead is),
+  // which name it in the error; and the text before it, which the error quotes.
+  private long firstBad = -1;
+  private int badLead;
+  private int badMiddle;
+  private String badExcerpt = "";
+  // The character the open key's last byte so far is in: its length, the bytes still due, its lead
+  // byte and where that is.
+  private int length;
+  private int due;
+  private int lead;
+  private long leadAt;
 
   KeyCheck(
       FeedingParser jackson,
@@ -35,11 +48,12 @@ final class KeyCheck {
   }
 
   /**
-   * Notes the bytes of a key still open after {@code bytes[from, to)} was tokenized: its first
-   * 0xFF, which a key longer than the input window would otherwise take out of reach before it
-   * closes (0xFF is never UTF-8, and it is the byte Jackson pads with); and, in lenient syntax, an
-   * unquoted key's non-ASCII first byte, refused now as when the key ends, so that input ending
-   * inside it does not make it merely incomplete.
+   * Notes the bytes of a key still open after {@code bytes[from, to)} was tokenized: its first bad
+   * UTF-8 sequence, which a key longer than the input window would otherwise take out of reach
+   * before it closes, when Jackson decodes it (or, for a key it has seen, does not: it pads with
+   * 0xFF, which is never UTF-8); and, in lenient syntax, an unquoted key's non-ASCII first byte,
+   * refused now as when the key ends, so that input ending inside it does not make it merely
+   * incomplete.
    */
   void open(byte[] bytes, int from, int to) {
     if (!strictSyntax && jackson.insideUnquotedName()) {
@@ -48,18 +62,61 @@ final class KeyCheck {
         throw unreadable;
       }
     }
-    if (firstFF >= 0) {
+    if (firstBad >= 0) {
       return;
     }
     long at = jackson.offsetOf(from); // bytes[from], where Jackson counts
     // from the key's first byte: an unquoted key's token begins after it
     long skip = jackson.tokenStart() - 1 - at;
     for (int i = from + (int) Math.max(0, Math.min(to - from, skip)); i < to; i++) {
-      if (bytes[i] == (byte) 0xFF) {
-        firstFF = failures.inputOffset(at + (i - from));
-        return;
+      int b = bytes[i] & 0xFF;
+      if (due > 0) {
+        if (!Utf8Check.continues(lead, length - due, b)) {
+          noteBad(leadAt, lead, b); // named by the byte that is wrong
+          return;
+        }
+        due--;
+      } else if (b >= 0x80) {
+        long offset = failures.inputOffset(at + (i - from));
+        length = Utf8Check.length(b);
+        if (length < 0) {
+          noteBad(offset, b, -1); // the lead itself is wrong
+          return;
+        }
+        due = length - 1;
+        lead = b;
+        leadAt = offset;
       }
     }
+  }
+
+  private void noteBad(long at, int lead, int middle) {
+    firstBad = at;
+    badLead = lead;
+    badMiddle = middle;
+    badExcerpt = window.before(at); // in reach now: the byte has just arrived
+  }
+
+  /** Forgets the key that ended, its bad sequence and its last character. */
+  private void reset() {
+    firstBad = -1;
+    due = 0;
+  }
+
+  /**
+   * Returns the error for {@code e}, which Jackson threw while reading: a key's bad UTF-8 is
+   * reported at the first bad sequence noted as the key arrived, when that lies before where the
+   * input window let {@link Failures#malformed} place it, or there (the window may no longer hold
+   * the text before it, which the error quotes).
+   */
+  MalformedJsonException malformed(IOException e, JsonPath path) {
+    MalformedJsonException error = failures.malformed(e, path);
+    if (firstBad >= 0
+        && firstBad <= error.byteOffset() // the same place: quote the text noted with it
+        && error.reason().startsWith("Invalid UTF-8")) {
+      return failures.invalidUtf8(firstBad, badLead, badMiddle, badExcerpt, path);
+    }
+    return error;
   }
 
   /** Checks {@code name}, the key Jackson just returned. */
@@ -68,7 +125,7 @@ final class KeyCheck {
     long end = failures.inputOffset(jackson.position());
     byte before = window.byteAt(start - 1);
     if (end - 1 - start == name.length() && (before == '"' || before == '\'')) {
-      firstFF = -1;
+      reset();
       return;
     }
     if (!strictSyntax && (before & 0x80) != 0) {
@@ -82,10 +139,11 @@ final class KeyCheck {
     // boundary between characters.
     long from = Math.max(0, start - 2);
     long bad = window.invalidUtf8Start(from, end - 1);
-    if (firstFF >= 0 && firstFF >= start - 1 && (bad < 0 || firstFF < bad)) {
-      bad = firstFF;
+    long noted = firstBad;
+    reset();
+    if (noted >= 0 && noted >= start - 1 && (bad < 0 || noted <= bad)) {
+      throw failures.invalidUtf8(noted, badLead, badMiddle, badExcerpt, errorPath.get());
     }
-    firstFF = -1;
     if (bad >= 0) {
       throw failures.invalidUtf8(bad, errorPath.get());
     }

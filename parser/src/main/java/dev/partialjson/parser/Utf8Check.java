@@ -101,6 +101,37 @@ final class Utf8Check {
     return lead == 0xE0 ? second < 0xA0 : lead == 0xF0 ? second < 0x90 : second >= 0x90;
   }
 
+  /**
+   * Returns how many bytes UTF-8 gives a character with lead byte {@code lead} (0x80 or more), or
+   * -1 if no character begins with it.
+   */
+  static int length(int lead) {
+    return lead >= 0xC2 && lead <= 0xDF
+        ? 2
+        : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : -1;
+  }
+
+  /**
+   * Returns whether {@code b} may be byte {@code index} (1 to 3) of a character with lead byte
+   * {@code lead}: a continuation byte, and as the second byte after E0, ED, F0 or F4 one that does
+   * not make an overlong form, a UTF-16 surrogate or a code point beyond U+10FFFF.
+   */
+  static boolean continues(int lead, int index, int b) {
+    if ((b & 0xC0) != 0x80) {
+      return false;
+    }
+    if (index > 1) {
+      return true;
+    }
+    return switch (lead) {
+      case 0xE0 -> b >= 0xA0;
+      case 0xED -> b < 0xA0;
+      case 0xF0 -> b >= 0x90;
+      case 0xF4 -> b < 0x90;
+      default -> true;
+    };
+  }
+
   /** Returns the input offset of the first byte of the sequence the last {@link #scan} found. */
   long found() {
     return found;

@@ -1,5 +1,6 @@
 package dev.partialjson.parser;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.partialjson.testkit.Splits;
@@ -42,6 +43,67 @@ class FailuresTest {
             .getBytes(StandardCharsets.ISO_8859_1),
         "Invalid UTF-8 start byte 0xbe at $ (offset 20, line 1, column 21) near \"{\\\"ab\\\": 1,"
             + " \\\"cdefghijk\"");
+  }
+
+  /**
+   * A key longer than the input window keeps its bad UTF-8 in reach: the parser notes the first bad
+   * sequence as the key's bytes arrive and reports it at its first byte, naming the byte that is
+   * wrong, whatever the split (RELIABILITY finding 6: it was placed after the key). Jackson's own
+   * words for bad bytes in a key are garbled by where they sit in it ({@code middle byte
+   * 0xffffc328} for {@code C3 28} at the start of a key), so the wording is the parser's here.
+   */
+  @Test
+  void placesInvalidUtf8InAKeyLongerThanTheWindowAtItsByte() {
+    Object[][] forms = {
+      {new int[] {0xFE}, "Invalid UTF-8 start byte 0xfe"},
+      {new int[] {0x80}, "Invalid UTF-8 start byte 0x80"},
+      {new int[] {0xC0, 0xAF}, "Invalid UTF-8 start byte 0xc0"},
+      {new int[] {0xF5, 0x80, 0x80, 0x80}, "Invalid UTF-8 start byte 0xf5"},
+      {new int[] {0xC3, 0x28}, "Invalid UTF-8 middle byte 0x28"},
+      {new int[] {0xE2, 0x82, 0x41}, "Invalid UTF-8 middle byte 0x41"},
+      {new int[] {0xE0, 0x80, 0x80}, "Invalid UTF-8 middle byte 0x80"}, // overlong
+      {new int[] {0xED, 0xA0, 0x80}, "Invalid UTF-8 middle byte 0xa0"}, // a surrogate
+      {new int[] {0xF4, 0x90, 0x80, 0x80}, "Invalid UTF-8 middle byte 0x90"} // past U+10FFFF
+    };
+    for (Object[] form : forms) {
+      int[] codes = (int[]) form[0];
+      byte[] bad = new byte[codes.length];
+      for (int i = 0; i < codes.length; i++) {
+        bad[i] = (byte) codes[i];
+      }
+      int before = 600;
+      byte[] document = key("a".repeat(before), bad, "b".repeat(600));
+      for (Splits.Split split : Splits.sweep(document)) {
+        MalformedJsonException e = rejected(document, split);
+        assertThat(e.reason()).as(split.name()).isEqualTo(form[1]);
+        assertThat(e.byteOffset()).as(split.name()).isEqualTo(2 + before);
+        assertThat(e.column()).as(split.name()).isEqualTo(3 + before);
+        assertThat(e.getMessage()).as(split.name()).endsWith("near \"…" + "a".repeat(24) + "\"");
+      }
+    }
+  }
+
+  private static byte[] key(String head, byte[] bad, String tail) {
+    byte[] start = ("{\"" + head).getBytes(StandardCharsets.US_ASCII);
+    byte[] end = (tail + "\":1}").getBytes(StandardCharsets.US_ASCII);
+    byte[] out = new byte[start.length + bad.length + end.length];
+    System.arraycopy(start, 0, out, 0, start.length);
+    System.arraycopy(bad, 0, out, start.length, bad.length);
+    System.arraycopy(end, 0, out, start.length + bad.length, end.length);
+    return out;
+  }
+
+  private static MalformedJsonException rejected(byte[] document, Splits.Split split) {
+    IncrementalJsonParser parser =
+        IncrementalJsonParser.create(ParserOptions.strict(), JsonListener.NONE);
+    try {
+      split.feed(parser);
+      parser.finish();
+    } catch (MalformedJsonException e) {
+      return e;
+    }
+    throw new AssertionError(
+        split.name() + ": accepted " + new String(document, StandardCharsets.ISO_8859_1));
   }
 
   /**

@@ -63,7 +63,7 @@ class FuzzFindingsTest {
     assertThat(e)
         .isInstanceOf(MalformedJsonException.class)
         .hasMessage(
-            "Invalid UTF-8 middle byte 0xffffe369 at $ (offset 2, line 1, column 3) near \"{\\\"\"");
+            "Invalid UTF-8 middle byte 0x69 at $ (offset 2, line 1, column 3) near \"{\\\"\"");
   }
 
   @Test
@@ -73,7 +73,7 @@ class FuzzFindingsTest {
     assertThat(e.byteOffset()).isEqualTo(111);
     assertThat(e)
         .hasMessageStartingWith(
-            "Invalid UTF-8 middle byte 0xffffc328 at $ (offset 111, line 1, column 112)");
+            "Invalid UTF-8 middle byte 0x28 at $ (offset 111, line 1, column 112)");
   }
 
   /**
