@@ -64,15 +64,19 @@ final class Failures {
     if (reason.startsWith("Invalid UTF-8")) {
       // Jackson reports a bad sequence at its first byte when it arrived in one feed, but after
       // its last byte, or at the start of the last feed, when it was split (its location is then
-      // wrong too). It reports the first bad sequence, never a later one: so look from there to
-      // the end of what has arrived, and report the first byte of the first bad sequence.
-      // A name is decoded only once it has ended (Jackson hashes its raw bytes first), so its
-      // bad sequence can lie further back: look from before the token's first byte too. Not from
-      // that byte itself: a search that starts on a continuation byte skips it, taking it for the
-      // middle of a character that began earlier, and a name can begin with a lone one.
-      long beforeToken = offset(jackson.currentTokenLocation()) - 2;
-      // Never before the body: skipped prose may hold any bytes.
-      long from = Math.max(bodyStart, Math.min(offset - 4, beforeToken));
+      // wrong too). It reports the first bad sequence, never a later one: so look from the start
+      // of the token it was reading to the end of what has arrived, and report the first byte of
+      // the first bad sequence. A name is decoded only once it has ended (Jackson hashes its raw
+      // bytes first), so its bad sequence can lie far back. Look from the quote of a quoted key or
+      // string, and from the byte before an unquoted key's first byte (Jackson places that token
+      // after it): not from the first byte itself, as a search that starts on a continuation byte
+      // skips it, taking it for the middle of a character that began earlier, and a key can begin
+      // with a lone one. Not from before the token: that may be a comment (lenient syntax), whose
+      // bytes Jackson does not decode; nor from before the body: skipped prose may hold any bytes.
+      long tokenStart = offset(jackson.currentTokenLocation());
+      byte opening = window.byteAt(tokenStart - 1);
+      long from =
+          Math.max(bodyStart, opening == '"' || opening == '\'' ? tokenStart - 1 : tokenStart - 2);
       long start = window.invalidUtf8Start(from, window.end());
       if (start >= 0) {
         int[] moved = move(location, start);

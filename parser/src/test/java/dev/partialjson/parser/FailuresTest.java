@@ -83,6 +83,35 @@ class FailuresTest {
     }
   }
 
+  /**
+   * Bad UTF-8 in a string is looked for from the string's quote, not before: the bytes before may
+   * be a comment, which Jackson skips undecoded (found by the fuzzer: placed in the comment, at
+   * offset 9, column -1 of line 2).
+   */
+  @Test
+  void placesInvalidUtf8InAStringAfterACommentOfBadBytesAtItsByte() {
+    byte[] document = {
+      '/',
+      '/',
+      ' ',
+      'l',
+      ',',
+      ' ',
+      '"',
+      (byte) 0xC3,
+      (byte) 0xA9,
+      (byte) 0xE4,
+      '\n',
+      '"',
+      (byte) 0xFE,
+      '"'
+    };
+    assertRejectedAt(
+        ParserOptions.defaults().toBuilder().text(ParserOptions.Text.JSON).build(),
+        document,
+        "Invalid UTF-8 start byte 0xfe at $ (offset 12, line 2, column 2) near \"// l, \\\"é�\\n\\\"\"");
+  }
+
   private static byte[] key(String head, byte[] bad, String tail) {
     byte[] start = ("{\"" + head).getBytes(StandardCharsets.US_ASCII);
     byte[] end = (tail + "\":1}").getBytes(StandardCharsets.US_ASCII);
