@@ -55,6 +55,9 @@ final class Checker {
   private final ThreadLocal<@Nullable Scope> active = new ThreadLocal<>();
   private final Map<Cut, Boolean> cuts = new ConcurrentHashMap<>(); // see Scope#validatedOnce
 
+  /** How many of those answers a binder keeps; past that, each is worked out when asked. */
+  private static final int MAX_CUTS = 1024;
+
   /**
    * {@code factory} is the one {@code validator} came from, when it is ours (null for a user's
    * validator); {@code once} holds the patterns of the lists ({@code $.sections[*].items}) whose
@@ -325,9 +328,6 @@ final class Checker {
       return (base.hashCode() * 31 + owner.hashCode()) * 31 + property.hashCode();
     }
   }
-
-  /** How many answers a binder keeps; past that, each is worked out when asked. */
-  private static final int MAX_CUTS = 1024;
 
   /** Returns whether {@code path} leads to the validated bean itself. */
   private static boolean isRoot(Path path) {

@@ -51,6 +51,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe: share one binder between threads and streams.
  */
 public final class StreamingBinder<T> {
+  /** How many compiled patterns a binder keeps; past that, each is compiled when asked. */
+  private static final int MAX_PATTERNS = 256;
+
   private final JavaType type;
   private final ParserOptions options;
   private final FailurePolicy policy;
@@ -62,8 +65,7 @@ public final class StreamingBinder<T> {
   private final List<CascadedItems.Item> items;
   private final LongSupplier nanoTime;
   private final List<Supplier<? extends SessionListener>> listeners;
-  private final Map<String, JsonPathPattern> patterns = new ConcurrentHashMap<>();
-  private static final int MAX_PATTERNS = 256;
+  private final Map<String, JsonPathPattern> patterns = new ConcurrentHashMap<>(); // see pattern
 
   private StreamingBinder(Builder<T> builder) {
     ObjectMapper mapper = builder.mapper != null ? builder.mapper : Defaults.mapper();
