@@ -27,9 +27,8 @@ final class KeyCheck {
   private int badLead;
   private int badMiddle;
   private String badExcerpt = "";
-  // The character the open key's last byte so far is in: its length, the bytes still due, its lead
-  // byte and where that is.
-  private int length;
+  // The character the open key's last byte so far is in: the bytes still due, its lead byte and
+  // where that is.
   private int due;
   private int lead;
   private long leadAt;
@@ -71,14 +70,14 @@ final class KeyCheck {
     for (int i = from + (int) Math.max(0, Math.min(to - from, skip)); i < to; i++) {
       int b = bytes[i] & 0xFF;
       if (due > 0) {
-        if (!Utf8Check.continues(lead, length - due, b)) {
+        if (!Utf8Check.continues(lead, Utf8Check.length(lead) - due, b)) {
           noteBad(leadAt, lead, b); // named by the byte that is wrong
           return;
         }
         due--;
       } else if (b >= 0x80) {
         long offset = failures.inputOffset(at + (i - from));
-        length = Utf8Check.length(b);
+        int length = Utf8Check.length(b);
         if (length < 0) {
           noteBad(offset, b, -1); // the lead itself is wrong
           return;

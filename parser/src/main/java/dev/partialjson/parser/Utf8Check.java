@@ -93,12 +93,12 @@ final class Utf8Check {
     return -1;
   }
 
-  /** Whether a continuation byte {@code second} after {@code lead} makes a forbidden sequence. */
+  /**
+   * Whether a continuation byte {@code second} after {@code lead} (E0, F0 or F4) makes a forbidden
+   * sequence; a byte that is not a continuation byte Jackson refuses itself.
+   */
   private static boolean forbidden(int lead, int second) {
-    if ((second & 0xC0) != 0x80) {
-      return false; // not a continuation byte: Jackson refuses it itself
-    }
-    return lead == 0xE0 ? second < 0xA0 : lead == 0xF0 ? second < 0x90 : second >= 0x90;
+    return (second & 0xC0) == 0x80 && !continues(lead, 1, second);
   }
 
   /**
