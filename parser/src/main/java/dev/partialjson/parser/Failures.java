@@ -141,6 +141,13 @@ final class Failures {
     }
     // Jackson names where an unclosed container began with a location it cannot fill in here.
     reason = START_MARKER.matcher(reason).replaceAll("");
+    if (reason.startsWith("Unexpected close marker ']'") && jackson.atMemberValue()) {
+      // A ']' where a member's value must stand is "an unexpected character" to Jackson after
+      // whitespace, and after a comment (lenient syntax) when the input was split right after the
+      // comment (see missingValue), but "a close marker" after a comment in the same feed: say
+      // the first, whatever the split.
+      reason = expectedValue(']');
+    }
     // Jackson words the same error on a '+' two ways, depending on whether the sign and the next
     // byte arrived together.
     reason =

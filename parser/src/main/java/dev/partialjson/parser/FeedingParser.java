@@ -115,6 +115,11 @@ final class FeedingParser extends NonBlockingJsonParser {
     return _minorState == MINOR_ROOT_BOM ? "a byte order mark" : null;
   }
 
+  /** Returns whether the parser is where an object member's value must begin, after its colon. */
+  boolean atMemberValue() {
+    return _majorState == MAJOR_OBJECT_VALUE;
+  }
+
   /**
    * Returns the index in the fed array of the next byte that is not JSON whitespace, or -1 if the
    * rest of the feed is whitespace.

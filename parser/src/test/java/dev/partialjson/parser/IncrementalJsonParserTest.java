@@ -376,6 +376,20 @@ class IncrementalJsonParserTest {
                   + " Array, Object or token 'null', 'true' or 'false') at $.a (offset 6, line 2,"
                   + " column 1) near \"{\\\"a\\\":\\n\"");
     }
+    // after a comment, Jackson calls the bracket a close marker when the comment came in the same
+    // feed (found by the fuzzer as {0嘎a\n:\n#…\n]})
+    for (String comment : List.of("/* c */", "// c\n", "# c\n")) {
+      String document = "{\"a\": " + comment + "]";
+      for (Splits.Split split : Splits.sweep(document)) {
+        assertThat(Replay.run(ParserOptions.defaults(), split, false).error())
+            .as(document + " " + split.name())
+            .hasMessageStartingWith(
+                "Unexpected character (']' (code 93)): expected a valid value (JSON String,"
+                    + " Number, Array, Object or token 'null', 'true' or 'false') at $.a (offset "
+                    + document.indexOf(']')
+                    + ",");
+      }
+    }
   }
 
   @Test
