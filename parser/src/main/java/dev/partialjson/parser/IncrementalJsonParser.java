@@ -102,7 +102,13 @@ public final class IncrementalJsonParser implements AutoCloseable {
     this.tree =
         options.snapshots() == ParserOptions.Snapshots.ENABLED ? new SnapshotBuilder() : null;
     this.failures = new Failures(jackson, window, prefix, options.limits());
-    this.suffix = new SuffixReader(model, failures);
+    this.suffix =
+        new SuffixReader(
+            model,
+            failures,
+            strictSyntax
+                ? null
+                : (kind, at, length, excerpt, certainAt) -> report(kind, at, length, excerpt));
     this.keys = new KeyCheck(jackson, window, failures, strictSyntax, this::errorPath);
     this.string =
         new StringStream(
@@ -665,6 +671,15 @@ public final class IncrementalJsonParser implements AutoCloseable {
         }
         break;
       case SUFFIX:
+        if (suffix.inComment()) {
+          throw new IncompleteJsonException(
+              "Incomplete JSON: the input ended inside a comment after the root value",
+              List.of(),
+              fed,
+              suffix.line(),
+              suffix.column(),
+              tree == null ? null : tree.snapshot(fed));
+        }
         if (suffix.start() >= 0) {
           report(
               Repair.Kind.SKIPPED_SUFFIX,

@@ -20,8 +20,8 @@ public final class ParserOptions {
   /** What surrounds the JSON value in the input. */
   public enum Text {
     /**
-     * The input is one JSON value (of any kind) and optional whitespace; anything else is
-     * malformed.
+     * The input is one JSON value (of any kind) and optional whitespace, and with {@link
+     * Syntax#LENIENT} comments, also after the value; anything else is malformed.
      */
     JSON,
     /**

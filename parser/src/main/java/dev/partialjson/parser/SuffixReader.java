@@ -1,23 +1,43 @@
 package dev.partialjson.parser;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Reads what follows the root value. In {@link ParserOptions.Text#JSON} only whitespace may follow;
- * in model output everything from the first other byte on is ignored and, at the end, reported as
- * one skipped suffix. Counts lines itself, since Jackson reads no further. Not thread-safe.
+ * Reads what follows the root value. In {@link ParserOptions.Text#JSON} only whitespace may follow,
+ * and comments in {@link ParserOptions.Syntax#LENIENT} syntax (each reported, as Jackson skips them
+ * after the root as anywhere else); in model output everything from the first other byte on is
+ * ignored and, at the end, reported as one skipped suffix. Counts lines itself, since Jackson reads
+ * no further. Not thread-safe.
  */
 final class SuffixReader {
+  private static final int OUT = 0;
+  private static final int SLASH = 1;
+  private static final int LINE_COMMENT = 2;
+  private static final int BLOCK_COMMENT = 3;
+  private static final int BLOCK_STAR = 4;
+
   private final boolean ignoreText;
   private final Failures failures;
+  private final RelaxationScanner.@Nullable Sink comments; // null: comments are not allowed
   private final byte[] excerpt = new byte[60];
   private int excerptLength;
   private long start = -1;
   private int line;
   private int column;
   private boolean afterCr;
+  private int state = OUT;
+  private long slash; // where the slash that may open a comment is
+  private int slashLine;
+  private int slashColumn;
 
-  SuffixReader(boolean ignoreText, Failures failures) {
+  /**
+   * Makes a reader that ignores text after the root if {@code ignoreText}, and otherwise allows
+   * comments there if {@code comments} is given, which receives each.
+   */
+  SuffixReader(boolean ignoreText, Failures failures, RelaxationScanner.@Nullable Sink comments) {
     this.ignoreText = ignoreText;
     this.failures = failures;
+    this.comments = ignoreText ? null : comments;
   }
 
   /** Returns the 1-based line of the next byte. */
@@ -39,13 +59,20 @@ final class SuffixReader {
   /**
    * Reads {@code bytes[from, to)}, whose first byte is at {@code at} in the whole input.
    *
-   * @throws MalformedJsonException on text after the root where only whitespace may follow
+   * @throws MalformedJsonException on text after the root where only whitespace (and comments) may
+   *     follow
    */
   void read(byte[] bytes, int from, int to, long at) {
     for (int i = from; i < to; i++) {
       byte b = bytes[i];
-      if (start >= 0 && excerptLength < excerpt.length) {
-        excerpt[excerptLength++] = b;
+      if (start >= 0) {
+        if (excerptLength < excerpt.length) {
+          excerpt[excerptLength++] = b;
+        }
+      } else if (state != OUT) {
+        comment(b, at + (i - from));
+      } else if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        other(b, at + (i - from));
       }
       // lines and columns are counted on through ignored text, for a limit found there
       if (b == '\n') {
@@ -56,18 +83,62 @@ final class SuffixReader {
       } else if (b == '\r') {
         line++;
         column = 0;
-      } else if (b == ' ' || b == '\t' || start >= 0) {
-        column++;
       } else {
-        if (!ignoreText) {
-          throw failures.afterRoot(at + (i - from), line, column + 1);
-        }
-        start = at + (i - from);
-        excerpt[excerptLength++] = b;
         column++;
       }
       afterCr = b == '\r';
     }
+  }
+
+  /** Reads {@code b}, at {@code offset}, which is not whitespace and not in a comment. */
+  private void other(byte b, long offset) {
+    if (comments != null && b == '/') {
+      state = SLASH;
+      slash = offset;
+      slashLine = line;
+      slashColumn = column + 1;
+    } else if (comments != null && b == '#') {
+      comments.report(Repair.Kind.COMMENT, offset, 1, "#", offset);
+      state = LINE_COMMENT;
+    } else if (!ignoreText) {
+      throw failures.afterRoot(offset, line, column + 1);
+    } else {
+      start = offset;
+      excerpt[excerptLength++] = b;
+    }
+  }
+
+  /** Reads {@code b}, at {@code offset}, after a slash or in a comment. */
+  private void comment(byte b, long offset) {
+    switch (state) {
+      case SLASH:
+        if (b != '/' && b != '*') {
+          throw failures.afterRoot(slash, slashLine, slashColumn); // a slash opens no comment
+        }
+        RelaxationScanner.Sink sink = comments;
+        if (sink != null) {
+          sink.report(Repair.Kind.COMMENT, slash, 2, b == '/' ? "//" : "/*", offset);
+        }
+        state = b == '/' ? LINE_COMMENT : BLOCK_COMMENT;
+        break;
+      case LINE_COMMENT:
+        state = b == '\n' || b == '\r' ? OUT : LINE_COMMENT;
+        break;
+      case BLOCK_COMMENT:
+        state = b == '*' ? BLOCK_STAR : BLOCK_COMMENT;
+        break;
+      default: // BLOCK_STAR
+        state = b == '/' ? OUT : b == '*' ? BLOCK_STAR : BLOCK_COMMENT;
+        break;
+    }
+  }
+
+  /**
+   * Returns whether the input, were it to end now, would end inside a block comment or after a
+   * slash that may open one: Jackson rejects that, as a comment cut short.
+   */
+  boolean inComment() {
+    return state == SLASH || state == BLOCK_COMMENT || state == BLOCK_STAR;
   }
 
   /** Returns the offset of the first ignored byte, or -1 if only whitespace followed. */

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 class ModelTextTest {
   private static final ParserOptions MODEL_STRICT_SYNTAX =
       ParserOptions.builder().syntax(ParserOptions.Syntax.STRICT).build();
+  private static final ParserOptions LENIENT_JSON =
+      ParserOptions.builder().text(ParserOptions.Text.JSON).build();
 
   @Test
   void skipsProseAndAFenceBeforeTheRootAndIgnoresWhatFollowsUnderEverySplit() {
@@ -134,6 +136,50 @@ class ModelTextTest {
           .extracting(JsonEvent::toString)
           .isEqualTo(expected);
     }
+  }
+
+  /**
+   * Jackson skips comments after the root value as anywhere else (found by the fuzzer as a string
+   * root followed by a {@code #} comment, which the parser rejected as content after the root): in
+   * JSON text with lenient syntax, so does the parser, and reports each.
+   */
+  @Test
+  void acceptsAndReportsCommentsAfterTheRootInLenientJson() {
+    String document = "\"x\" # yaml\n/* block */ // line";
+    for (Splits.Split split : Splits.sweep(document)) {
+      Replay.Outcome outcome = Replay.run(LENIENT_JSON, split, false);
+      assertThat(outcome.error()).as(split.name()).isNull();
+      assertThat(outcome.value()).as(split.name()).isEqualTo("x");
+      assertThat(outcome.parser().repairs())
+          .as(split.name())
+          .extracting(r -> r.kind() + "@" + r.byteOffset() + ":" + r.excerpt() + " " + r.path())
+          .containsExactly(
+              "COMMENT@" + document.indexOf('#') + ":# $",
+              "COMMENT@" + document.indexOf("/*") + ":/* $",
+              "COMMENT@" + document.indexOf("//") + ":// $");
+    }
+    for (Splits.Split split : Splits.sweep("{\"a\": 1} /x")) {
+      assertThat(Replay.run(LENIENT_JSON, split, false).error())
+          .as(split.name())
+          .isInstanceOf(MalformedJsonException.class)
+          .hasMessage(
+              "Unexpected content after the root value at $ (offset 9, line 1, column 10) near"
+                  + " \"{\\\"a\\\": 1} \"");
+    }
+    for (String cut : List.of("[1] /", "[1] /* not closed *", "[1]\n/* not\nclosed")) {
+      for (Splits.Split split : Splits.sweep(cut)) {
+        assertThat(Replay.run(LENIENT_JSON, split, false).error())
+            .as(cut + " " + split.name())
+            .isInstanceOf(IncompleteJsonException.class)
+            .hasMessageStartingWith(
+                "Incomplete JSON: the input ended inside a comment after the root value");
+      }
+    }
+    IncrementalJsonParser strict =
+        IncrementalJsonParser.create(ParserOptions.strict(), JsonListener.NONE);
+    assertThatThrownBy(() -> strict.feed("[1] // line"))
+        .isInstanceOf(MalformedJsonException.class)
+        .hasMessageStartingWith("Unexpected content after the root value at $ (offset 4,");
   }
 
   @Test
