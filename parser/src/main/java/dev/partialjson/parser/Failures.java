@@ -270,6 +270,22 @@ final class Failures {
         window.before(offset));
   }
 
+  /**
+   * A control character in a comment after the root, at {@code offset}: rejected in Jackson's words
+   * for one in a comment within the root, and placed as Jackson places those, after it.
+   */
+  MalformedJsonException controlInComment(int code, long offset, int line, int column) {
+    return new MalformedJsonException(
+        "Illegal character ((CTRL-CHAR, code "
+            + code
+            + ")): only regular white space (\\r, \\n, \\t) is allowed between tokens",
+        JsonPath.root(),
+        offset + 1,
+        line,
+        column + 1,
+        window.before(offset + 1));
+  }
+
   LimitExceededException limit(StreamConstraintsException e, JsonPath path) {
     Limits.Limit limit = JacksonSupport.limitOf(e);
     if (limit == Limits.Limit.NUMBER_LENGTH) {

@@ -110,6 +110,9 @@ final class SuffixReader {
 
   /** Reads {@code b}, at {@code offset}, after a slash or in a comment. */
   private void comment(byte b, long offset) {
+    if (state != SLASH && b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+      throw failures.controlInComment(b, offset, line, column + 1); // as Jackson within the root
+    }
     switch (state) {
       case SLASH:
         if (b != '/' && b != '*') {

@@ -175,6 +175,27 @@ class ModelTextTest {
                 "Incomplete JSON: the input ended inside a comment after the root value");
       }
     }
+    // a control character in a comment: as within the root, where Jackson rejects it (found by the
+    // fuzzer's agreement check, after the change)
+    for (String comment : List.of("# a\u0000b", "/* a\u0001 */", "// a\u001f\n")) {
+      for (Splits.Split split : Splits.sweep("[1] " + comment)) {
+        assertThat(Replay.run(LENIENT_JSON, split, false).error())
+            .as(comment + " " + split.name())
+            .isInstanceOf(MalformedJsonException.class)
+            .hasMessageStartingWith(
+                "Illegal character ((CTRL-CHAR, code "
+                    + (int) comment.charAt(comment.indexOf('a') + 1)
+                    + ")): only regular white space (\\r, \\n, \\t) is allowed between tokens"
+                    + " at $ (offset "
+                    + (4 + comment.indexOf('a') + 2)
+                    + ",");
+      }
+    }
+    IncrementalJsonParser within = IncrementalJsonParser.create(LENIENT_JSON, JsonListener.NONE);
+    assertThatThrownBy(() -> within.feed("[1 # a\u0000b\n]"))
+        .hasMessageStartingWith(
+            "Illegal character ((CTRL-CHAR, code 0)): only regular white space (\\r, \\n, \\t) is"
+                + " allowed between tokens at $ (offset 7,");
     IncrementalJsonParser strict =
         IncrementalJsonParser.create(ParserOptions.strict(), JsonListener.NONE);
     assertThatThrownBy(() -> strict.feed("[1] // line"))
