@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -352,14 +351,6 @@ final class Failures {
             column(start));
     e.initCause(cause);
     return e;
-  }
-
-  IncompleteJsonException incomplete(
-      String reason, List<JsonPath> open, long fed, @Nullable Snapshot snapshot, boolean inPrefix) {
-    JsonLocation location = jackson.currentLocation();
-    int line = inPrefix && prefix != null ? prefix.newlines() + 1 : line(location);
-    int column = inPrefix && prefix != null ? prefix.column() + 1 : column(location);
-    return new IncompleteJsonException(reason, open, fed, line, column, snapshot);
   }
 
   /** Returns where Jackson is now, as line and column in the whole input. */

@@ -407,14 +407,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
 
   /** The input reached {@code max} bytes and more came: reported at the first byte too many. */
   private LimitExceededException documentTooLong(long max) {
-    int[] at =
-        stage == Stage.PREFIX
-            ? new int[] {
-              Objects.requireNonNull(prefix).newlines() + 1, prefix.column() + 1
-            } // Jackson has seen none of it
-            : stage == Stage.SUFFIX
-                ? new int[] {suffix.line(), suffix.column()} // nor this
-                : failures.lineAndColumn();
+    int[] at = lineAndColumn();
     return new LimitExceededException(
         "Document length exceeds the maximum allowed (" + max + " bytes)",
         Limits.Limit.DOCUMENT_LENGTH,
@@ -672,13 +665,8 @@ public final class IncrementalJsonParser implements AutoCloseable {
         break;
       case SUFFIX:
         if (suffix.inComment()) {
-          throw new IncompleteJsonException(
-              "Incomplete JSON: the input ended inside a comment after the root value",
-              List.of(),
-              fed,
-              suffix.line(),
-              suffix.column(),
-              tree == null ? null : tree.snapshot(fed));
+          throw incomplete(
+              "Incomplete JSON: the input ended inside a comment after the root value");
         }
         if (suffix.start() >= 0) {
           report(
@@ -692,12 +680,27 @@ public final class IncrementalJsonParser implements AutoCloseable {
   }
 
   private IncompleteJsonException incomplete(String reason) {
-    return failures.incomplete(
+    int[] at = lineAndColumn();
+    return new IncompleteJsonException(
         reason,
         paths.open(string.path()),
         fed,
-        tree == null ? null : tree.snapshot(fed),
-        stage == Stage.PREFIX);
+        at[0],
+        at[1],
+        tree == null ? null : tree.snapshot(fed));
+  }
+
+  /** Returns the line and column of the next byte: whoever reads the current stage counts them. */
+  private int[] lineAndColumn() {
+    switch (stage) {
+      case PREFIX:
+        PrefixSkipper skipper = Objects.requireNonNull(prefix);
+        return new int[] {skipper.newlines() + 1, skipper.column() + 1}; // Jackson saw none of it
+      case SUFFIX:
+        return new int[] {suffix.line(), suffix.column()}; // nor this
+      default:
+        return failures.lineAndColumn();
+    }
   }
 
   private void report(Repair.Kind kind, long offset, long length, String excerpt) {

@@ -19,15 +19,15 @@ final class RelaxationScanner {
     void report(Repair.Kind kind, long offset, long length, String excerpt, long certainAt);
   }
 
-  private static final int OUT = 0;
+  static final int OUT = 0;
   private static final int DOUBLE = 1;
   private static final int DOUBLE_ESCAPE = 2;
   private static final int SINGLE = 3;
   private static final int SINGLE_ESCAPE = 4;
-  private static final int SLASH = 5;
-  private static final int LINE_COMMENT = 6;
-  private static final int BLOCK_COMMENT = 7;
-  private static final int BLOCK_STAR = 8;
+  static final int SLASH = 5;
+  static final int LINE_COMMENT = 6;
+  static final int BLOCK_COMMENT = 7;
+  static final int BLOCK_STAR = 8;
   private static final int WORD = 9;
   private static final int MAX_WORD = 60;
 
@@ -59,24 +59,15 @@ final class RelaxationScanner {
         return;
       case SLASH:
         if (b == '/' || b == '*') {
-          sink.report(Repair.Kind.COMMENT, at - 1, 2, b == '/' ? "//" : "/*", at);
-          state = b == '/' ? LINE_COMMENT : BLOCK_COMMENT;
+          state = openComment(b, at - 1, at, sink);
           return;
         }
         state = OUT; // a lone slash: Jackson rejects it; look at this byte afresh
         break;
       case LINE_COMMENT:
-        if (b == '\n' || b == '\r') {
-          state = OUT;
-        }
-        return;
       case BLOCK_COMMENT:
-        if (b == '*') {
-          state = BLOCK_STAR;
-        }
-        return;
       case BLOCK_STAR:
-        state = b == '/' ? OUT : b == '*' ? BLOCK_STAR : BLOCK_COMMENT;
+        state = inComment(state, b);
         return;
       case WORD:
         if (isWordPart(b)) {
@@ -104,8 +95,7 @@ final class RelaxationScanner {
         state = SLASH;
         return;
       case '#':
-        sink.report(Repair.Kind.COMMENT, at, 1, "#", at);
-        state = LINE_COMMENT;
+        state = openComment(b, at, at, sink);
         return;
       default:
         break;
@@ -129,6 +119,28 @@ final class RelaxationScanner {
       word.setLength(0);
       word.append((char) (b & 0xFF));
     }
+  }
+
+  /**
+   * Reports the comment that {@code b} opens ({@code #}, or the {@code /} or {@code *} after a
+   * slash), which begins at {@code start}; returns the state inside it. Shared with {@link
+   * SuffixReader}, which skips comments after the root.
+   */
+  static int openComment(byte b, long start, long at, Sink sink) {
+    boolean hash = b == '#';
+    sink.report(Repair.Kind.COMMENT, start, hash ? 1 : 2, hash ? "#" : b == '/' ? "//" : "/*", at);
+    return b == '*' ? BLOCK_COMMENT : LINE_COMMENT;
+  }
+
+  /**
+   * Returns the state after {@code b} in a comment, {@code state} being {@link #LINE_COMMENT},
+   * {@link #BLOCK_COMMENT} or {@link #BLOCK_STAR}: {@link #OUT} once {@code b} ended it.
+   */
+  static int inComment(int state, byte b) {
+    if (state == LINE_COMMENT) {
+      return b == '\n' || b == '\r' ? OUT : LINE_COMMENT;
+    }
+    return state == BLOCK_STAR && b == '/' ? OUT : b == '*' ? BLOCK_STAR : BLOCK_COMMENT;
   }
 
   private static boolean isWordStart(byte b) {

@@ -10,12 +10,6 @@ import org.jspecify.annotations.Nullable;
  * no further. Not thread-safe.
  */
 final class SuffixReader {
-  private static final int OUT = 0;
-  private static final int SLASH = 1;
-  private static final int LINE_COMMENT = 2;
-  private static final int BLOCK_COMMENT = 3;
-  private static final int BLOCK_STAR = 4;
-
   private final boolean ignoreText;
   private final Failures failures;
   private final RelaxationScanner.@Nullable Sink comments; // null: comments are not allowed
@@ -25,7 +19,7 @@ final class SuffixReader {
   private int line;
   private int column;
   private boolean afterCr;
-  private int state = OUT;
+  private int state = RelaxationScanner.OUT; // the scanner's comment states
   private long slash; // where the slash that may open a comment is
   private int slashLine;
   private int slashColumn;
@@ -69,7 +63,7 @@ final class SuffixReader {
         if (excerptLength < excerpt.length) {
           excerpt[excerptLength++] = b;
         }
-      } else if (state != OUT) {
+      } else if (state != RelaxationScanner.OUT) {
         comment(b, at + (i - from));
       } else if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
         other(b, at + (i - from));
@@ -93,13 +87,12 @@ final class SuffixReader {
   /** Reads {@code b}, at {@code offset}, which is not whitespace and not in a comment. */
   private void other(byte b, long offset) {
     if (comments != null && b == '/') {
-      state = SLASH;
+      state = RelaxationScanner.SLASH;
       slash = offset;
       slashLine = line;
       slashColumn = column + 1;
     } else if (comments != null && b == '#') {
-      comments.report(Repair.Kind.COMMENT, offset, 1, "#", offset);
-      state = LINE_COMMENT;
+      state = RelaxationScanner.openComment(b, offset, offset, comments);
     } else if (!ignoreText) {
       throw failures.afterRoot(offset, line, column + 1);
     } else {
@@ -110,29 +103,16 @@ final class SuffixReader {
 
   /** Reads {@code b}, at {@code offset}, after a slash or in a comment. */
   private void comment(byte b, long offset) {
-    if (state != SLASH && b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
-      throw failures.controlInComment(b, offset, line, column + 1); // as Jackson within the root
-    }
-    switch (state) {
-      case SLASH:
-        if (b != '/' && b != '*') {
-          throw failures.afterRoot(slash, slashLine, slashColumn); // a slash opens no comment
-        }
-        RelaxationScanner.Sink sink = comments;
-        if (sink != null) {
-          sink.report(Repair.Kind.COMMENT, slash, 2, b == '/' ? "//" : "/*", offset);
-        }
-        state = b == '/' ? LINE_COMMENT : BLOCK_COMMENT;
-        break;
-      case LINE_COMMENT:
-        state = b == '\n' || b == '\r' ? OUT : LINE_COMMENT;
-        break;
-      case BLOCK_COMMENT:
-        state = b == '*' ? BLOCK_STAR : BLOCK_COMMENT;
-        break;
-      default: // BLOCK_STAR
-        state = b == '/' ? OUT : b == '*' ? BLOCK_STAR : BLOCK_COMMENT;
-        break;
+    RelaxationScanner.Sink sink = comments; // not null: only it lets a comment begin
+    if (state != RelaxationScanner.SLASH) {
+      if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+        throw failures.controlInComment(b, offset, line, column + 1); // as Jackson within the root
+      }
+      state = RelaxationScanner.inComment(state, b);
+    } else if ((b == '/' || b == '*') && sink != null) {
+      state = RelaxationScanner.openComment(b, slash, offset, sink);
+    } else {
+      throw failures.afterRoot(slash, slashLine, slashColumn); // a slash opens no comment
     }
   }
 
@@ -141,7 +121,9 @@ final class SuffixReader {
    * slash that may open one: Jackson rejects that, as a comment cut short.
    */
   boolean inComment() {
-    return state == SLASH || state == BLOCK_COMMENT || state == BLOCK_STAR;
+    return state == RelaxationScanner.SLASH
+        || state == RelaxationScanner.BLOCK_COMMENT
+        || state == RelaxationScanner.BLOCK_STAR;
   }
 
   /** Returns the offset of the first ignored byte, or -1 if only whitespace followed. */
