@@ -90,7 +90,8 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private IncrementalJsonParser(ParserOptions options, JsonListener listener) {
     this.options = options;
     this.strictSyntax = options.syntax() == ParserOptions.Syntax.STRICT;
-    this.maxDocumentLength = options.limits().maxDocumentLength();
+    long maxLength = options.limits().maxDocumentLength();
+    this.maxDocumentLength = maxLength < 0 ? Long.MAX_VALUE : maxLength; // one comparison a feed
     this.maxObjectMembers = options.limits().maxObjectMembers();
     this.maxNumberLength = options.limits().maxNumberLength();
     this.listener = listener;
@@ -161,15 +162,8 @@ public final class IncrementalJsonParser implements AutoCloseable {
    */
   public void feed(byte[] bytes, int offset, int length) {
     Objects.requireNonNull(bytes, "bytes == null");
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset < 0: " + offset);
-    }
-    if (length < 0) {
-      throw new IllegalArgumentException("length < 0: " + length);
-    }
-    if (offset > bytes.length - length) {
-      throw new IllegalArgumentException(
-          "offset + length > array length: " + offset + " + " + length + " > " + bytes.length);
+    if ((offset | length) < 0 || offset > bytes.length - length) {
+      throw outOfBounds(bytes, offset, length); // one branch for a model's every delta
     }
     checkOpen();
     try {
@@ -181,6 +175,17 @@ public final class IncrementalJsonParser implements AutoCloseable {
     } catch (RuntimeException e) {
       throw failed(e);
     }
+  }
+
+  private static IllegalArgumentException outOfBounds(byte[] bytes, int offset, int length) {
+    if (offset < 0) {
+      return new IllegalArgumentException("offset < 0: " + offset);
+    }
+    if (length < 0) {
+      return new IllegalArgumentException("length < 0: " + length);
+    }
+    return new IllegalArgumentException(
+        "offset + length > array length: " + offset + " + " + length + " > " + bytes.length);
   }
 
   /** Feeds all of {@code bytes} as UTF-8; see {@link #feed(byte[], int, int)}. */
@@ -333,7 +338,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
       return;
     }
     long max = maxDocumentLength;
-    if (max >= 0 && fed + length > max) {
+    if (fed + length > max) {
       accept(bytes, offset, (int) (max - fed));
       readPlainRun(); // so that Jackson's position is the limit's
       throw documentTooLong(max);
@@ -430,41 +435,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private int body(byte[] bytes, int from, int to, long at, boolean checkUtf8) {
     try {
       if (relaxations == null && !checkUtf8) {
-        return tokenize(bytes, from, to); // nearly every delta in strict syntax
+        return tokenize(bytes, from, to, true); // nearly every delta in strict syntax: ASCII
       }
-      findings.clear();
-      if (relaxations != null) {
-        relaxations.scan(bytes, from, to, at, findingSink);
-      }
-      int forbidden = checkUtf8 ? utf8.scan(bytes, from, to, at) : -1;
-      int given = from; // handed to Jackson up to here
-      int next = 0; // the next finding
-      while (forbidden >= 0 || next < findings.size()) {
-        int certain =
-            next < findings.size()
-                ? from + (int) (findings.get(next).certainAt - at)
-                : Integer.MAX_VALUE;
-        boolean utf8First = forbidden >= 0 && forbidden <= certain;
-        int cut = utf8First ? forbidden : certain;
-        if (cut > given) {
-          int stop = tokenize(bytes, given, cut);
-          if (stop >= 0) {
-            return stop; // the root closed first: what follows lies outside it
-          }
-          given = cut;
-        }
-        if (utf8First) {
-          if (jackson.insideStringValue()) {
-            throw failures.invalidUtf8(utf8.found(), errorPath());
-          }
-          // the scan has read the byte at the cut; Jackson has not
-          forbidden = utf8.scan(bytes, forbidden + 1, to, at + (forbidden + 1 - from));
-        } else {
-          Finding finding = findings.get(next++);
-          report(finding.kind, finding.offset, finding.length, finding.excerpt);
-        }
-      }
-      return given < to ? tokenize(bytes, given, to) : -1;
+      return bodyChecked(bytes, from, to, at, checkUtf8);
     } catch (StreamConstraintsException e) {
       throw keys.limit(e, errorPath());
     } catch (IOException e) {
@@ -472,11 +445,54 @@ public final class IncrementalJsonParser implements AutoCloseable {
     }
   }
 
-  private int tokenize(byte[] bytes, int from, int to) throws IOException {
+  /** {@link #body} where some bytes may call for something: apart, so that the above is inlined. */
+  private int bodyChecked(byte[] bytes, int from, int to, long at, boolean checkUtf8)
+      throws IOException {
+    findings.clear();
+    if (relaxations != null) {
+      relaxations.scan(bytes, from, to, at, findingSink);
+    }
+    boolean ascii = !checkUtf8; // the delta's bytes were found ASCII when they were copied
+    int forbidden = checkUtf8 ? utf8.scan(bytes, from, to, at) : -1;
+    int given = from; // handed to Jackson up to here
+    int next = 0; // the next finding
+    while (forbidden >= 0 || next < findings.size()) {
+      int certain =
+          next < findings.size()
+              ? from + (int) (findings.get(next).certainAt - at)
+              : Integer.MAX_VALUE;
+      boolean utf8First = forbidden >= 0 && forbidden <= certain;
+      int cut = utf8First ? forbidden : certain;
+      if (cut > given) {
+        int stop = tokenize(bytes, given, cut, ascii);
+        if (stop >= 0) {
+          return stop; // the root closed first: what follows lies outside it
+        }
+        given = cut;
+      }
+      if (utf8First) {
+        if (jackson.insideStringValue()) {
+          throw failures.invalidUtf8(utf8.found(), errorPath());
+        }
+        // the scan has read the byte at the cut; Jackson has not
+        forbidden = utf8.scan(bytes, forbidden + 1, to, at + (forbidden + 1 - from));
+      } else {
+        Finding finding = findings.get(next++);
+        report(finding.kind, finding.offset, finding.length, finding.excerpt);
+      }
+    }
+    return given < to ? tokenize(bytes, given, to, ascii) : -1;
+  }
+
+  /**
+   * Hands {@code bytes[from, to)} to Jackson and reads the tokens; {@code ascii} if the bytes are
+   * known to be ASCII, which a key left open needs no look at (in strict syntax).
+   */
+  private int tokenize(byte[] bytes, int from, int to, boolean ascii) throws IOException {
     jackson.feedInput(bytes, from, to);
     int stop = pump();
     if (stop < 0 && jackson.insideName()) {
-      keys.open(bytes, from, to);
+      keys.open(bytes, from, to, ascii);
     }
     return stop;
   }

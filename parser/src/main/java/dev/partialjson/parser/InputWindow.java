@@ -93,9 +93,13 @@ final class InputWindow {
     return ascii;
   }
 
-  /** Returns a mask of the low {@code n} bytes of a long: none for n up to 0, all from 8 on. */
+  /**
+   * Returns a mask of the low {@code n} bytes of a long: none for n up to 0, all from 8 on. Without
+   * a branch, as n varies from delta to delta: two shifts, as one by 64 bits would shift by none.
+   */
   private static long low(int n) {
-    return n >= 8 ? -1L : n <= 0 ? 0 : -1L >>> (64 - 8 * n);
+    int half = 4 * Math.max(0, Math.min(8, n));
+    return ~((-1L << half) << half);
   }
 
   /**

@@ -52,16 +52,17 @@ final class KeyCheck {
    * before it closes, when Jackson decodes it (or, for a key it has seen, does not: it pads with
    * 0xFF, which is never UTF-8); and, in lenient syntax, an unquoted key's non-ASCII first byte,
    * refused now as when the key ends, so that input ending inside it does not make it merely
-   * incomplete.
+   * incomplete. Bytes known to be {@code ascii}, with no character open before them, are no
+   * sequence at all: nothing to note.
    */
-  void open(byte[] bytes, int from, int to) {
+  void open(byte[] bytes, int from, int to, boolean ascii) {
     if (!strictSyntax && jackson.insideUnquotedName()) {
       MalformedJsonException unreadable = failures.nonAsciiNameStart(errorPath.get());
       if (unreadable != null) {
         throw unreadable;
       }
     }
-    if (firstBad >= 0) {
+    if (firstBad >= 0 || (ascii && due == 0)) {
       return;
     }
     long at = jackson.offsetOf(from); // bytes[from], where Jackson counts
