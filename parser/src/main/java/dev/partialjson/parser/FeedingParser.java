@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * size()} and {@code getCurrentSegment()} cache or reallocate inside the buffer (the last expands a
  * full segment) and can corrupt the final value. Only {@code getBufferWithoutReset()} and {@code
  * getCurrentSegmentSize()} are pure, so this class exposes exactly those. They show the current
- * segment only; {@link IncrementalJsonParser} feeds at most {@link IncrementalJsonParser#SLICE}
- * bytes at a time so that at most one segment fills between two looks (see there).
+ * segment only; {@link IncrementalJsonParser} feeds at most a {@link IncrementalJsonParser#SLICE}
+ * of new bytes at a time so that at most one segment fills between two looks (see there).
  */
 final class FeedingParser extends NonBlockingJsonParser {
 

@@ -36,11 +36,13 @@ import org.jspecify.annotations.Nullable;
 public final class IncrementalJsonParser implements AutoCloseable {
 
   /**
-   * The most bytes handed to Jackson at once. Jackson keeps an unfinished string in a segmented
-   * buffer and only its current segment can be read without side effects. A segment holds at least
-   * 200 chars (the smallest buffer Jackson's recycler hands out) and the next one at least 500, and
-   * one byte yields at most one char, so with at most 200 bytes per feed a string that starts in
-   * the feed cannot fill its first segment and one that was already open fills at most one: the
+   * The most bytes of new input handed to Jackson at once; a {@link PlainRun} of at most as many
+   * may go before them in the same feed. Jackson keeps an unfinished string in a segmented buffer
+   * and only its current segment can be read without side effects. A segment holds at least 200
+   * chars (the smallest buffer Jackson's recycler hands out) and the next one at least 500, and one
+   * byte yields at most one char. A string that starts in a feed starts after its run (a run lies
+   * inside an open string and holds no quote), so with at most 200 new bytes it cannot fill its
+   * first segment; one that was already open gets at most 400 chars, and fills at most one: the
    * filled segment is the array seen before, and nothing is out of reach. Feeding in slices costs
    * one more call per 200 bytes, which is noise next to the tokenizing.
    */
@@ -351,28 +353,49 @@ public final class IncrementalJsonParser implements AutoCloseable {
       fed += length;
       return;
     }
-    readPlainRun();
-    int end = offset + length;
+    // Read from bytes[i, end), which begin at input offset at: the delta, or the plain run and
+    // the delta together where they follow each other in the window without wrapping around its
+    // end, one feed for both. A run and a delta are a slice each, so Jackson still decodes at most
+    // one more segment of an open string between two looks (see SLICE), and the window still
+    // holds a slice and the excerpt before any error in them.
+    byte[] from = bytes;
     int i = offset;
+    int end = offset + length;
+    long at = fed;
+    int run = plain.size();
+    if (run > 0) {
+      int index = InputWindow.index(plain.start());
+      if (index + run + length <= InputWindow.SIZE) {
+        from = window.array();
+        i = index;
+        end = index + run + length;
+        at = plain.start();
+        plain.clear();
+      } else {
+        readPlainRun();
+      }
+    }
     if (stage == Stage.PREFIX) {
       PrefixSkipper skipper = Objects.requireNonNull(prefix);
-      int root = skipper.scan(bytes, i, end);
+      int root = skipper.scan(from, i, end);
       if (root < 0) {
         fed += length;
         return;
       }
-      long bodyStart = fed + (root - offset);
+      long bodyStart = at + (root - i);
       failures.bodyStartsAt(bodyStart);
       stage = Stage.BODY;
       if (!skipper.onlyWhitespace()) {
         report(Repair.Kind.SKIPPED_PREFIX, 0, bodyStart, skipper.excerpt());
       }
+      at = bodyStart;
       i = root;
     }
     if (stage == Stage.BODY) {
-      // the window's copy tells whether the delta is all ASCII, which needs no UTF-8 check
+      // the window's copy tells whether the delta is all ASCII, which needs no UTF-8 check (a
+      // plain run is ASCII)
       boolean checkUtf8 = !window.lastAscii() || utf8.open();
-      int stop = body(bytes, i, end, fed + (i - offset), checkUtf8);
+      int stop = body(from, i, end, at, checkUtf8);
       if (stop < 0) {
         fed += length;
         return;
@@ -380,9 +403,10 @@ public final class IncrementalJsonParser implements AutoCloseable {
       stage = Stage.SUFFIX;
       int[] lineAndColumn = failures.lineAndColumn();
       suffix.begin(lineAndColumn[0], lineAndColumn[1]);
+      at += stop - i;
       i = stop;
     }
-    suffix.read(bytes, i, end, fed + (i - offset));
+    suffix.read(from, i, end, at);
     fed += length;
   }
 
