@@ -94,12 +94,13 @@ final class InputWindow {
   }
 
   /**
-   * Returns a mask of the low {@code n} bytes of a long: none for n up to 0, all from 8 on. Without
-   * a branch, as n varies from delta to delta: two shifts, as one by 64 bits would shift by none.
+   * Returns a mask of the low {@code n} bytes of a long: none for n up to 0, all from 8 on. The
+   * branches cost nothing: a model's deltas are nearly all shorter than 8 bytes, so they go the
+   * same way every time (a branch-free form, two variable shifts and two clamps, showed up in the
+   * profile at twice the share).
    */
   private static long low(int n) {
-    int half = 4 * Math.max(0, Math.min(8, n));
-    return ~((-1L << half) << half);
+    return n >= 8 ? -1L : n <= 0 ? 0 : -1L >>> (64 - 8 * n);
   }
 
   /**
