@@ -143,8 +143,8 @@ final class Failures {
     if (reason.startsWith("Unexpected close marker ']'") && jackson.atMemberValue()) {
       // A ']' where a member's value must stand is "an unexpected character" to Jackson after
       // whitespace, and after a comment (lenient syntax) when the input was split right after the
-      // comment (see missingValue), but "a close marker" after a comment in the same feed: say
-      // the first, whatever the split.
+      // comment, but "a close marker" after a comment in the same feed: say the first, whatever
+      // the split.
       reason = expectedValue(']');
     }
     // Jackson words the same error on a '+' two ways, depending on whether the sign and the next
@@ -212,15 +212,6 @@ final class Failures {
   private static int characterCode(String reason) {
     Matcher m = ANY_CHARACTER_ERROR.matcher(reason);
     return m.matches() && m.group(1).length() <= 7 ? Integer.parseInt(m.group(1)) : -1;
-  }
-
-  /** Jackson (2.22) accepts this when the input was split right after the colon; see there. */
-  MalformedJsonException missingValue(char close, int index, JsonPath path) {
-    JsonLocation location = jackson.currentLocation();
-    long offset = bodyStart + jackson.offsetOf(index);
-    int[] moved = move(location, offset);
-    return new MalformedJsonException(
-        expectedValue(close), path, offset, moved[0], moved[1], window.before(offset));
   }
 
   /** Returns Jackson's own words for a closing bracket where a value must stand. */

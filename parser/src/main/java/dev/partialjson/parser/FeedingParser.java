@@ -56,43 +56,19 @@ final class FeedingParser extends NonBlockingJsonParser {
     return _currToken == JsonToken.NOT_AVAILABLE && _minorState == MINOR_NUMBER_INTEGER_DIGITS;
   }
 
-  /** {@link #resumeState()}: nothing to look at before the next token. */
-  static final int RESUME_PLAIN = 0;
-
   /**
-   * {@link #resumeState()}: stopped for input right after the comma between object members. Jackson
-   * (2.22) then reads the next byte as if it were after the opening brace, where a closing brace is
-   * allowed: <code>&#123;"a":0,&#125;</code> fed in two pieces split after the comma is accepted
-   * without {@code ALLOW_TRAILING_COMMA}, while fed whole it is rejected. The caller rejects it
-   * itself in that state.
+   * Returns whether the parser stopped for input right after the comma between object members; one
+   * look at Jackson's state, made once per feed before the first token. Jackson (2.22) then reads
+   * the next byte as if it were after the opening brace, where a closing brace is allowed: <code>
+   * &#123;"a":0,&#125;</code> fed in two pieces split after the comma is accepted without {@code
+   * ALLOW_TRAILING_COMMA}, while fed whole it is rejected. The caller rejects it itself in that
+   * state. (After the colon, Jackson resumes as if at the start of an array and lets a closing
+   * bracket through; the caller sees that bracket come right after the key.)
    */
-  static final int RESUME_AFTER_COMMA = 1;
-
-  /**
-   * {@link #resumeState()}: stopped for input right after the colon of an object member. Jackson
-   * (2.22) resumes there as if at the start of an array, where a closing bracket is allowed: <code>
-   * &#123;"a":</code> then <code>&#125;</code> is accepted as an empty object, the key silently
-   * dropped, while fed whole it is rejected. The caller peeks at the next byte in that state.
-   */
-  static final int RESUME_AFTER_COLON = 2;
-
-  /**
-   * Returns where the parser stopped for input, among the states in which Jackson resumes wrongly
-   * (see the constants); one look at Jackson's state, made once per feed before the first token.
-   */
-  int resumeState() {
-    if (_currToken != JsonToken.NOT_AVAILABLE) {
-      return RESUME_PLAIN;
-    }
-    int major = _majorState;
-    int minor = _minorState;
-    if (major == MAJOR_OBJECT_VALUE && minor == MINOR_VALUE_LEADING_WS) {
-      return RESUME_AFTER_COLON;
-    }
-    if (major == MAJOR_OBJECT_FIELD_NEXT && minor == MINOR_FIELD_LEADING_WS) {
-      return RESUME_AFTER_COMMA;
-    }
-    return RESUME_PLAIN;
+  boolean resumesAfterComma() {
+    return _currToken == JsonToken.NOT_AVAILABLE
+        && _majorState == MAJOR_OBJECT_FIELD_NEXT
+        && _minorState == MINOR_FIELD_LEADING_WS;
   }
 
   /**
@@ -118,20 +94,6 @@ final class FeedingParser extends NonBlockingJsonParser {
   /** Returns whether the parser is where an object member's value must begin, after its colon. */
   boolean atMemberValue() {
     return _majorState == MAJOR_OBJECT_VALUE;
-  }
-
-  /**
-   * Returns the index in the fed array of the next byte that is not JSON whitespace, or -1 if the
-   * rest of the feed is whitespace.
-   */
-  int nextSignificantIndex() {
-    for (int i = _inputPtr; i < _inputEnd; i++) {
-      byte b = getByteFromBuffer(i);
-      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** Returns whether the parser stopped for input inside an object key. */
@@ -162,11 +124,6 @@ final class FeedingParser extends NonBlockingJsonParser {
   /** Returns 1 plus how many {@code \r} Jackson has counted. */
   int carriageReturns() {
     return _currInputRowAlt;
-  }
-
-  /** Returns the byte at {@code index} of the fed array. */
-  byte byteAt(int index) {
-    return getByteFromBuffer(index);
   }
 
   /** Returns the offset, in what this parser was fed, of {@code index} of the fed array. */

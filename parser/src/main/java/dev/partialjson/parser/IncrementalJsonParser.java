@@ -526,28 +526,22 @@ public final class IncrementalJsonParser implements AutoCloseable {
       Repair.Kind kind, long offset, long length, String excerpt, long certainAt) {}
 
   private int pump() throws IOException {
-    // Both states below hold only while Jackson's current token is NOT_AVAILABLE, which it is only
-    // once nextToken() has returned it, and that ends the loop: so they can hold on entry only,
-    // after the new input was fed, and need no look before the tokens after the first.
+    // The state below holds only while Jackson's current token is NOT_AVAILABLE, which it is only
+    // once nextToken() has returned it, and that ends the loop: so it can hold on entry only,
+    // after the new input was fed, and needs no look before the tokens after the first.
     plainString = false;
-    int resume = jackson.resumeState();
-    if (resume == FeedingParser.RESUME_AFTER_COLON) {
-      int next = jackson.nextSignificantIndex();
-      if (next >= 0 && (jackson.byteAt(next) == '}' || jackson.byteAt(next) == ']')) {
-        throw failures.missingValue((char) jackson.byteAt(next), next, errorPath());
-      }
-    }
+    boolean afterComma = jackson.resumesAfterComma();
     JsonToken token = jackson.nextToken();
-    if (resume == FeedingParser.RESUME_AFTER_COMMA
-        && strictSyntax
-        && token == JsonToken.END_OBJECT) {
+    if (afterComma && strictSyntax && token == JsonToken.END_OBJECT) {
       throw failures.trailingCommaInObject(errorPath());
     }
     for (; ; token = jackson.nextToken()) {
-      if (token == JsonToken.END_OBJECT && previous == JsonToken.FIELD_NAME) {
-        // a key with no value: Jackson lets it through when the '}' comes after a comment that
-        // follows the colon, in some splits (the peek above catches plain whitespace)
-        throw failures.missingValueBefore('}', errorPath());
+      if (previous == JsonToken.FIELD_NAME
+          && (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY)) {
+        // a key with no value: Jackson lets a closing bracket through when the input was split
+        // after the colon (it resumes there as if at the start of an array), or after a comment
+        // that follows it; fed whole, it rejects it in the same words
+        throw failures.missingValueBefore(token == JsonToken.END_OBJECT ? '}' : ']', errorPath());
       }
       if (token == null || token == JsonToken.NOT_AVAILABLE) {
         if (jackson.insideStringValue()) {

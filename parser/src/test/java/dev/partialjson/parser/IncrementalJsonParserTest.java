@@ -359,13 +359,17 @@ class IncrementalJsonParserTest {
     // Jackson 2.22 accepts {"a":} as {} when fed in two pieces split after the colon
     for (String document :
         List.of("{\"a\":}", "[{\"q\":\r\t},1]", "{\"a\": /* c */ }", "{\"a\": // c\n}")) {
+      String whole = null; // and in the same words, at the same place, however it is split
       for (Splits.Split split : Splits.sweep(document)) {
-        assertThat(Replay.run(ParserOptions.defaults(), split, false).error())
+        RuntimeException error = Replay.run(ParserOptions.defaults(), split, false).error();
+        assertThat(error)
             .as(document + " " + split.name())
             .isInstanceOf(MalformedJsonException.class)
             .hasMessageStartingWith(
                 "Unexpected character ('}' (code 125)): expected a valid value (JSON String,"
                     + " Number, Array, Object or token 'null', 'true' or 'false') at $");
+        whole = whole == null ? error.getMessage() : whole;
+        assertThat(error.getMessage()).as(document + " " + split.name()).isEqualTo(whole);
       }
     }
     for (Splits.Split split : Splits.sweep("{\"a\":\n]")) {
