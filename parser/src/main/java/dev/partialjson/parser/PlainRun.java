@@ -102,8 +102,15 @@ final class PlainRun {
 
     @Override
     void copyTo(char[] out, int at) {
+      int from = InputWindow.index(start);
+      if (from + length <= InputWindow.SIZE) {
+        for (int i = 0; i < length; i++) {
+          out[at + i] = (char) ring[from + i]; // plain bytes are ASCII; no wrap: no mask per char
+        }
+        return;
+      }
       for (int i = 0; i < length; i++) {
-        out[at + i] = (char) ring[InputWindow.index(start + i)]; // plain bytes are ASCII
+        out[at + i] = (char) ring[InputWindow.index(start + i)];
       }
     }
   }
