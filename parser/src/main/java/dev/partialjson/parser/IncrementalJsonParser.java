@@ -530,9 +530,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
     // once nextToken() has returned it, and that ends the loop: so it can hold on entry only,
     // after the new input was fed, and needs no look before the tokens after the first.
     plainString = false;
-    boolean afterComma = jackson.resumesAfterComma();
+    boolean afterComma = strictSyntax && jackson.resumesAfterComma(); // lenient allows '}' there
     JsonToken token = jackson.nextToken();
-    if (afterComma && strictSyntax && token == JsonToken.END_OBJECT) {
+    if (afterComma && token == JsonToken.END_OBJECT) {
       throw failures.trailingCommaInObject(errorPath());
     }
     for (; ; token = jackson.nextToken()) {
