@@ -127,6 +127,12 @@ final class Failures {
       // of UTF-8, not a Latin-1 char either way: say so, at the byte.
       int b = nonAscii;
       long at = window.byteAt(offset - 1) == (byte) b ? offset - 1 : offset;
+      // When both bytes of a character from U+0080 to U+00FF came in one feed, Jackson names the
+      // character it decoded ("code 233" for C3 A9), whose code looks like a byte: name the byte.
+      int there = window.byteAt(at) & 0xFF;
+      if (there >= 0x80) {
+        b = there;
+      }
       int[] moved = move(location, at);
       return new MalformedJsonException(
           String.format(

@@ -131,6 +131,25 @@ class FuzzFindingsTest {
   }
 
   /**
+   * A character from U+0080 to U+00FF after a root value: fed with both its bytes in one feed,
+   * Jackson names the character it decoded ("code 233" for C3 A9), whose code is in the range of a
+   * byte, and that code was reported as the byte (found by the parser fuzzer as {@code " 2\xC3\xA9
+   * ..."}).
+   */
+  @Test
+  void reportsATwoByteCharacterAfterARootValueByItsFirstByte() {
+    PartialJsonException e =
+        sameUnderEverySplit(ParserOptions.strict(), concat(" 2", bytes(0xC3, 0xA9), "r9"));
+    assertThat(e)
+        .hasMessage(
+            "Unexpected byte 0xC3 outside a string: only strings may hold non-ASCII characters at $"
+                + " (offset 2, line 1, column 3) near \" 2\"");
+    // a no-break space (U+00A0) after a root number, as a model may write it
+    assertThat(sameUnderEverySplit(ParserOptions.strict(), concat("7", bytes(0xC2, 0xA0), "")))
+        .hasMessageStartingWith("Unexpected byte 0xC2 outside a string");
+  }
+
+  /**
    * A non-ASCII byte where a lenient, unquoted name may begin: Jackson's non-blocking parser
    * reported an unexpected character when more bytes came with it and "Unexpected end-of-input in
    * field name" when they did not (and for any non-ASCII unquoted name, valid UTF-8 or not).
