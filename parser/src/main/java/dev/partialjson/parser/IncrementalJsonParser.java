@@ -510,7 +510,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
 
   /**
    * Hands {@code bytes[from, to)} to Jackson and reads the tokens; {@code ascii} if the bytes are
-   * known to be ASCII, which a key left open needs no look at (in strict syntax).
+   * known to be ASCII, whose part in a key left open then needs no look for bad UTF-8.
    */
   private int tokenize(byte[] bytes, int from, int to, boolean ascii) throws IOException {
     jackson.feedInput(bytes, from, to);
