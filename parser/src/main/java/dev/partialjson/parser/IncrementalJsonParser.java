@@ -57,7 +57,6 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private final ParserOptions options;
   private final boolean strictSyntax;
   private final long maxDocumentLength; // read on every feed, so kept here
-  private final int maxObjectMembers; // read on every key
   private final int maxNumberLength; // read on every feed that ends inside an integer
   private final JsonListener listener;
   private final FeedingParser jackson;
@@ -71,6 +70,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private final Utf8Check utf8 = new Utf8Check();
   private final PathStack paths = new PathStack();
   private final StringStream string;
+  private final TokenEvents events;
   private final PlainRun plain = new PlainRun(window);
   private final Utf8Encoder encoder = new Utf8Encoder(SLICE);
   private final Utf8Encoder.Sink sliced = this::acceptSliced;
@@ -83,7 +83,6 @@ public final class IncrementalJsonParser implements AutoCloseable {
 
   private Stage stage;
   private boolean finished;
-  private boolean rootDone;
   private boolean plainString; // Jackson waits inside a double-quoted string, all of it reported
   private @Nullable JsonToken previous; // the last token Jackson returned
   private @Nullable RuntimeException failure;
@@ -94,7 +93,6 @@ public final class IncrementalJsonParser implements AutoCloseable {
     this.strictSyntax = options.syntax() == ParserOptions.Syntax.STRICT;
     long maxLength = options.limits().maxDocumentLength();
     this.maxDocumentLength = maxLength < 0 ? Long.MAX_VALUE : maxLength; // one comparison a feed
-    this.maxObjectMembers = options.limits().maxObjectMembers();
     this.maxNumberLength = options.limits().maxNumberLength();
     this.listener = listener;
     this.jackson = options.jackson().newParser();
@@ -116,6 +114,8 @@ public final class IncrementalJsonParser implements AutoCloseable {
     this.string =
         new StringStream(
             jackson, listener, tree, paths, failures, options.limits().maxStringLength());
+    this.events =
+        new TokenEvents(jackson, listener, tree, paths, keys, string, failures, options.limits());
   }
 
   /** Returns a parser with the {@link ParserOptions#defaults() default options}. */
@@ -301,7 +301,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
 
   /** Returns whether the root value is complete. */
   public boolean isComplete() {
-    return rootDone;
+    return events.rootDone();
   }
 
   /** Returns whether {@link #finish()} has run or an error has stopped the parser. */
@@ -556,111 +556,11 @@ public final class IncrementalJsonParser implements AutoCloseable {
         return -1;
       }
       previous = token;
-      handle(token);
-      if (rootDone) {
+      events.handle(token);
+      if (events.rootDone()) {
         return jackson.inputIndex();
       }
     }
-  }
-
-  private void handle(JsonToken token) throws IOException {
-    switch (token) {
-      case START_OBJECT:
-      case START_ARRAY:
-        boolean array = token == JsonToken.START_ARRAY;
-        JsonPath path = paths.nextValue();
-        if (array) {
-          listener.startArray(path);
-        } else {
-          listener.startObject(path);
-        }
-        if (tree != null) {
-          tree.startContainer(path, array);
-        }
-        paths.push(path, array);
-        break;
-      case END_OBJECT:
-      case END_ARRAY:
-        JsonPath closed = paths.pop();
-        if (token == JsonToken.END_ARRAY) {
-          listener.endArray(closed);
-        } else {
-          listener.endObject(closed);
-        }
-        if (tree != null) {
-          tree.endContainer();
-        }
-        valueDone();
-        break;
-      case FIELD_NAME:
-        String name = jackson.currentName();
-        keys.closed(name);
-        if (paths.key(name) > maxObjectMembers) {
-          throw tooManyMembers();
-        }
-        break;
-      case VALUE_STRING:
-        string.complete(jackson.getText());
-        valueDone();
-        break;
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        Number number = number();
-        JsonPath at = paths.nextValue();
-        listener.numberValue(at, number);
-        scalar(at, number);
-        break;
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-        JsonPath where = paths.nextValue();
-        listener.booleanValue(where, token == JsonToken.VALUE_TRUE);
-        scalar(where, token == JsonToken.VALUE_TRUE);
-        break;
-      case VALUE_NULL:
-        JsonPath nullPath = paths.nextValue();
-        listener.nullValue(nullPath);
-        scalar(nullPath, null);
-        break;
-      default:
-        // VALUE_EMBEDDED_OBJECT never comes from JSON text
-        break;
-    }
-  }
-
-  private Number number() throws IOException {
-    try {
-      return jackson.getNumberValueExact();
-    } catch (NumberFormatException | ArithmeticException e) {
-      // valid JSON, but BigDecimal cannot hold an exponent beyond the int range (1e99999999999)
-      throw failures.numberScale(paths.peekNextValue(), e);
-    }
-  }
-
-  private void scalar(JsonPath path, @Nullable Object value) {
-    if (tree != null) {
-      tree.scalar(path, value);
-    }
-    valueDone();
-  }
-
-  private void valueDone() {
-    paths.valueDone();
-    if (paths.depth() == 0) {
-      rootDone = true;
-      listener.documentEnd();
-    }
-  }
-
-  /** The key just read is one too many for its object: the error names the object, at the key. */
-  private LimitExceededException tooManyMembers() {
-    int max = maxObjectMembers;
-    List<JsonPath> open = paths.open(null);
-    JsonPath object = open.get(open.size() - 1);
-    return failures.atTokenStart(
-        Limits.Limit.OBJECT_MEMBERS,
-        "Object member count (" + (max + 1L) + ") exceeds the maximum allowed (" + max + ")",
-        max,
-        object);
   }
 
   private void end() {
@@ -693,7 +593,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
           }
           throw failures.malformed(e, errorPath());
         }
-        if (!rootDone) {
+        if (!events.rootDone()) {
           throw incomplete("No JSON value began before the end of the input");
         }
         break;

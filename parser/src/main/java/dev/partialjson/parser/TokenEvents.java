@@ -1,0 +1,149 @@
+package dev.partialjson.parser;
+
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns each token Jackson returns into the listener's events and the snapshot's steps, at the path
+ * the {@link PathStack} gives it: containers as they open and close, keys (checked, and counted
+ * against their object's limit), and complete values; a string's growth is {@link StringStream}'s.
+ * Knows when the root value is complete. Not thread-safe.
+ */
+final class TokenEvents {
+  private final FeedingParser jackson;
+  private final JsonListener listener;
+  private final @Nullable SnapshotBuilder tree;
+  private final PathStack paths;
+  private final KeyCheck keys;
+  private final StringStream string;
+  private final Failures failures;
+  private final int maxObjectMembers; // read on every key, so kept here
+  private boolean rootDone;
+
+  TokenEvents(
+      FeedingParser jackson,
+      JsonListener listener,
+      @Nullable SnapshotBuilder tree,
+      PathStack paths,
+      KeyCheck keys,
+      StringStream string,
+      Failures failures,
+      Limits limits) {
+    this.jackson = jackson;
+    this.listener = listener;
+    this.tree = tree;
+    this.paths = paths;
+    this.keys = keys;
+    this.string = string;
+    this.failures = failures;
+    this.maxObjectMembers = limits.maxObjectMembers();
+  }
+
+  /** Returns whether the root value is complete. */
+  boolean rootDone() {
+    return rootDone;
+  }
+
+  /** Reports {@code token}, the next one Jackson returned. */
+  void handle(JsonToken token) throws IOException {
+    switch (token) {
+      case START_OBJECT:
+      case START_ARRAY:
+        boolean array = token == JsonToken.START_ARRAY;
+        JsonPath path = paths.nextValue();
+        if (array) {
+          listener.startArray(path);
+        } else {
+          listener.startObject(path);
+        }
+        if (tree != null) {
+          tree.startContainer(path, array);
+        }
+        paths.push(path, array);
+        break;
+      case END_OBJECT:
+      case END_ARRAY:
+        JsonPath closed = paths.pop();
+        if (token == JsonToken.END_ARRAY) {
+          listener.endArray(closed);
+        } else {
+          listener.endObject(closed);
+        }
+        if (tree != null) {
+          tree.endContainer();
+        }
+        valueDone();
+        break;
+      case FIELD_NAME:
+        String name = jackson.currentName();
+        keys.closed(name);
+        if (paths.key(name) > maxObjectMembers) {
+          throw tooManyMembers();
+        }
+        break;
+      case VALUE_STRING:
+        string.complete(jackson.getText());
+        valueDone();
+        break;
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        Number number = number();
+        JsonPath at = paths.nextValue();
+        listener.numberValue(at, number);
+        scalar(at, number);
+        break;
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        JsonPath where = paths.nextValue();
+        listener.booleanValue(where, token == JsonToken.VALUE_TRUE);
+        scalar(where, token == JsonToken.VALUE_TRUE);
+        break;
+      case VALUE_NULL:
+        JsonPath nullPath = paths.nextValue();
+        listener.nullValue(nullPath);
+        scalar(nullPath, null);
+        break;
+      default:
+        // VALUE_EMBEDDED_OBJECT never comes from JSON text
+        break;
+    }
+  }
+
+  private Number number() throws IOException {
+    try {
+      return jackson.getNumberValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      // valid JSON, but BigDecimal cannot hold an exponent beyond the int range (1e99999999999)
+      throw failures.numberScale(paths.peekNextValue(), e);
+    }
+  }
+
+  private void scalar(JsonPath path, @Nullable Object value) {
+    if (tree != null) {
+      tree.scalar(path, value);
+    }
+    valueDone();
+  }
+
+  private void valueDone() {
+    paths.valueDone();
+    if (paths.depth() == 0) {
+      rootDone = true;
+      listener.documentEnd();
+    }
+  }
+
+  /** The key just read is one too many for its object: the error names the object, at the key. */
+  private LimitExceededException tooManyMembers() {
+    int max = maxObjectMembers;
+    List<JsonPath> open = paths.open(null);
+    JsonPath object = open.get(open.size() - 1);
+    return failures.atTokenStart(
+        Limits.Limit.OBJECT_MEMBERS,
+        "Object member count (" + (max + 1L) + ") exceeds the maximum allowed (" + max + ")",
+        max,
+        object);
+  }
+}
