@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * collections are unmodifiable, and the parts that were complete are shared with later snapshots
  * rather than copied, and what is still open is viewed only when read, so a snapshot after every
  * delta costs one small object while only a string grows, and time proportional to the nesting
- * depth when a value opens or closes, never time proportional to the document. Reading the growing
- * string costs its length, once per snapshot.
+ * depth when a value opens or closes, never time proportional to the document. Reading a value
+ * still open makes it then: a view of an open container (a small object), or a {@code String} of
+ * the growing string (the cost of its length), each time it is read, equal every time.
  *
  * <p>Immutable and thread-safe: a snapshot never changes after it is taken, so it may be handed to
  * another thread (a UI thread, say) while the parser goes on.
@@ -25,25 +26,25 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Snapshot {
+  // One is made after every delta that changed something, so it is kept small: 48 bytes.
   private final @Nullable Object complete; // the root value, once complete
   private final boolean hasValue;
   private final boolean rootComplete;
-  private final OpenFrame[] open; // the open containers, outermost first
+  private final Slots[] open; // the open containers, outermost first
   private final @Nullable JsonPath openString;
   private final char[] text; // the open string's chars: the first textLength, never written again
   private final int textLength;
   private final long byteOffset;
   // Made when first asked for: most snapshots are never read below the root, or not at all. A
-  // racing first call at worst makes an equal value twice; what it makes is immutable.
+  // racing first call at worst makes an equal value twice; what it makes is immutable (its fields
+  // final, so safe to read however the snapshot reached another thread).
   private @Nullable Object root;
-  private @Nullable String string;
-  private @Nullable List<JsonPath> openPaths;
 
   Snapshot(
       @Nullable Object complete,
       boolean hasValue,
       boolean rootComplete,
-      OpenFrame[] open,
+      Slots[] open,
       @Nullable JsonPath openString,
       char[] text,
       int textLength,
@@ -87,12 +88,7 @@ public final class Snapshot {
     if (openString == null) {
       return null;
     }
-    String value = string;
-    if (value == null) {
-      value = new String(text, 0, textLength);
-      string = value;
-    }
-    return value;
+    return new String(text, 0, textLength);
   }
 
   /** Returns whether the root value has begun. */
@@ -113,7 +109,7 @@ public final class Snapshot {
     if (!contains(path) || path.equals(openString)) {
       return false;
     }
-    for (OpenFrame frame : open) {
+    for (Slots frame : open) {
       if (frame.path.equals(path)) {
         return false;
       }
@@ -152,19 +148,14 @@ public final class Snapshot {
    * the growing string. Empty before the root begins and once it is complete.
    */
   public List<JsonPath> openPaths() {
-    List<JsonPath> paths = openPaths;
-    if (paths == null) {
-      JsonPath[] all = new JsonPath[open.length + (openString == null ? 0 : 1)];
-      for (int i = 0; i < open.length; i++) {
-        all[i] = open[i].path;
-      }
-      if (openString != null) {
-        all[open.length] = openString;
-      }
-      paths = List.of(all);
-      openPaths = paths;
+    JsonPath[] all = new JsonPath[open.length + (openString == null ? 0 : 1)];
+    for (int i = 0; i < open.length; i++) {
+      all[i] = open[i].path;
     }
-    return paths;
+    if (openString != null) {
+      all[open.length] = openString;
+    }
+    return List.of(all);
   }
 
   /** Returns how many bytes of input the parser had taken when this snapshot was made. */

@@ -8,15 +8,17 @@ import org.jspecify.annotations.Nullable;
  * Builds the value of a document from the parser's events, so that {@link #snapshot} can hand out
  * an immutable view of it at any moment without copying what is complete. Each open container is a
  * frame of append-only arrays; a complete container becomes a {@link SnapshotList} or {@link
- * SnapshotMap} over its frame's arrays, which are never written again. A snapshot holds an {@link
- * OpenFrame} per open container, made only for a container that changed since the last snapshot,
- * and the open string's chars as far as they go; the views of open containers are made when it is
- * read. Only a duplicate key writes into a slot a snapshot can see, and then the frame copies its
- * arrays first. Not thread-safe; the snapshots it returns are.
+ * SnapshotMap} over the {@link Slots} of its frame's arrays, which are never written again. A
+ * snapshot holds the {@code Slots} of each open container, made only for a container that changed
+ * since the last snapshot (and only the innermost containers change: those outside them are carried
+ * over without a look), and the open string's chars as far as they go; the views of open containers
+ * are made when it is read. Only a duplicate key writes into a slot a snapshot can see, and then
+ * the frame copies its arrays first. Not thread-safe; the snapshots it returns are.
  */
 final class SnapshotBuilder {
   private static final int SCAN = 8;
-  private static final OpenFrame[] NONE = new OpenFrame[0];
+  private static final Slots[] NONE = new Slots[0];
+  private static final int TEXT = 16; // the first size of a string's chars: most strings are short
 
   private static final class Frame {
     final JsonPath path;
@@ -27,7 +29,7 @@ final class SnapshotBuilder {
     int openIndex = -1;
     boolean shared; // a snapshot holds these arrays: copy before writing below size
     @Nullable HashMap<String, Integer> index;
-    @Nullable OpenFrame frozen; // as the last snapshot saw this frame
+    @Nullable Slots frozen; // as the last snapshot saw this frame
 
     Frame(JsonPath path, boolean array) {
       this.path = path;
@@ -84,21 +86,19 @@ final class SnapshotBuilder {
 
     /** Returns this container complete, as every snapshot from now on shows it. */
     Object complete() {
-      shared = true;
-      return array
-          ? new SnapshotList(values, size, -1, null, 0)
-          : new SnapshotMap(keysAsStrings(), values, size, -1, null, 0);
+      openIndex = -1;
+      return freeze().view(null, 0);
     }
 
     /** Returns this container as a snapshot taken now sees it: the last one's if unchanged. */
-    OpenFrame freeze() {
+    Slots freeze() {
       String[] names = keysAsStrings();
-      OpenFrame last = frozen;
+      Slots last = frozen;
       if (last != null && last.is(names, values, size, openIndex)) {
         return last;
       }
       shared = true;
-      frozen = new OpenFrame(path, array, names, values, size, openIndex);
+      frozen = new Slots(path, array, names, values, size, openIndex);
       return frozen;
     }
 
@@ -116,11 +116,12 @@ final class SnapshotBuilder {
   private @Nullable JsonPath openString;
   // The open string's chars, append-only while it is open; a new array for the next string once a
   // snapshot has shown this one, since snapshots keep reading it.
-  private char[] text = new char[64];
+  private char[] text = new char[TEXT];
   private int textLength;
   private boolean textShared;
-  // The open frames as the last snapshot saw them; null once one of them changed.
-  private @Nullable OpenFrame[] open = NONE;
+  // The open frames as the last snapshot saw them, of which the first unchangedBelow still hold.
+  private Slots[] open = NONE;
+  private int unchangedBelow;
   private long version;
   private long snapshotVersion = -1;
   private @Nullable Snapshot last;
@@ -136,13 +137,11 @@ final class SnapshotBuilder {
   void endContainer() {
     Frame frame = frames[--depth];
     frames[depth] = null;
-    frame.openIndex = -1;
     closeChild(frame.complete());
   }
 
   void scalar(JsonPath path, @Nullable Object value) {
-    version++;
-    open = null;
+    changed();
     if (depth == 0) {
       root = value;
       rootBegun = true;
@@ -158,7 +157,7 @@ final class SnapshotBuilder {
     openChild(path);
     openString = path;
     if (textShared) {
-      text = new char[64];
+      text = new char[TEXT];
       textShared = false;
     }
     textLength = 0;
@@ -189,8 +188,7 @@ final class SnapshotBuilder {
   }
 
   private void openChild(JsonPath path) {
-    version++;
-    open = null;
+    changed();
     if (depth == 0) {
       rootBegun = true;
       return;
@@ -200,8 +198,7 @@ final class SnapshotBuilder {
   }
 
   private void closeChild(Object value) {
-    version++;
-    open = null;
+    changed();
     if (depth == 0) {
       root = value;
       rootComplete = true;
@@ -210,6 +207,12 @@ final class SnapshotBuilder {
     Frame parent = frames[depth - 1];
     parent.values[parent.openIndex] = value;
     parent.openIndex = -1;
+  }
+
+  /** The innermost open container (if any) is about to change. */
+  private void changed() {
+    version++;
+    unchangedBelow = Math.min(unchangedBelow, Math.max(depth - 1, 0));
   }
 
   private static @Nullable String keyOf(JsonPath path) {
@@ -221,14 +224,16 @@ final class SnapshotBuilder {
     if (version == snapshotVersion && last != null && last.byteOffset() == byteOffset) {
       return last;
     }
-    OpenFrame[] frozen = open;
-    if (frozen == null) {
-      frozen = depth == 0 ? NONE : new OpenFrame[depth];
-      for (int d = 0; d < depth; d++) {
+    Slots[] frozen = open;
+    if (unchangedBelow < depth || frozen.length != depth) {
+      // the frames below unchangedBelow are where they were, unchanged: carried over
+      frozen = depth == 0 ? NONE : Arrays.copyOf(frozen, depth);
+      for (int d = unchangedBelow; d < depth; d++) {
         frozen[d] = frames[d].freeze();
       }
       open = frozen;
     }
+    unchangedBelow = depth;
     if (openString != null) {
       textShared = true;
     }
