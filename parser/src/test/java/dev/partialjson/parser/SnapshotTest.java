@@ -160,6 +160,40 @@ class SnapshotTest {
     assertThat(map.containsKey("k100")).isFalse();
   }
 
+  /**
+   * A large object still open is looked up by a hash index of the keys it had when the snapshot was
+   * taken: a later key is not in an earlier snapshot, and the open member reads as it was.
+   */
+  @Test
+  void looksUpKeysOfALargeObjectStillOpenAsEachSnapshotSawThem() {
+    StringBuilder document = new StringBuilder("{");
+    for (int i = 0; i < 20; i++) {
+      document.append("\"k").append(i).append("\": ").append(i).append(", ");
+    }
+    IncrementalJsonParser parser = parser();
+    parser.feed(document + "\"open\": \"ab");
+    Snapshot first = parser.snapshot();
+    parser.feed("c\", \"k20\": [20,");
+    Snapshot second = parser.snapshot();
+    parser.feed(" 21], \"k3\": \"again\"");
+    Snapshot third = parser.snapshot();
+
+    Map<?, ?> early = (Map<?, ?>) first.value();
+    Map<?, ?> later = (Map<?, ?>) second.value();
+    Map<?, ?> last = (Map<?, ?>) third.value();
+    assertThat(early.get("open")).isEqualTo("ab");
+    assertThat(early.containsKey("k20")).isFalse();
+    assertThat(early.get("k3")).isEqualTo(3);
+    assertThat(later.get("open")).isEqualTo("abc");
+    assertThat(later.get("k20")).isEqualTo(List.of(20));
+    assertThat(last.get("k20")).isEqualTo(List.of(20, 21));
+    assertThat(last.get("k3")).isEqualTo("again");
+    assertThat(later.get("k3")).isEqualTo(3);
+    assertThat(last).hasSize(22);
+    assertThat(List.<Object>copyOf(last.keySet()).subList(19, 22))
+        .containsExactly("k19", "open", "k20");
+  }
+
   @Test
   void returnsTheSameSnapshotWhileNothingChanges() {
     IncrementalJsonParser parser = parser();
