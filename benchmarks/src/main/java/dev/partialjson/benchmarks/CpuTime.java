@@ -1,10 +1,16 @@
 package dev.partialjson.benchmarks;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,24 +27,39 @@ import org.openjdk.jmh.infra.Blackhole;
  * can differ by more than the change being measured. The kernel does not count stolen time, nor
  * other processes' time, into a thread's CPU time.
  *
- * <p>It runs the very methods JMH runs, with a {@link Blackhole}, on the same {@link Input}. By
- * default each row runs in a JVM of its own, so that one row's code does not change how the JIT
- * compiles another's (the rows share jackson-core and most of the parser); the JVMs of the rows
- * take turns, {@code --jvms} times each, so that slow phases of the machine fall on every row
- * alike, and the ratio to the first row is taken turn by turn. With {@code --one-jvm}, each of
- * {@code --jvms} JVMs runs every row, a round of each in turn, and the ratio is taken round by
- * round: closer in time, so less spread by the machine, but the rows then share what the JIT
- * learnt. Inside a JVM, after {@code --rounds} warm-up rounds, each of {@code --rounds} measured
- * rounds repeats the operation (every document of the cell, from its first delta to its end) for at
- * least 0.2 s of CPU time. Printed are the median of each JVM's median round and the median of the
- * ratios.
+ * <p>It runs the very methods JMH runs, with a {@link Blackhole}, on the same {@link Input}. Inside
+ * a JVM, after {@code --rounds} warm-up rounds, each of {@code --rounds} measured rounds repeats
+ * the operation (every document of the cell, from its first delta to its end) for at least 0.2 s of
+ * CPU time; where a JVM runs several rows, it runs a round of each in turn, in the opposite order
+ * every other round. Three ways to compare:
+ *
+ * <ul>
+ *   <li>By default each row runs in a JVM of its own, so that one row's code does not change how
+ *       the JIT compiles another's (the rows share jackson-core and most of the parser); the JVMs
+ *       of the rows take turns, {@code --jvms} times each, so that slow phases of the machine fall
+ *       on every row alike, and the ratio to the first row is taken turn by turn.
+ *   <li>With {@code --one-jvm}, each of {@code --jvms} JVMs runs every row and the ratio to the
+ *       first row is taken round by round: closer in time, so less spread by the machine, but the
+ *       rows then share what the JIT learnt.
+ *   <li>With {@code --baseline CLASSPATH}, each row of this build is compared with the same row of
+ *       another build of the project (the class path of its {@code benchmarks} module: its classes,
+ *       the parser's and binding's, and the jars they need), both run in one JVM, each build in a
+ *       class loader of its own so that the JIT compiles each apart, and the ratio this build /
+ *       baseline is taken round by round. This is the comparison of a change: two builds measured
+ *       within a second of each other, again and again. The other build needs only a {@code
+ *       FeedBenchmark} of the same shape.
+ * </ul>
+ *
+ * <p>Printed for each row: the median of each JVM's median round, and the median and quartiles of
+ * the ratios. Run the same build against itself once to see the spread a ratio has on the machine
+ * at that time (a few percent when it is quiet).
  *
  * <p>What it does not measure: time spent in other threads (the garbage collector's, the JIT's), so
  * allocation weighs less here than in JMH's figures; use JMH for those, and this to tell whether a
  * change made the work of the parsing thread itself smaller.
  *
  * <p>Run (the rows are {@code limit}, {@code events}, {@code eventsText}, {@code snapshots} and
- * {@code binding}; the first is the denominator):
+ * {@code binding}; without {@code --baseline} the first is the denominator):
  *
  * <pre>{@code
  * ./mvnw -q -pl benchmarks -am package -Dmaven.test.skip=true exec:exec@cpu \
@@ -50,85 +71,140 @@ public final class CpuTime {
   private static final String RESULT = "cpu-time-per-operation-us ";
   private static final List<String> ROWS =
       List.of("limit", "events", "eventsText", "snapshots", "binding");
+  private static final String BLACKHOLE_PASSWORD =
+      "Today's password is swordfish. I understand instantiating Blackholes directly is"
+          + " dangerous.";
 
   private CpuTime() {}
 
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
     if (options.child) {
-      double[][] rounds = measure(options.rows, options);
-      for (int row = 0; row < rounds.length; row++) {
+      for (double[] rounds : measure(options)) {
         StringBuilder line = new StringBuilder(RESULT);
-        for (double round : rounds[row]) {
+        for (double round : rounds) {
           line.append(line.length() == RESULT.length() ? "" : " ").append(round);
         }
         System.out.println(line);
       }
       return;
     }
+    boolean together = options.oneJvm || options.baseline != null;
     System.out.printf(
         Locale.ROOT,
-        "size %s, deltas %s: %d JVMs %s; %d warm-up and %d measured rounds of at least %.1f s"
+        "size %s, deltas %s: %d %s %s; %d warm-up and %d measured rounds of at least %.1f s"
             + " CPU time each%n",
         options.size,
         options.deltas,
         options.jvms,
-        options.oneJvm ? "running every row, a round of each in turn" : "per row, taking turns",
+        options.jvms == 1 ? "JVM" : "JVMs",
+        options.baseline != null
+            ? "running every row of this build and of the baseline, a round of each in turn"
+            : together ? "running every row, a round of each in turn" : "per row, taking turns",
         options.rounds,
         options.rounds,
         ROUND_NANOS / 1e9);
     int rows = options.rows.size();
-    double[][] micros = new double[rows][options.jvms]; // each JVM's median round
-    List<List<Double>> ratios = new ArrayList<>();
-    for (int row = 0; row < rows; row++) {
-      ratios.add(new ArrayList<>());
-    }
+    List<double[]> medians = new ArrayList<>(); // of each series, each JVM's median round
+    List<List<Double>> ratios = new ArrayList<>(); // of each row
     for (int turn = 0; turn < options.jvms; turn++) {
-      double[][] rounds = new double[rows][];
-      if (options.oneJvm) {
-        rounds = runChild(options.rows, options);
+      List<double[]> series = new ArrayList<>(); // each series' rounds, in the child's order
+      if (together) {
+        series.addAll(runChild(options.rows, options));
       } else {
-        for (int row = 0; row < rows; row++) {
-          rounds[row] = runChild(List.of(options.rows.get(row)), options)[0];
+        for (String row : options.rows) {
+          series.addAll(runChild(List.of(row), options));
         }
+      }
+      for (int s = 0; s < series.size(); s++) {
+        if (turn == 0) {
+          medians.add(new double[options.jvms]);
+        }
+        medians.get(s)[turn] = median(series.get(s));
       }
       for (int row = 0; row < rows; row++) {
-        micros[row][turn] = median(rounds[row]);
-        if (options.oneJvm) {
-          for (int round = 0; round < options.rounds; round++) {
-            ratios.get(row).add(rounds[row][round] / rounds[0][round]);
-          }
+        if (turn == 0) {
+          ratios.add(new ArrayList<>());
+        }
+        if (options.baseline != null) {
+          addRatios(ratios.get(row), series.get(2 * row + 1), series.get(2 * row));
+        } else if (together) {
+          addRatios(ratios.get(row), series.get(row), series.get(0));
         } else {
-          ratios.get(row).add(micros[row][turn] / micros[0][turn]);
+          ratios.get(row).add(medians.get(row)[turn] / medians.get(0)[turn]);
         }
       }
     }
-    String first = options.rows.get(0);
-    System.out.printf(
-        Locale.ROOT,
-        "%-11s %-40s %s%n",
-        "row",
-        "CPU us per operation (each JVM's median)",
-        "ratio to " + first + (options.oneJvm ? ", round by round" : ", JVM by JVM"));
-    for (int row = 0; row < rows; row++) {
-      double[] each = ratios.get(row).stream().mapToDouble(Double::doubleValue).toArray();
+    print(options, medians, ratios);
+  }
+
+  private static void addRatios(List<Double> into, double[] numerator, double[] denominator) {
+    for (int round = 0; round < numerator.length; round++) {
+      into.add(numerator[round] / denominator[round]);
+    }
+  }
+
+  private static void print(Options options, List<double[]> medians, List<List<Double>> ratios) {
+    System.out.println(
+        "CPU time per operation, in us: the median of the JVMs' median rounds (each JVM's after)");
+    if (options.baseline != null) {
       System.out.printf(
           Locale.ROOT,
-          "%-11s %-40s median %.3f (%s)%n",
-          options.rows.get(row),
-          String.format(Locale.ROOT, "%.1f (%s)", median(micros[row]), list(micros[row])),
-          median(each),
-          options.oneJvm
-              ? String.format(Locale.ROOT, "%.3f to %.3f", min(each), max(each))
-              : list(each));
+          "%-11s %-34s %-34s %s%n",
+          "row",
+          "baseline",
+          "this build",
+          "this build / baseline, round by round");
+    } else {
+      System.out.printf(
+          Locale.ROOT,
+          "%-11s %-34s %s%n",
+          "row",
+          "CPU time",
+          "ratio to "
+              + options.rows.get(0)
+              + (options.oneJvm ? ", round by round" : ", JVM by JVM"));
     }
+    for (int row = 0; row < options.rows.size(); row++) {
+      double[] each = ratios.get(row).stream().mapToDouble(Double::doubleValue).toArray();
+      String ratio =
+          each.length > 3
+              ? String.format(
+                  Locale.ROOT,
+                  "median %.3f (quartiles %.3f, %.3f)",
+                  median(each),
+                  quantile(each, 0.25),
+                  quantile(each, 0.75))
+              : String.format(Locale.ROOT, "median %.3f (%s)", median(each), list(each));
+      if (options.baseline != null) {
+        System.out.printf(
+            Locale.ROOT,
+            "%-11s %-34s %-34s %s%n",
+            options.rows.get(row),
+            summary(medians.get(2 * row)),
+            summary(medians.get(2 * row + 1)),
+            ratio);
+      } else {
+        System.out.printf(
+            Locale.ROOT,
+            "%-11s %-34s %s%n",
+            options.rows.get(row),
+            summary(medians.get(row)),
+            ratio);
+      }
+    }
+  }
+
+  private static String summary(double[] medians) {
+    return String.format(Locale.ROOT, "%.1f (%s)", median(medians), list(medians));
   }
 
   /**
    * Runs {@code rows} in a JVM of its own, with this one's class path, and returns the CPU time per
-   * operation of each measured round of each row.
+   * operation of each measured round of each series it ran: each row, or with a baseline, each row
+   * of the baseline and then of this build.
    */
-  private static double[][] runChild(List<String> rows, Options options)
+  private static List<double[]> runChild(List<String> rows, Options options)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -144,6 +220,9 @@ public final class CpuTime {
             options.deltas,
             "--rounds",
             Integer.toString(options.rounds)));
+    if (options.baseline != null) {
+      command.addAll(List.of("--baseline", options.baseline));
+    }
     command.addAll(rows);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<double[]> results = new ArrayList<>();
@@ -163,31 +242,40 @@ public final class CpuTime {
       }
     }
     int exit = process.waitFor();
-    if (exit != 0 || results.size() != rows.size()) {
+    int expected = rows.size() * (options.baseline != null ? 2 : 1);
+    if (exit != 0 || results.size() != expected) {
       throw new IllegalStateException(
           rows + " failed (exit " + exit + "):\n" + String.join("\n", output));
     }
-    return results.toArray(new double[0][]);
+    return results;
   }
 
   /**
-   * Returns the CPU time per operation, in microseconds, of each measured round of each of {@code
-   * rows}: a round of each row in turn, after as many warm-up rounds.
+   * Returns the CPU time per operation, in microseconds, of each measured round of each series: a
+   * round of each in turn, after as many warm-up rounds.
    */
-  private static double[][] measure(List<String> rows, Options options) {
-    Blackhole blackhole =
-        new Blackhole(
-            "Today's password is swordfish. I understand instantiating Blackholes directly is"
-                + " dangerous.");
-    List<Runnable> operations = new ArrayList<>();
-    for (String row : rows) {
-      operations.add(operation(row, options, blackhole));
+  private static double[][] measure(Options options) throws Exception {
+    List<Runnable> series = new ArrayList<>();
+    if (options.baseline == null) {
+      for (String row : options.rows) {
+        series.add(operation(CpuTime.class.getClassLoader(), row, options));
+      }
+    } else {
+      // each build in a loader of its own, over the platform loader: nothing of either is shared
+      ClassLoader baseline = loader(options.baseline);
+      ClassLoader current = loader(System.getProperty("java.class.path"));
+      for (String row : options.rows) {
+        series.add(operation(baseline, row, options));
+        series.add(operation(current, row, options));
+      }
     }
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    double[][] micros = new double[rows.size()][options.rounds];
+    int n = series.size();
+    double[][] micros = new double[n][options.rounds];
     for (int round = -options.rounds; round < options.rounds; round++) {
-      for (int row = 0; row < rows.size(); row++) {
-        Runnable operation = operations.get(row);
+      for (int k = 0; k < n; k++) {
+        int s = (round & 1) == 0 ? k : n - 1 - k; // every other round the other way round
+        Runnable operation = series.get(s);
         long start = threads.getCurrentThreadCpuTime();
         long now;
         int count = 0;
@@ -197,61 +285,76 @@ public final class CpuTime {
           now = threads.getCurrentThreadCpuTime();
         } while (now - start < ROUND_NANOS);
         if (round >= 0) {
-          micros[row][round] = (now - start) / 1e3 / count;
+          micros[s][round] = (now - start) / 1e3 / count;
         }
       }
     }
     return micros;
   }
 
-  private static Runnable operation(String row, Options options, Blackhole blackhole) {
-    FeedBenchmark benchmark = new FeedBenchmark();
-    if (row.equals("binding")) {
-      FeedBenchmark.GeneratedCell cell = new FeedBenchmark.GeneratedCell();
-      cell.size = options.size;
-      cell.deltas = options.deltas;
-      cell.cut();
-      FeedBenchmark.Binding binding = new FeedBenchmark.Binding();
-      binding.make();
-      return () -> benchmark.binding(cell, binding, blackhole);
+  private static ClassLoader loader(String classPath) throws MalformedURLException {
+    List<URL> urls = new ArrayList<>();
+    for (String entry : classPath.split(File.pathSeparator)) {
+      if (!entry.isEmpty()) {
+        urls.add(Path.of(entry).toUri().toURL());
+      }
     }
-    FeedBenchmark.Cell cell = new FeedBenchmark.Cell();
-    cell.size = options.size;
-    cell.deltas = options.deltas;
-    cell.cut();
-    switch (row) {
-      case "limit":
-        return () -> {
-          try {
-            benchmark.limit(cell, blackhole);
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
-          }
-        };
-      case "events":
-        return () -> benchmark.events(cell, blackhole);
-      case "eventsText":
-        return () -> benchmark.eventsText(cell, blackhole);
-      case "snapshots":
-        return () -> benchmark.snapshots(cell, blackhole);
-      default:
-        throw new IllegalArgumentException("no row " + row + ": " + ROWS);
+    return new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+  }
+
+  /**
+   * Returns one operation of {@code row}: the {@link FeedBenchmark} method of that name, its state
+   * set up as JMH would, all as {@code loader} loads them (reflection costs a microsecond or so a
+   * call, against 15 us for a 1 KB document).
+   */
+  private static Runnable operation(ClassLoader loader, String row, Options options)
+      throws ReflectiveOperationException {
+    String name = FeedBenchmark.class.getName();
+    Class<?> benchmarkClass = loader.loadClass(name);
+    Class<?> blackholeClass = loader.loadClass(Blackhole.class.getName());
+    Object benchmark = benchmarkClass.getConstructor().newInstance();
+    Object blackhole = blackholeClass.getConstructor(String.class).newInstance(BLACKHOLE_PASSWORD);
+    boolean binding = row.equals("binding");
+    Class<?> cellClass = loader.loadClass(name + (binding ? "$GeneratedCell" : "$Cell"));
+    Object cell = cellClass.getConstructor().newInstance();
+    cellClass.getField("size").set(cell, options.size);
+    cellClass.getField("deltas").set(cell, options.deltas);
+    cellClass.getMethod("cut").invoke(cell);
+    Method method;
+    Object[] arguments;
+    if (binding) {
+      Class<?> stateClass = loader.loadClass(name + "$Binding");
+      Object state = stateClass.getConstructor().newInstance();
+      stateClass.getMethod("make").invoke(state);
+      method = benchmarkClass.getMethod(row, cellClass, stateClass, blackholeClass);
+      arguments = new Object[] {cell, state, blackhole};
+    } else {
+      method = benchmarkClass.getMethod(row, cellClass, blackholeClass);
+      arguments = new Object[] {cell, blackhole};
     }
+    return () -> {
+      try {
+        method.invoke(benchmark, arguments);
+      } catch (InvocationTargetException e) {
+        throw new IllegalStateException(row + " failed", e.getCause());
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    };
   }
 
   private static double median(double[] values) {
+    return quantile(values, 0.5);
+  }
+
+  /** Returns the {@code q} quantile of {@code values}, interpolated between the nearest two. */
+  private static double quantile(double[] values, double q) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  private static double min(double[] values) {
-    return Arrays.stream(values).min().orElse(Double.NaN);
-  }
-
-  private static double max(double[] values) {
-    return Arrays.stream(values).max().orElse(Double.NaN);
+    double at = q * (sorted.length - 1);
+    int below = (int) Math.floor(at);
+    int above = Math.min(below + 1, sorted.length - 1);
+    return sorted[below] + (at - below) * (sorted[above] - sorted[below]);
   }
 
   private static String list(double[] values) {
@@ -271,6 +374,7 @@ public final class CpuTime {
     int rounds = 10;
     boolean child;
     boolean oneJvm;
+    String baseline;
     final List<String> rows = new ArrayList<>();
 
     static Options parse(String[] args) {
@@ -299,9 +403,14 @@ public final class CpuTime {
             case "--rounds":
               options.rounds = positive(arg, value);
               break;
+            case "--baseline":
+              options.baseline = value;
+              break;
             default:
               throw new IllegalArgumentException(
-                  "unknown option " + arg + ": --size, --deltas, --jvms, --rounds or --one-jvm");
+                  "unknown option "
+                      + arg
+                      + ": --size, --deltas, --jvms, --rounds, --one-jvm or --baseline");
           }
         } else if (ROWS.contains(arg)) {
           options.rows.add(arg);
