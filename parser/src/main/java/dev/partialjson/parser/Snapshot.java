@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Snapshot {
-  // One is made after every delta that changed something, so it is kept small: 48 bytes.
+  // One is made after every delta that changed something, so it is kept small: 48 bytes on a
+  // 64-bit JVM with compressed references.
   private final @Nullable Object complete; // the root value, once complete
   private final boolean hasValue;
   private final boolean rootComplete;
