@@ -239,6 +239,40 @@ final class Documents {
     return n;
   }
 
+  /**
+   * Returns one string of about 100 KB of plain ASCII words, no escapes: a document where nearly
+   * every delta is plain text inside a string. With {@link #objects()}, it shows how the cost of a
+   * row over LIMIT depends on the shape of the input; the generated documents lie between the two.
+   */
+  static byte[] plainProse() {
+    SplittableRandom random = new SplittableRandom(SEED);
+    StringBuilder out = new StringBuilder("{\"text\": \"");
+    while (out.length() < 100 << 10) {
+      out.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextInt(12) == 0 ? ". " : " ");
+    }
+    return out.append("\"}").toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Returns an array of about 100 KB of small objects, {@code {"id": 123, "ok": true, "tag":
+   * "a12"}}: a document where nearly every delta is structure (see {@link #plainProse()}).
+   */
+  static byte[] objects() {
+    SplittableRandom random = new SplittableRandom(SEED);
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; out.length() < 100 << 10; i++) {
+      out.append(i == 0 ? "" : ", ")
+          .append("{\"id\": ")
+          .append(random.nextInt(1000))
+          .append(", \"ok\": ")
+          .append(random.nextBoolean())
+          .append(", \"tag\": \"a")
+          .append(random.nextInt(100))
+          .append("\"}");
+    }
+    return out.append(']').toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
   /** Returns the 289 real model outputs of the corpus, each as its exact bytes, in file order. */
   static List<byte[]> corpus() {
     String index = new String(resource("index.jsonl"), StandardCharsets.UTF_8);

@@ -78,8 +78,10 @@ final class Input {
   /**
    * Returns the input for a cell.
    *
-   * @param size {@code 1KB}, {@code 10KB}, {@code 100KB}, {@code 1MB} (one generated document) or
-   *     {@code corpus} (every real model output, one parser each)
+   * @param size {@code 1KB}, {@code 10KB}, {@code 100KB}, {@code 1MB} (one generated document),
+   *     {@code corpus} (every real model output, one parser each), or one of two documents of about
+   *     100 KB of one shape, not in the default cells: {@code prose} (plain text in a string) and
+   *     {@code objects} (small objects, nearly all structure)
    * @param split {@code whole}, a delta size in bytes ({@code 1}, {@code 4}, {@code 64}), or {@code
    *     tokens} (o200k tokens, a token ending inside a character merged with the next)
    */
@@ -91,6 +93,8 @@ final class Input {
           case "10KB" -> List.of(Documents.generate(10 << 10));
           case "100KB" -> List.of(Documents.generate(100 << 10));
           case "1MB" -> List.of(Documents.generate(1 << 20));
+          case "prose" -> List.of(Documents.plainProse());
+          case "objects" -> List.of(Documents.objects());
           default -> throw new IllegalArgumentException("unknown size: " + size);
         };
     Input input = new Input(documents, split);
