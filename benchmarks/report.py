@@ -33,7 +33,7 @@ APPROACHES = [
     ("reparse", "RE-PARSE"),
 ]
 LABEL = dict(APPROACHES)
-SIZES = ["1KB", "10KB", "100KB", "1MB", "corpus"]
+SIZES = ["1KB", "10KB", "100KB", "1MB", "corpus", "prose", "objects"]  # the last two: -p size=...
 DELTAS = ["tokens", "64", "4", "1", "whole"]
 DELTA_LABEL = {"tokens": "o200k tokens", "whole": "whole document", "1": "1 byte",
                "4": "4 bytes", "64": "64 bytes"}
