@@ -58,8 +58,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * allocation weighs less here than in JMH's figures; use JMH for those, and this to tell whether a
  * change made the work of the parsing thread itself smaller.
  *
- * <p>Run (the rows are {@code limit}, {@code events}, {@code eventsText}, {@code snapshots} and
- * {@code binding}; without {@code --baseline} the first is the denominator):
+ * <p>Run (the rows are {@code limit}, {@code reference}, {@code events}, {@code eventsText}, {@code
+ * snapshots} and {@code binding}, {@code reference} being {@link Reference}, which is not a JMH
+ * row; without {@code --baseline} the first is the denominator):
  *
  * <pre>{@code
  * ./mvnw -q -pl benchmarks -am package -Dmaven.test.skip=true exec:exec@cpu \
@@ -70,7 +71,7 @@ public final class CpuTime {
   private static final long ROUND_NANOS = 200_000_000L;
   private static final String RESULT = "cpu-time-per-operation-us ";
   private static final List<String> ROWS =
-      List.of("limit", "events", "eventsText", "snapshots", "binding");
+      List.of("limit", "reference", "events", "eventsText", "snapshots", "binding");
   private static final String BLACKHOLE_PASSWORD =
       "Today's password is swordfish. I understand instantiating Blackholes directly is"
           + " dangerous.";

@@ -119,6 +119,19 @@ public class FeedBenchmark {
     }
   }
 
+  /**
+   * REFERENCE: the events of {@link #events} made the simplest way on Jackson's parser, with none
+   * of the parser's checks (see {@link Reference}). Not a JMH row, so that the short run stays
+   * short: {@link CpuTime} runs it as the row {@code reference}, beside {@code limit} and {@code
+   * events}, to tell how much of the events row's time goes beyond reporting the events.
+   */
+  public void reference(Cell cell, Blackhole blackhole) throws IOException {
+    Consumer listener = new Consumer(blackhole);
+    for (Input.Document document : cell.input.documents) {
+      new Reference(listener).parse(document);
+    }
+  }
+
   /** partialjson, events only (strict JSON, snapshots disabled), fed byte slices. */
   @Benchmark
   public void events(Cell cell, Blackhole blackhole) {
