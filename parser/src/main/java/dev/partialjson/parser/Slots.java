@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * thread-safe: the slots read were written before construction and are never written again.
  */
 final class Slots {
-  private static final int SCAN = 8; // below this, a scan beats building a hash index
+  // Up to this many keys a scan beats building a hash index; the builder indexes its frames past
+  // it.
+  static final int SCAN = 8;
 
   final JsonPath path;
   private final boolean array;

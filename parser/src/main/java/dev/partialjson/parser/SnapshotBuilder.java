@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
  * the frame copies its arrays first. Not thread-safe; the snapshots it returns are.
  */
 final class SnapshotBuilder {
-  private static final int SCAN = 8;
   private static final Slots[] NONE = new Slots[0];
   private static final int TEXT = 16; // the first size of a string's chars: most strings are short
 
@@ -61,7 +60,7 @@ final class SnapshotBuilder {
         keys[size] = key;
         if (index != null) {
           index.put(key, size);
-        } else if (size == SCAN) {
+        } else if (size == Slots.SCAN) {
           index = new HashMap<>();
           for (int i = 0; i <= size; i++) {
             index.put(keys[i], i);
