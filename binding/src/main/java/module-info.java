@@ -11,7 +11,10 @@ module dev.partialjson.binding {
   requires transitive dev.partialjson.parser;
   requires transitive com.fasterxml.jackson.databind;
   requires transitive jakarta.validation;
-  requires org.hibernate.validator;
+  // Optional: used when the application has Hibernate Validator (HibernateValidatorSupport); any
+  // other Jakarta Validation provider works without it. "static" is the module system's optional
+  // dependency: never resolved because of this module, read when the application resolves it.
+  requires static org.hibernate.validator;
   requires com.github.victools.jsonschema.generator;
   requires com.fasterxml.classmate;
   requires com.github.victools.jsonschema.module.jackson;

@@ -18,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hibernate.validator.HibernateValidatorFactory;
-import org.hibernate.validator.path.ContainerElementNode;
-import org.hibernate.validator.path.PropertyNode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,13 +68,14 @@ final class Checker {
     this.once = Set.copyOf(once);
     if (factory != null && !once.isEmpty()) {
       this.delegate = factory.getTraversableResolver();
+      Validator hibernate =
+          HibernateValidatorSupport.PRESENT
+              ? HibernateValidatorSupport.withResolver(factory, new Cutter())
+              : null;
       this.cutter =
-          factory
-              .unwrap(HibernateValidatorFactory.class)
-              .usingContext()
-              .traversableResolver(new Cutter())
-              .enableTraversableResolverResultCache(false)
-              .getValidator();
+          hibernate != null
+              ? hibernate
+              : factory.usingContext().traversableResolver(new Cutter()).getValidator();
     } else {
       this.delegate = null;
       this.cutter = null;
@@ -422,13 +420,7 @@ final class Checker {
   }
 
   private static @Nullable Object valueOf(Path.Node node) {
-    if (node instanceof PropertyNode property) {
-      return property.getValue();
-    }
-    if (node instanceof ContainerElementNode element) {
-      return element.getValue();
-    }
-    return null;
+    return HibernateValidatorSupport.PRESENT ? HibernateValidatorSupport.valueOf(node) : null;
   }
 
   private static @Nullable Object element(@Nullable Object container, int index) {

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.MapperConfig;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
+import jakarta.validation.NoProviderFoundException;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
-import java.util.List;
-import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /** The mapper and validator a binder uses when it is given none. */
 final class Defaults {
@@ -52,23 +50,31 @@ final class Defaults {
     }
   }
 
-  /**
-   * Returns a Hibernate Validator whose messages are interpolated by {@link
-   * ParameterMessageInterpolator}: parameters such as {@code {max}} are filled in, but no Jakarta
-   * Expression Language is needed (messages with {@code ${...}} expressions are left as written).
-   * The provider is named directly rather than found by {@code ServiceLoader}, which behaves
-   * differently on the module path.
-   */
+  /** Returns a validator of {@link #validatorFactory()}. */
   static Validator validator() {
     return validatorFactory().getValidator();
   }
 
-  /** Returns the factory of {@link #validator()}; a binder keeps it to cut cascades short. */
+  /**
+   * Returns the factory of the validator a binder uses when it is given none: Hibernate
+   * Validator's, with messages interpolated without Jakarta Expression Language (see {@link
+   * HibernateValidatorSupport#factory()}), when it is present; otherwise the default provider's, as
+   * Jakarta Validation finds it, with that provider's own configuration.
+   *
+   * @throws IllegalStateException if there is no Jakarta Validation provider at all
+   */
   static ValidatorFactory validatorFactory() {
-    return Validation.byProvider(HibernateValidator.class)
-        .providerResolver(() -> List.of(new HibernateValidator()))
-        .configure()
-        .messageInterpolator(new ParameterMessageInterpolator())
-        .buildValidatorFactory();
+    if (HibernateValidatorSupport.PRESENT) {
+      return HibernateValidatorSupport.factory();
+    }
+    try {
+      return Validation.byDefaultProvider().configure().buildValidatorFactory();
+    } catch (NoProviderFoundException e) {
+      throw new IllegalStateException(
+          "No Jakarta Validation provider found: add one (for example"
+              + " org.hibernate.validator:hibernate-validator, 8.0 or later), or give the binder a"
+              + " Validator with StreamingBinder.Builder#validator",
+          e);
+    }
   }
 }

@@ -282,8 +282,12 @@ public final class StreamingBinder<T> {
      * @throws IllegalArgumentException if the mapper has default typing activated, or the target
      *     type reaches a class or property that takes class names as type ids ({@code Id.CLASS},
      *     {@code Id.MINIMAL_CLASS}); the message names it
+     * @throws IllegalStateException if the jackson-databind on the class path is older than 2.15,
+     *     or no validator was given and there is no Jakarta Validation provider; the message says
+     *     which, and the versions
      */
     public StreamingBinder<T> build() {
+      DatabindVersion.check();
       return new StreamingBinder<>(this);
     }
   }

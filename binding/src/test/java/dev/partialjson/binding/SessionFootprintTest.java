@@ -2,10 +2,6 @@ package dev.partialjson.binding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.base.ParserBase;
-import com.fasterxml.jackson.core.io.IOContext;
-import com.fasterxml.jackson.core.util.BufferRecycler;
-import com.fasterxml.jackson.core.util.InternCache;
 import dev.partialjson.binding.LlmOutputsBindingTest.Answer;
 import dev.partialjson.binding.LlmOutputsBindingTest.Answers;
 import dev.partialjson.parser.IncrementalJsonParser;
@@ -89,7 +85,7 @@ class SessionFootprintTest {
    */
   private static long retained(BindingSession<?> session, StreamingBinder<?> binder) {
     Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
-    walk(shared, binder, JsonPath.root(), InternCache.instance, recycler(session));
+    walk(shared, binder, JsonPath.root(), internCache(session), recycler(session));
     Set<Object> own = Collections.newSetFromMap(new IdentityHashMap<>());
     own.addAll(shared);
     walk(own, session);
@@ -141,18 +137,53 @@ class SessionFootprintTest {
         || o instanceof Module;
   }
 
-  /** Returns the Jackson buffer recycler of the session's parser (by reflection: not API). */
-  private static BufferRecycler recycler(BindingSession<?> session) {
+  /**
+   * Returns the Jackson buffer recycler of the session's parser (by reflection: not API). The
+   * parser's Jackson is the one its jar carries, relocated, so its classes are found from the
+   * parser's own Jackson parser object, not by Jackson's names.
+   */
+  private static Object recycler(BindingSession<?> session) {
     try {
-      Field parser = BindingSession.class.getDeclaredField("parser");
-      parser.setAccessible(true);
-      Field jackson = IncrementalJsonParser.class.getDeclaredField("jackson");
-      jackson.setAccessible(true);
-      Field context = ParserBase.class.getDeclaredField("_ioContext");
-      context.setAccessible(true);
-      return ((IOContext) context.get(jackson.get(parser.get(session)))).bufferRecycler();
+      Object jackson = jacksonParser(session);
+      Field context = declared(jackson.getClass(), "_ioContext");
+      Object ioContext = context.get(jackson);
+      return ioContext.getClass().getMethod("bufferRecycler").invoke(ioContext);
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** Returns the intern cache of the parser's Jackson (shared by the JVM, like the recycler). */
+  private static Object internCache(BindingSession<?> session) {
+    try {
+      String core = declared(jacksonParser(session).getClass(), "_ioContext").getType().getName();
+      Class<?> cache =
+          Class.forName(core.substring(0, core.lastIndexOf(".io.")) + ".util.InternCache");
+      return cache.getField("instance").get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Object jacksonParser(BindingSession<?> session)
+      throws ReflectiveOperationException {
+    Field parser = BindingSession.class.getDeclaredField("parser");
+    parser.setAccessible(true);
+    Field jackson = IncrementalJsonParser.class.getDeclaredField("jackson");
+    jackson.setAccessible(true);
+    return jackson.get(parser.get(session));
+  }
+
+  private static Field declared(Class<?> type, String name) throws NoSuchFieldException {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      try {
+        Field field = c.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      }
+    }
+    throw new NoSuchFieldException(name + " in " + type);
   }
 }
