@@ -249,8 +249,9 @@ final class TypeModel {
     boolean byProperty =
         info.include() == JsonTypeInfo.As.PROPERTY
             || info.include() == JsonTypeInfo.As.EXISTING_PROPERTY;
+    // Id.SIMPLE_NAME came in Jackson 2.16: compared by name, so that this links on 2.15 too.
     if (!byProperty
-        || (info.use() != JsonTypeInfo.Id.NAME && info.use() != JsonTypeInfo.Id.SIMPLE_NAME)) {
+        || (info.use() != JsonTypeInfo.Id.NAME && !info.use().name().equals("SIMPLE_NAME"))) {
       return new Polymorphism("", Map.of()); // shown only when complete
     }
     Map<String, JavaType> subtypes = new HashMap<>();
