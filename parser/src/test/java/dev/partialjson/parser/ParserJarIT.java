@@ -50,6 +50,24 @@ class ParserJarIT {
     }
     Class<?> bundled = Class.forName("dev.partialjson.parser.internal.jackson.core.JsonFactory");
     assertThat(codeSource(bundled)).isEqualTo(codeSource(IncrementalJsonParser.class));
+    // Nothing in the jar answers for the application's jackson-core when looked up by name.
+    java.net.URL pom =
+        ParserJarIT.class.getResource(
+            "/META-INF/maven/com.fasterxml.jackson.core/jackson-core/pom.properties");
+    if (BESIDE.equals("none")) {
+      assertThat(pom).isNull();
+    } else {
+      assertThat(String.valueOf(pom)).contains("/jackson-core-" + BESIDE + ".jar!");
+    }
+  }
+
+  @Test
+  void namesTheBundledJacksonInItsManifest() throws Exception {
+    try (java.util.jar.JarFile jar =
+        new java.util.jar.JarFile(codeSource(IncrementalJsonParser.class).toFile())) {
+      assertThat(jar.getManifest().getMainAttributes().getValue("Bundled-Jackson-Core"))
+          .matches("com\\.fasterxml\\.jackson\\.core:jackson-core:2\\.\\d+\\.\\d+");
+    }
   }
 
   @Test

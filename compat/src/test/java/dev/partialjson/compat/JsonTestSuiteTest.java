@@ -1,0 +1,88 @@
+package dev.partialjson.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.partialjson.parser.ParserOptions;
+import dev.partialjson.parser.PartialJsonException;
+import dev.partialjson.testkit.Replay;
+import dev.partialjson.testkit.Splits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * JSONTestSuite through the parser under the platform's Jackson: every {@code y_} file accepted
+ * and every {@code n_} file rejected, with the same value, or the same error (type, offset,
+ * message), under every split of the test kit's sweep.
+ */
+class JsonTestSuiteTest {
+  private static final String SUITE = "jsontestsuite/";
+
+  @Test
+  void usesTheJacksonItsJarCarries() throws Exception {
+    Class<?> bundled = Class.forName("dev.partialjson.parser.internal.jackson.core.JsonFactory");
+    Class<?> parser = Class.forName("dev.partialjson.parser.IncrementalJsonParser");
+    assertThat(bundled.getProtectionDomain().getCodeSource())
+        .isEqualTo(parser.getProtectionDomain().getCodeSource());
+    assertThat(Class.forName("com.fasterxml.jackson.core.JsonFactory").getProtectionDomain())
+        .isNotEqualTo(parser.getProtectionDomain());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> acceptsEveryYFileAlikeUnderEverySplit() {
+    return files("y_").map(name -> dynamicTest(name, () -> assertAlike(name, true)));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> rejectsEveryNFileAlikeUnderEverySplit() {
+    return files("n_").map(name -> dynamicTest(name, () -> assertAlike(name, false)));
+  }
+
+  private static void assertAlike(String name, boolean accepted) {
+    List<Splits.Split> splits = Splits.sweep(bytes(SUITE + name));
+    String whole = outcome(splits.get(0), accepted, name);
+    for (Splits.Split split : splits) {
+      assertThat(outcome(split, accepted, name)).as("%s, %s", name, split.name()).isEqualTo(whole);
+    }
+  }
+
+  private static String outcome(Splits.Split split, boolean accepted, String name) {
+    Replay.Outcome outcome = Replay.run(ParserOptions.strict(), split, false);
+    if (accepted) {
+      assertThat(outcome.error()).as("%s, %s", name, split.name()).isNull();
+      return String.valueOf(outcome.value());
+    }
+    assertThat(outcome.error())
+        .as("%s, %s", name, split.name())
+        .isInstanceOf(PartialJsonException.class);
+    PartialJsonException e = (PartialJsonException) outcome.error();
+    return e.getClass().getSimpleName() + " at " + e.byteOffset() + ": " + e.getMessage();
+  }
+
+  private static Stream<String> files(String prefix) {
+    List<String> names =
+        Arrays.stream(new String(bytes("corpus-index.txt"), StandardCharsets.UTF_8).split("\n"))
+            .filter(line -> line.startsWith(SUITE + prefix))
+            .map(line -> line.substring(SUITE.length()))
+            .toList();
+    assertThat(names).as("the %s files", prefix).hasSizeGreaterThan(90);
+    return names.stream();
+  }
+
+  private static byte[] bytes(String resource) {
+    try (InputStream in = JsonTestSuiteTest.class.getResourceAsStream("/" + resource)) {
+      assertThat(in).as(resource).isNotNull();
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
