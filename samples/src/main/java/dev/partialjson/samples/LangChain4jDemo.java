@@ -8,7 +8,6 @@ import dev.partialjson.binding.BindingSession;
 import dev.partialjson.binding.StreamingBinder;
 import dev.partialjson.parser.PartialJsonException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -82,7 +81,7 @@ public final class LangChain4jDemo {
 
   /** Runs the demo on standard output. */
   public static void main(String[] args) {
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream out = SampleConsole.stdout();
     run(out);
     out.flush();
   }

@@ -1,7 +1,6 @@
 package dev.partialjson.samples;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +26,7 @@ public final class ReplayDemo {
 
   /** Runs the demo on standard output; exits with status 2 on a usage error. */
   public static void main(String[] args) {
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream out = SampleConsole.stdout();
     int status = run(args, out, System.console() != null ? TERMINAL_DELAY_MILLIS : 0);
     out.flush();
     if (status != 0) {

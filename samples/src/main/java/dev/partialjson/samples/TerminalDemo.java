@@ -19,7 +19,6 @@ import dev.partialjson.parser.PartialJsonException;
 import dev.partialjson.parser.Repair;
 import java.io.Console;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,8 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,20 +55,11 @@ public final class TerminalDemo {
       "Plan a relaxed weekend in Lisbon: a title, a one-line summary and four activities,"
           + " each with its day and the hours it takes.";
 
-  /** Held so that the level set in {@link #main} is not lost with a collected logger. */
-  private static final Logger VALIDATOR_LOG = Logger.getLogger("org.hibernate.validator");
-
   private TerminalDemo() {}
 
   /** Runs the demo on standard output; exits with status 2 on a usage error. */
   public static void main(String[] args) {
-    // Keep the screen for the demo: Hibernate Validator's version banner (through JUL) and
-    // SLF4J's "no providers" notice (victools logs through slf4j-api) are noise here.
-    VALIDATOR_LOG.setLevel(Level.WARNING);
-    if (System.getProperty("slf4j.internal.verbosity") == null) {
-      System.setProperty("slf4j.internal.verbosity", "ERROR");
-    }
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream out = SampleConsole.stdout();
     boolean terminal = isTerminal();
     int width = 100;
     try {

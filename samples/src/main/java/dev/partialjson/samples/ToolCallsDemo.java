@@ -7,7 +7,6 @@ import dev.partialjson.binding.StreamingBinder;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -51,7 +50,7 @@ public final class ToolCallsDemo {
 
   /** Runs both recordings on standard output. */
   public static void main(String[] args) {
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream out = SampleConsole.stdout();
     run(out);
     out.flush();
   }

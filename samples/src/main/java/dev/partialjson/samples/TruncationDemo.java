@@ -11,7 +11,6 @@ import dev.partialjson.parser.PartialJsonException;
 import dev.partialjson.parser.Repair;
 import jakarta.validation.constraints.NotBlank;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +44,7 @@ public final class TruncationDemo {
 
   /** Runs both scenarios on standard output. */
   public static void main(String[] args) {
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream out = SampleConsole.stdout();
     run(out);
     out.flush();
   }

@@ -1,8 +1,8 @@
 package dev.partialjson.samples.web;
 
+import dev.partialjson.samples.SampleConsole;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +32,7 @@ public final class BrowserDemo {
 
   /** Runs the server until the process is stopped; exits with status 2 on a usage error. */
   public static void main(String[] args) throws InterruptedException {
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream out = SampleConsole.stdout();
     PlanServer server;
     try {
       server = start(args, out, System::getenv);
