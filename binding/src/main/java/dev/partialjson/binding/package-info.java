@@ -4,8 +4,9 @@
  * partial value on demand, and Jakarta Validation of each item as it closes and of the whole value
  * at the end.
  *
- * <p>Needs Java 17 or newer, jackson-databind (and jackson-core) 2.21.8 or a later 2.21 patch, or
- * 2.22.4 or newer within 2.x, and a Jakarta Validation 3.1 provider.
+ * <p>Needs Java 17 or newer, the application's jackson-databind 2.15 or newer within 2.x, and a
+ * Jakarta Validation 3.0 or 3.1 provider (Hibernate Validator 8.0 or newer is used best; any other
+ * works), unless a {@code Validator} is given to the builder.
  */
 @NullMarked
 package dev.partialjson.binding;
