@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootVersion;
 
 /**
- * Prints the versions this project resolved, and checks that they are the ones the platform
- * manages (the project's POM names them): nothing in the library overrides the application's
- * Jackson or validator.
+ * Prints the versions this project resolved, and checks that they are the ones the platform manages
+ * (the project's POM names them): nothing in the library overrides the application's Jackson or
+ * validator.
  */
 class PlatformVersionsTest {
   @Test

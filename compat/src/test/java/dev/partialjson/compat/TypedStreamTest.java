@@ -44,7 +44,8 @@ class TypedStreamTest {
        "tasks": [
         {"title": "Write the changelog", "priority": "HIGH", "estimate_hours": 2},
         {"title": "", "priority": "LOW", "estimate_hours": 90},
-        {"title": "Tag it \\u2014 then announce 🚀", "priority": "LOW", "estimate_hours": 1}]}""";
+        {"title": "Tag it \\u2014 then announce 🚀", "priority": "LOW", "estimate_hours": 1}]}\
+      """;
 
   @Test
   void streamsItemsAsTheyCloseAndReportsTheInvalidOneByPath() {
@@ -53,7 +54,7 @@ class TypedStreamTest {
     List<Integer> closes = closingBraces(bytes);
     for (Splits.Split split : Splits.sweep(bytes)) {
       BindingSession<Plan> session = binder.open();
-      Counter fed = new Counter(session);
+      Splits.Counting fed = new Splits.Counting(feeder(session));
       List<BoundItem<Task>> items = new ArrayList<>();
       session.onCheckedItem(
           "$.tasks[*]",
@@ -67,7 +68,10 @@ class TypedStreamTest {
       split.feed(fed);
       BindingResult<Plan> result = session.result();
 
-      assertThat(items).as(split.name()).extracting(BoundItem::isValid).containsExactly(true, false, true);
+      assertThat(items)
+          .as(split.name())
+          .extracting(BoundItem::isValid)
+          .containsExactly(true, false, true);
       assertThat(items.get(1).violations())
           .extracting(v -> v.path() + " " + v.constraint().getSimpleName())
           .containsExactly("$.tasks[1].estimate_hours Max", "$.tasks[1].title NotBlank");
@@ -93,39 +97,23 @@ class TypedStreamTest {
     return closes;
   }
 
-  /** Feeds a session and knows which bytes the piece being fed holds. */
-  private static final class Counter implements Splits.Feeder {
-    private final BindingSession<?> session;
-    private long before;
-    private long after;
+  /** Returns a feeder for {@code session}, which offers the parser's three input methods. */
+  private static Splits.Feeder feeder(BindingSession<?> session) {
+    return new Splits.Feeder() {
+      @Override
+      public void feed(CharSequence text) {
+        session.feed(text);
+      }
 
-    Counter(BindingSession<?> session) {
-      this.session = session;
-    }
+      @Override
+      public void feed(byte[] bytes, int offset, int length) {
+        session.feed(bytes, offset, length);
+      }
 
-    boolean inCurrentPiece(long offset) {
-      return before <= offset && offset < after;
-    }
-
-    @Override
-    public void feed(CharSequence text) {
-      before = after;
-      after += text.toString().getBytes(StandardCharsets.UTF_8).length;
-      session.feed(text);
-    }
-
-    @Override
-    public void feed(byte[] bytes, int offset, int length) {
-      before = after;
-      after += length;
-      session.feed(bytes, offset, length);
-    }
-
-    @Override
-    public void feed(ByteBuffer buffer) {
-      before = after;
-      after += buffer.remaining();
-      session.feed(buffer);
-    }
+      @Override
+      public void feed(ByteBuffer buffer) {
+        session.feed(buffer);
+      }
+    };
   }
 }

@@ -3,6 +3,7 @@ package dev.partialjson.testkit;
 import dev.partialjson.parser.JsonEvent;
 import dev.partialjson.parser.JsonListener;
 import dev.partialjson.parser.ParserOptions;
+import dev.partialjson.parser.PartialJsonException;
 import dev.partialjson.parser.Snapshot;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>A listener of your own can be put between the parser and the recorder with {@link
- * #check(ParserOptions, UnaryOperator)}; the checks then hold for what your listener passes on.
- * Immutable and thread-safe; each check makes fresh parsers.
+ * #check(ParserOptions, UnaryOperator)}; the checks then hold for what your listener passes on. A
+ * document the parser must reject is checked with {@link #checkRejected}: the same error under
+ * every split. Immutable and thread-safe; each check makes fresh parsers.
  */
 public final class SplitSweep {
   private final List<Splits.Split> splits;
@@ -95,6 +97,43 @@ public final class SplitSweep {
       }
     }
     return new Report(expected.value(), expected.events(), names);
+  }
+
+  /**
+   * Runs every split of a document the parser must reject, and checks that each split fails alike:
+   * with a {@link PartialJsonException} of the same class, at the same byte offset, with the same
+   * message. Returns the exception of the whole document.
+   *
+   * @throws AssertionError naming the split, if the parser accepts the document under any split (or
+   *     fails with another exception), or if a split's error differs from the whole document's
+   */
+  public PartialJsonException checkRejected(ParserOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    PartialJsonException expected = null;
+    for (Splits.Split split : splits) {
+      RuntimeException error = Replay.run(options, split, false).error();
+      if (!(error instanceof PartialJsonException actual)) {
+        throw new AssertionError(
+            "under split \"" + split.name() + "\" the parser accepted the document", error);
+      }
+      if (expected == null) {
+        expected = actual;
+      } else if (!describe(actual).equals(describe(expected))) {
+        throw new AssertionError(
+            "under split \""
+                + split.name()
+                + "\" the error is "
+                + describe(actual)
+                + " but the whole document gives "
+                + describe(expected),
+            actual);
+      }
+    }
+    return Objects.requireNonNull(expected);
+  }
+
+  private static String describe(PartialJsonException e) {
+    return e.getClass().getSimpleName() + " at byte " + e.byteOffset() + ": " + e.getMessage();
   }
 
   private static Report run(

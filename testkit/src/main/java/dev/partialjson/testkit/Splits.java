@@ -126,6 +126,66 @@ public class Splits {
   }
 
   /**
+   * A feeder that passes each piece on to another and counts the UTF-8 bytes fed, so that a
+   * callback can tell during which piece it came: for example, that a list item arrived while the
+   * piece holding its closing bracket was being fed. Not thread-safe; one per run.
+   *
+   * <pre>{@code
+   * Splits.Counting fed = new Splits.Counting(Splits.Feeder.of(parser));
+   * listener.onItem(item -> assertTrue(fed.inCurrentPiece(closingBracketOffset)));
+   * split.feed(fed);
+   * }</pre>
+   */
+  public static final class Counting implements Feeder {
+    private final Feeder target;
+    private long before;
+    private long after;
+
+    /** Returns a counting feeder that passes every piece on to {@code target}. */
+    public Counting(Feeder target) {
+      this.target = Objects.requireNonNull(target, "target == null");
+    }
+
+    /** Returns how many bytes were fed before the piece being fed (or the last one fed). */
+    public long before() {
+      return before;
+    }
+
+    /** Returns how many bytes were fed up to the end of the piece being fed (or the last one). */
+    public long after() {
+      return after;
+    }
+
+    /** Returns whether the byte at {@code offset} of the input is in the piece being fed. */
+    public boolean inCurrentPiece(long offset) {
+      return before <= offset && offset < after;
+    }
+
+    @Override
+    public void feed(CharSequence text) {
+      count(StandardCharsets.UTF_8.encode(CharBuffer.wrap(text)).remaining());
+      target.feed(text);
+    }
+
+    @Override
+    public void feed(byte[] bytes, int offset, int length) {
+      count(length);
+      target.feed(bytes, offset, length);
+    }
+
+    @Override
+    public void feed(ByteBuffer buffer) {
+      count(buffer.remaining());
+      target.feed(buffer);
+    }
+
+    private void count(int length) {
+      before = after;
+      after += length;
+    }
+  }
+
+  /**
    * Returns every split of the sweep for {@code document}, "whole" first. Bytes that are not UTF-8
    * get no text split, and their token split cuts their Latin-1 reading into tokens.
    */

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.partialjson.parser.JsonEvent;
 import dev.partialjson.parser.JsonListener;
 import dev.partialjson.parser.JsonPath;
+import dev.partialjson.parser.LimitExceededException;
+import dev.partialjson.parser.Limits;
+import dev.partialjson.parser.MalformedJsonException;
 import dev.partialjson.parser.ParserOptions;
+import dev.partialjson.parser.PartialJsonException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +57,33 @@ class SplitSweepTest {
 
     assertThat(report.value()).isNull();
     assertThat(report.events()).isNotEmpty();
+  }
+
+  @Test
+  void checksThatARejectedDocumentFailsAlikeUnderEverySplit() {
+    PartialJsonException e =
+        SplitSweep.of("{\"a\": [1, 2,, 3]}").checkRejected(ParserOptions.strict());
+
+    assertThat(e).isInstanceOf(MalformedJsonException.class);
+    assertThat(e.byteOffset()).isEqualTo(12); // the second comma
+  }
+
+  @Test
+  void failsNamingTheSplitWhenARejectedDocumentIsAccepted() {
+    assertThatThrownBy(() -> SplitSweep.of("[1, 2]").checkRejected(ParserOptions.strict()))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("under split \"whole\" the parser accepted the document");
+  }
+
+  @Test
+  void returnsALimitThatEverySplitExceedsAlike() {
+    ParserOptions twoDigits =
+        ParserOptions.builder()
+            .text(ParserOptions.Text.JSON)
+            .limits(Limits.builder().maxNumberLength(2).build())
+            .build();
+    assertThat(SplitSweep.of("[123]").checkRejected(twoDigits))
+        .isInstanceOf(LimitExceededException.class);
   }
 
   @Test
