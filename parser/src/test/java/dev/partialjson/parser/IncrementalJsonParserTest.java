@@ -475,7 +475,9 @@ class IncrementalJsonParserTest {
         .hasMessage("no numbers here");
     assertThatThrownBy(() -> parser.feed("2]"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("the parser failed: no numbers here");
+        .hasMessage(
+            "the parser failed: the listener threw java.lang.IllegalArgumentException: no numbers"
+                + " here");
   }
 
   @Test
