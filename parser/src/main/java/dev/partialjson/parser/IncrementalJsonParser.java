@@ -120,7 +120,14 @@ public final class IncrementalJsonParser implements AutoCloseable {
     this.keys = new KeyCheck(jackson, window, failures, strictSyntax, this::errorPath);
     this.string =
         new StringStream(
-            jackson, this.listener, tree, paths, failures, options.limits().maxStringLength());
+            jackson,
+            this.listener,
+            tree,
+            paths,
+            failures,
+            options.limits().maxStringLength(),
+            options.jackson(),
+            window);
     this.events =
         new TokenEvents(
             jackson, this.listener, tree, paths, keys, string, failures, options.limits());
@@ -466,6 +473,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
     } catch (StreamConstraintsException e) {
       throw keys.limit(e, errorPath());
     } catch (IOException e) {
+      string.breakOff(); // what arrived of a string Jackson refused a byte in
       throw keys.malformed(e, errorPath());
     }
   }

@@ -79,6 +79,7 @@ final class TokenEvents {
       case FIELD_NAME:
         String name = jackson.currentName();
         keys.closed(name);
+        string.keyClosed();
         if (paths.key(name) > maxObjectMembers) {
           throw tooManyMembers();
         }

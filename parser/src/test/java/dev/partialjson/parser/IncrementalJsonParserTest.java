@@ -109,8 +109,8 @@ class IncrementalJsonParserTest {
     assertThatThrownBy(() -> parser.feed("b\"]"))
         .isInstanceOf(MalformedJsonException.class)
         .hasMessage(
-            "Unpaired surrogate U+D83D in the text: it is not Unicode and has no UTF-8 form at $"
-                + " (offset 3, line 1, column 4) near \"[\\\"a\"");
+            "Unpaired surrogate U+D83D in the text: it is not Unicode and has no UTF-8 form at"
+                + " $[0] (offset 3, line 1, column 4) near \"[\\\"a\"");
     assertThat(parser.snapshot().value()).isEqualTo(List.of("a"));
     IncrementalJsonParser low =
         IncrementalJsonParser.create(ParserOptions.strict(), new EventLog());
