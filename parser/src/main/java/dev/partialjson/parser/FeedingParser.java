@@ -131,6 +131,53 @@ final class FeedingParser extends NonBlockingJsonParser {
     return _minorState == MINOR_ROOT_BOM ? "a byte order mark" : null;
   }
 
+  /**
+   * Returns the literal ({@code VALUE_TRUE}, {@code VALUE_FALSE}, {@code VALUE_NULL}) the parser
+   * stopped for input right after, having read all its letters; null otherwise. Jackson returns a
+   * literal only once the byte after it shows that no letter follows, which changes nothing of its
+   * value: at worst it makes the input malformed.
+   */
+  @Nullable JsonToken literalAwaitingNextByte() {
+    if (_currToken != JsonToken.NOT_AVAILABLE) {
+      return null;
+    }
+    switch (_minorState) {
+      case MINOR_VALUE_TOKEN_TRUE:
+        return _pending32 == 4 ? JsonToken.VALUE_TRUE : null;
+      case MINOR_VALUE_TOKEN_FALSE:
+        return _pending32 == 5 ? JsonToken.VALUE_FALSE : null;
+      case MINOR_VALUE_TOKEN_NULL:
+        return _pending32 == 4 ? JsonToken.VALUE_NULL : null;
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Returns whether the parser stopped for input inside a literal or inside a token that began as
+   * one and went on otherwise ({@code tx}, {@code truex}), which it will refuse.
+   */
+  boolean insideWord() {
+    return _currToken == JsonToken.NOT_AVAILABLE
+        && ((_minorState >= MINOR_VALUE_TOKEN_NULL && _minorState <= MINOR_VALUE_TOKEN_FALSE)
+            || _minorState == MINOR_VALUE_TOKEN_ERROR);
+  }
+
+  /**
+   * Returns whether the parser is reading, or has just refused, a token that began as a literal and
+   * went on otherwise; its token begins after its first letter, like a number's.
+   */
+  boolean insideWrongWord() {
+    return _minorState == MINOR_VALUE_TOKEN_ERROR;
+  }
+
+  /** Returns whether the parser stopped for input inside a number (whole so far or not). */
+  boolean insideNumber() {
+    return _currToken == JsonToken.NOT_AVAILABLE
+        && _minorState >= MINOR_NUMBER_PLUS
+        && _minorState <= MINOR_NUMBER_EXPONENT_DIGITS;
+  }
+
   /** Returns whether the parser is where an object member's value must begin, after its colon. */
   boolean atMemberValue() {
     return _majorState == MAJOR_OBJECT_VALUE;

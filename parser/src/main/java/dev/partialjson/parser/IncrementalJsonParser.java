@@ -130,7 +130,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
             window);
     this.events =
         new TokenEvents(
-            jackson, this.listener, tree, paths, keys, string, failures, options.limits());
+            jackson, this.listener, tree, paths, keys, string, failures, options.limits(), window);
   }
 
   /** Returns a parser with the {@link ParserOptions#defaults() default options}. */
@@ -473,7 +473,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
     } catch (StreamConstraintsException e) {
       throw keys.limit(e, errorPath());
     } catch (IOException e) {
-      string.breakOff(); // what arrived of a string Jackson refused a byte in
+      // what had arrived whole of the value Jackson refused a byte in: the same whatever the split
+      string.breakOff();
+      events.literalSoFar();
       throw keys.malformed(e, errorPath());
     }
   }
@@ -556,11 +558,14 @@ public final class IncrementalJsonParser implements AutoCloseable {
         if (jackson.insideStringValue()) {
           string.streamDecoded();
           plainString = jackson.insidePlainStringValue() && string.caughtUp();
-        } else if (jackson.insideIntegerDigits()
-            && jackson.textSegmentSize() > maxNumberLength + 1) {
-          // Jackson counts an integer part's digits only once it ends, and holds them all until
-          // then: stop a runaway one here, once it is surely over (its sign is not a digit).
-          throw failures.numberTooLong(errorPath());
+        } else if (jackson.insideIntegerDigits()) {
+          if (jackson.textSegmentSize() > maxNumberLength + 1) {
+            // Jackson counts an integer part's digits only once it ends, and holds them all until
+            // then: stop a runaway one here, once it is surely over (its sign is not a digit).
+            throw failures.numberTooLong(errorPath());
+          }
+        } else if (jackson.insideWord()) {
+          events.literalSoFar();
         }
         return -1;
       }
@@ -582,6 +587,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
                 : "No JSON value began before the end of the input");
       case BODY:
         if (paths.depth() > 0 || string.path() != null) {
+          if (string.path() == null) {
+            completeNumber();
+          }
           throw incomplete(
               string.path() != null
                   ? "Incomplete JSON: the input ended inside a string"
@@ -619,6 +627,30 @@ public final class IncrementalJsonParser implements AutoCloseable {
               suffix.excerpt(fed));
         }
         break;
+    }
+  }
+
+  /**
+   * The input ended inside a container: a number whose digits all arrived (<code>&#123;"score":
+   * 0.95</code>) is complete, as the end completes a root number, and is reported before the
+   * document is found incomplete, so that the snapshot the error carries keeps it. Jackson
+   * completes it at the end of input; one cut short ({@code -}, {@code 1.}) it refuses, which
+   * leaves the input merely incomplete. (A literal was reported at its last letter already.)
+   */
+  private void completeNumber() {
+    if (!jackson.insideNumber()) {
+      return;
+    }
+    jackson.endOfInput();
+    try {
+      JsonToken token = jackson.nextToken();
+      if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+        events.handle(token);
+      }
+    } catch (StreamConstraintsException e) {
+      throw failures.limit(e, errorPath()); // as at the end of a root number
+    } catch (IOException e) {
+      // cut short: nothing to report, the input is incomplete
     }
   }
 
