@@ -41,6 +41,46 @@ final class FeedingParser extends NonBlockingJsonParser {
     return _currToken == JsonToken.NOT_AVAILABLE && _minorState == MINOR_VALUE_STRING;
   }
 
+  /**
+   * Returns, where the parser stopped for input inside a string value, the offset of the first byte
+   * of the string whose char it has not decoded yet: where it stopped, or, inside an escape or a
+   * multi-byte character, where that began. Decoding from there gives the chars after those in the
+   * text buffer.
+   */
+  long stringResume() {
+    long at = position();
+    switch (_minorState) {
+      case MINOR_VALUE_STRING_UTF8_2:
+        return at - 1;
+      case MINOR_VALUE_STRING_UTF8_3:
+      case MINOR_VALUE_STRING_UTF8_4:
+        return at - _pendingBytes;
+      case MINOR_VALUE_STRING_ESCAPE:
+        return at - (_quotedDigits < 0 ? 1 : 2 + _quotedDigits); // the backslash, 'u', digits
+      default:
+        return at;
+    }
+  }
+
+  /** Returns whether the string value the parser stopped for input in is in single quotes. */
+  boolean insideApostropheString() {
+    return _minorState == MINOR_VALUE_APOS_STRING
+        || (_minorState != MINOR_VALUE_STRING && _minorStateAfterSplit == MINOR_VALUE_APOS_STRING);
+  }
+
+  /**
+   * Returns whether the parser is reading an object key, or is where one is due: a token it began
+   * there is a name, not a value. Still true after it threw inside the key.
+   */
+  boolean atName() {
+    return _majorState == MAJOR_OBJECT_FIELD_FIRST || _majorState == MAJOR_OBJECT_FIELD_NEXT;
+  }
+
+  /** Returns the offset, in what this parser was fed, just past the last byte it was fed. */
+  long fedEnd() {
+    return offsetOf(_inputEnd);
+  }
+
   /** Returns whether the parser stopped for input inside a lenient unquoted name. */
   boolean insideUnquotedName() {
     return _currToken == JsonToken.NOT_AVAILABLE && _minorState == MINOR_FIELD_UNQUOTED_NAME;
@@ -89,6 +129,53 @@ final class FeedingParser extends NonBlockingJsonParser {
       return "a literal";
     }
     return _minorState == MINOR_ROOT_BOM ? "a byte order mark" : null;
+  }
+
+  /**
+   * Returns the literal ({@code VALUE_TRUE}, {@code VALUE_FALSE}, {@code VALUE_NULL}) the parser
+   * stopped for input right after, having read all its letters; null otherwise. Jackson returns a
+   * literal only once the byte after it shows that no letter follows, which changes nothing of its
+   * value: at worst it makes the input malformed.
+   */
+  @Nullable JsonToken literalAwaitingNextByte() {
+    if (_currToken != JsonToken.NOT_AVAILABLE) {
+      return null;
+    }
+    switch (_minorState) {
+      case MINOR_VALUE_TOKEN_TRUE:
+        return _pending32 == 4 ? JsonToken.VALUE_TRUE : null;
+      case MINOR_VALUE_TOKEN_FALSE:
+        return _pending32 == 5 ? JsonToken.VALUE_FALSE : null;
+      case MINOR_VALUE_TOKEN_NULL:
+        return _pending32 == 4 ? JsonToken.VALUE_NULL : null;
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Returns whether the parser stopped for input inside a literal or inside a token that began as
+   * one and went on otherwise ({@code tx}, {@code truex}), which it will refuse.
+   */
+  boolean insideWord() {
+    return _currToken == JsonToken.NOT_AVAILABLE
+        && ((_minorState >= MINOR_VALUE_TOKEN_NULL && _minorState <= MINOR_VALUE_TOKEN_FALSE)
+            || _minorState == MINOR_VALUE_TOKEN_ERROR);
+  }
+
+  /**
+   * Returns whether the parser is reading, or has just refused, a token that began as a literal and
+   * went on otherwise; its token begins after its first letter, like a number's.
+   */
+  boolean insideWrongWord() {
+    return _minorState == MINOR_VALUE_TOKEN_ERROR;
+  }
+
+  /** Returns whether the parser stopped for input inside a number (whole so far or not). */
+  boolean insideNumber() {
+    return _currToken == JsonToken.NOT_AVAILABLE
+        && _minorState >= MINOR_NUMBER_PLUS
+        && _minorState <= MINOR_NUMBER_EXPONENT_DIGITS;
   }
 
   /** Returns whether the parser is where an object member's value must begin, after its colon. */

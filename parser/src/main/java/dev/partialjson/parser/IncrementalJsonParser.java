@@ -28,10 +28,17 @@ import org.jspecify.annotations.Nullable;
  * so far at any moment. Input the options allow but that is not strict JSON is reported as {@link
  * Repair}s. Malformed input throws {@link MalformedJsonException}, input beyond the {@link Limits}
  * throws {@link LimitExceededException}; after either, the snapshot still holds everything that had
- * arrived, and further {@code feed} calls throw {@link IllegalStateException}.
+ * arrived, and further {@code feed} calls throw {@link IllegalStateException}. Whatever a listener
+ * throws (an {@link Error} or a checked exception included) comes out of the call unchanged and
+ * leaves the parser failed in the same way.
  *
- * <p>Not thread-safe: one parser serves one stream, fed from one thread at a time. Snapshots and
- * events' values are immutable and may be passed to other threads.
+ * <p>Not thread-safe: one parser serves one stream, fed from one thread at a time, and is not
+ * reentrant: a listener must not call {@code feed} or {@code finish} of the parser that calls it
+ * (it may take a {@link #snapshot()}). Both mistakes throw {@link IllegalStateException} saying
+ * which, and leave the call in progress undisturbed; a call from another thread is found when it
+ * comes while one is inside {@code feed} or {@code finish} and the threads are ordered by any
+ * synchronisation of their own (no lock is taken: two calls that start at the same instant may both
+ * pass). Snapshots and events' values are immutable and may be passed to other threads.
  */
 public final class IncrementalJsonParser implements AutoCloseable {
 
@@ -81,11 +88,11 @@ public final class IncrementalJsonParser implements AutoCloseable {
           findings.add(new Finding(kind, offset, length, excerpt, certainAt));
   private byte @Nullable [] scratch;
 
+  private final CallGuard guard = new CallGuard();
+
   private Stage stage;
-  private boolean finished;
   private boolean plainString; // Jackson waits inside a double-quoted string, all of it reported
   private @Nullable JsonToken previous; // the last token Jackson returned
-  private @Nullable RuntimeException failure;
   private long fed; // bytes taken so far
 
   private IncrementalJsonParser(ParserOptions options, JsonListener listener) {
@@ -94,7 +101,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
     long maxLength = options.limits().maxDocumentLength();
     this.maxDocumentLength = maxLength < 0 ? Long.MAX_VALUE : maxLength; // one comparison a feed
     this.maxNumberLength = options.limits().maxNumberLength();
-    this.listener = listener;
+    this.listener = new GuardedListener(listener);
     this.jackson = options.jackson().newParser();
     boolean model = options.text() == ParserOptions.Text.MODEL_OUTPUT;
     this.prefix = model ? new PrefixSkipper() : null;
@@ -113,9 +120,17 @@ public final class IncrementalJsonParser implements AutoCloseable {
     this.keys = new KeyCheck(jackson, window, failures, strictSyntax, this::errorPath);
     this.string =
         new StringStream(
-            jackson, listener, tree, paths, failures, options.limits().maxStringLength());
+            jackson,
+            this.listener,
+            tree,
+            paths,
+            failures,
+            options.limits().maxStringLength(),
+            options.jackson(),
+            window);
     this.events =
-        new TokenEvents(jackson, listener, tree, paths, keys, string, failures, options.limits());
+        new TokenEvents(
+            jackson, this.listener, tree, paths, keys, string, failures, options.limits(), window);
   }
 
   /** Returns a parser with the {@link ParserOptions#defaults() default options}. */
@@ -140,17 +155,22 @@ public final class IncrementalJsonParser implements AutoCloseable {
    * joined, and an empty delta does nothing.
    *
    * @throws PartialJsonException if the input is malformed or exceeds a limit
-   * @throws IllegalStateException if the parser is finished or has failed
+   * @throws IllegalStateException if the parser is finished or has failed, or on a reentrant or
+   *     concurrent call (see above)
    */
   public void feed(CharSequence text) {
     Objects.requireNonNull(text, "text == null");
-    checkOpen();
+    guard.enter(false);
     try {
-      encoder.encode(text, sliced);
-    } catch (Utf8Encoder.Unpaired e) {
-      throw failed(unpaired(e));
-    } catch (RuntimeException e) {
-      throw failed(e);
+      try {
+        encoder.encode(text, sliced);
+      } catch (Utf8Encoder.Unpaired e) {
+        throw unpaired(e);
+      }
+    } catch (Throwable t) {
+      throw guard.failed(t);
+    } finally {
+      guard.leave();
     }
   }
 
@@ -160,22 +180,25 @@ public final class IncrementalJsonParser implements AutoCloseable {
    *
    * @throws IllegalArgumentException if the slice lies outside the array
    * @throws PartialJsonException if the input is malformed or exceeds a limit
-   * @throws IllegalStateException if the parser is finished or has failed
+   * @throws IllegalStateException if the parser is finished or has failed, or on a reentrant or
+   *     concurrent call (see above)
    */
   public void feed(byte[] bytes, int offset, int length) {
     Objects.requireNonNull(bytes, "bytes == null");
     if ((offset | length) < 0 || offset > bytes.length - length) {
       throw outOfBounds(bytes, offset, length); // one branch for a model's every delta
     }
-    checkOpen();
+    guard.enter(false);
     try {
       if (length <= SLICE) {
         accept(bytes, offset, length); // a model's delta: one slice
       } else {
         acceptSliced(bytes, offset, length);
       }
-    } catch (RuntimeException e) {
-      throw failed(e);
+    } catch (Throwable t) {
+      throw guard.failed(t);
+    } finally {
+      guard.leave();
     }
   }
 
@@ -200,20 +223,23 @@ public final class IncrementalJsonParser implements AutoCloseable {
    * Feeds the remaining bytes of {@code buffer} as UTF-8 and advances its position to its limit.
    *
    * @throws PartialJsonException if the input is malformed or exceeds a limit
-   * @throws IllegalStateException if the parser is finished or has failed
+   * @throws IllegalStateException if the parser is finished or has failed, or on a reentrant or
+   *     concurrent call (see above)
    */
   public void feed(ByteBuffer buffer) {
     Objects.requireNonNull(buffer, "buffer == null");
-    checkOpen();
-    byte[] copy = scratch == null ? (scratch = new byte[SLICE]) : scratch;
+    guard.enter(false);
     try {
+      byte[] copy = scratch == null ? (scratch = new byte[SLICE]) : scratch;
       while (buffer.hasRemaining()) {
         int n = Math.min(SLICE, buffer.remaining());
         buffer.get(copy, 0, n);
         accept(copy, 0, n);
       }
-    } catch (RuntimeException e) {
-      throw failed(e);
+    } catch (Throwable t) {
+      throw guard.failed(t);
+    } finally {
+      guard.leave();
     }
   }
 
@@ -225,30 +251,29 @@ public final class IncrementalJsonParser implements AutoCloseable {
    *     literal was cut short ({@code -}, {@code 1.}, {@code tru}), or no value began; the snapshot
    *     still holds everything that arrived
    * @throws PartialJsonException if the end makes the input malformed (a root {@code tx})
-   * @throws IllegalStateException if the parser has failed before
+   * @throws IllegalStateException if the parser has failed before, or on a reentrant or concurrent
+   *     call (see above)
    */
   public void finish() {
-    if (failure != null) {
-      throw new IllegalStateException("the parser failed: " + failure.getMessage(), failure);
-    }
-    if (finished) {
-      return;
-    }
+    guard.enter(true);
     try {
-      encoder.flush(sliced);
-    } catch (Utf8Encoder.Unpaired e) {
-      throw failed(unpaired(e));
-    } catch (RuntimeException e) {
-      throw failed(e);
-    }
-    finished = true;
-    try {
+      if (guard.finished()) {
+        return;
+      }
+      try {
+        encoder.flush(sliced);
+      } catch (Utf8Encoder.Unpaired e) {
+        throw unpaired(e);
+      }
+      guard.finish();
       readPlainRun();
       end();
-    } catch (RuntimeException e) {
-      throw failed(e);
+      release();
+    } catch (Throwable t) {
+      throw guard.failed(t);
+    } finally {
+      guard.leave();
     }
-    release();
   }
 
   /**
@@ -270,18 +295,21 @@ public final class IncrementalJsonParser implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (!finished && failure == null) {
+    if (!guard.closed()) {
       finish();
     }
   }
 
   /**
    * Returns the value so far; see {@link Snapshot}. Also readable after {@code finish} and after an
-   * error.
+   * error, and from inside a listener callback (the value may then not yet show that callback's
+   * event).
    *
-   * @throws IllegalStateException if the options disabled snapshots
+   * @throws IllegalStateException if the options disabled snapshots, or if another thread is inside
+   *     {@code feed} or {@code finish} (see above)
    */
   public Snapshot snapshot() {
+    guard.checkNotConcurrent();
     if (tree == null) {
       throw new IllegalStateException(
           "snapshots are disabled: build the options with ParserOptions.Snapshots.ENABLED");
@@ -306,27 +334,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
 
   /** Returns whether {@link #finish()} has run or an error has stopped the parser. */
   public boolean isClosed() {
-    return finished || failure != null;
-  }
-
-  private void checkOpen() {
-    if (failure != null) {
-      throw new IllegalStateException("the parser failed: " + failure.getMessage(), failure);
-    }
-    if (finished) {
-      throw new IllegalStateException("finished");
-    }
-  }
-
-  /**
-   * Records {@code e}, thrown by a step (ours or the listener's), as the failure that leaves the
-   * parser failed, unless one is recorded already; returns it to be rethrown.
-   */
-  private RuntimeException failed(RuntimeException e) {
-    if (failure == null) {
-      failure = e;
-    }
-    return e;
+    return guard.closed();
   }
 
   private void acceptSliced(byte[] bytes, int offset, int length) {
@@ -465,6 +473,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
     } catch (StreamConstraintsException e) {
       throw keys.limit(e, errorPath());
     } catch (IOException e) {
+      // what had arrived whole of the value Jackson refused a byte in: the same whatever the split
+      string.breakOff();
+      events.literalSoFar();
       throw keys.malformed(e, errorPath());
     }
   }
@@ -547,11 +558,14 @@ public final class IncrementalJsonParser implements AutoCloseable {
         if (jackson.insideStringValue()) {
           string.streamDecoded();
           plainString = jackson.insidePlainStringValue() && string.caughtUp();
-        } else if (jackson.insideIntegerDigits()
-            && jackson.textSegmentSize() > maxNumberLength + 1) {
-          // Jackson counts an integer part's digits only once it ends, and holds them all until
-          // then: stop a runaway one here, once it is surely over (its sign is not a digit).
-          throw failures.numberTooLong(errorPath());
+        } else if (jackson.insideIntegerDigits()) {
+          if (jackson.textSegmentSize() > maxNumberLength + 1) {
+            // Jackson counts an integer part's digits only once it ends, and holds them all until
+            // then: stop a runaway one here, once it is surely over (its sign is not a digit).
+            throw failures.numberTooLong(errorPath());
+          }
+        } else if (jackson.insideWord()) {
+          events.literalSoFar();
         }
         return -1;
       }
@@ -573,6 +587,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
                 : "No JSON value began before the end of the input");
       case BODY:
         if (paths.depth() > 0 || string.path() != null) {
+          if (string.path() == null) {
+            completeNumber();
+          }
           throw incomplete(
               string.path() != null
                   ? "Incomplete JSON: the input ended inside a string"
@@ -610,6 +627,30 @@ public final class IncrementalJsonParser implements AutoCloseable {
               suffix.excerpt(fed));
         }
         break;
+    }
+  }
+
+  /**
+   * The input ended inside a container: a number whose digits all arrived (<code>&#123;"score":
+   * 0.95</code>) is complete, as the end completes a root number, and is reported before the
+   * document is found incomplete, so that the snapshot the error carries keeps it. Jackson
+   * completes it at the end of input; one cut short ({@code -}, {@code 1.}) it refuses, which
+   * leaves the input merely incomplete. (A literal was reported at its last letter already.)
+   */
+  private void completeNumber() {
+    if (!jackson.insideNumber()) {
+      return;
+    }
+    jackson.endOfInput();
+    try {
+      JsonToken token = jackson.nextToken();
+      if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+        events.handle(token);
+      }
+    } catch (StreamConstraintsException e) {
+      throw failures.limit(e, errorPath()); // as at the end of a root number
+    } catch (IOException e) {
+      // cut short: nothing to report, the input is incomplete
     }
   }
 

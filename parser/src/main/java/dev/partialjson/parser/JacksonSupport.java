@@ -52,7 +52,10 @@ final class JacksonSupport {
           .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
           .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
           .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-          .enable(JsonReadFeature.ALLOW_YAML_COMMENTS);
+          .enable(JsonReadFeature.ALLOW_YAML_COMMENTS)
+          // Models write raw newlines and tabs in code, poems and addresses; one must not end
+          // the answer. Strict syntax still rejects them, as JSON does.
+          .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS);
     }
     this.factory = new Factory(builder);
   }

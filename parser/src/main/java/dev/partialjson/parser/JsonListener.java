@@ -25,8 +25,12 @@ import java.util.function.Consumer;
  * });
  * }</pre>
  *
- * <p>An exception thrown by a listener propagates out of {@code feed} unchanged and leaves the
- * parser failed: later calls to {@code feed} throw {@link IllegalStateException}.
+ * <p>Whatever a listener throws (a runtime exception, an {@link Error}, a checked exception thrown
+ * sneakily) propagates out of {@code feed} or {@code finish} unchanged and leaves the parser
+ * failed: later calls to {@code feed} and {@code finish} throw {@link IllegalStateException} naming
+ * it. A listener must not call {@code feed} or {@code finish} of the parser that calls it (that
+ * throws {@link IllegalStateException}); it may take a {@link IncrementalJsonParser#snapshot()
+ * snapshot}.
  */
 public interface JsonListener {
 

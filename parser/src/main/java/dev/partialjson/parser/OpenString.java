@@ -83,6 +83,30 @@ final class OpenString {
   }
 
   /**
+   * Returns the rest of the open string when it breaks off at a byte Jackson refused, given {@code
+   * decoded}, the chars Jackson decoded after its last look (see {@link StringTail}): the high
+   * surrogate the last look held back, if any, then those chars, less the ones reported ahead of
+   * Jackson, and less a high surrogate at the end, whose low half can no longer come. Counts them
+   * as reported; the result may be empty.
+   */
+  CharSequence breakOff(String decoded) {
+    StringBuilder rest = new StringBuilder(decoded.length() + 1);
+    if (holding) {
+      rest.append(segment[position]); // the look held it back at position (see next)
+    }
+    rest.append(decoded);
+    rest.delete(0, (int) Math.min(ahead, rest.length()));
+    int n = rest.length();
+    if (n > 0 && Character.isHighSurrogate(rest.charAt(n - 1))) {
+      rest.setLength(n - 1);
+    }
+    holding = false;
+    ahead = 0;
+    reported += rest.length();
+    return rest;
+  }
+
+  /**
    * Returns the chars decoded since the last look, given the current segment and its used size, or
    * null if there are none; a trailing high surrogate is held back until its low half is decoded.
    * The view is valid until the next call.

@@ -38,8 +38,9 @@ public final class ParserOptions {
     /** Standard JSON (RFC 8259) only. */
     STRICT,
     /**
-     * Also trailing commas, single-quoted strings and names, unquoted names, and {@code //}, {@code
-     * /* *}{@code /} and {@code #} comments, as Jackson accepts them; each is reported as a repair.
+     * Also trailing commas, single-quoted strings and names, unquoted names, {@code //}, {@code /*
+     * *}{@code /} and {@code #} comments, and control characters (a newline, a tab) written raw
+     * inside strings and names, as Jackson accepts them; each is reported as a repair.
      */
     LENIENT
   }

@@ -88,13 +88,13 @@ final class PathStack {
   }
 
   /**
-   * Returns the path an error is reported at: the named value being read, else the innermost
-   * container. Not an array element's own path, even when its string is open: whether the parser
-   * saw that string open before the error depends on how the input was split, and the error must
-   * not.
+   * Returns the path an error is reported at: the open string, else the named value being read,
+   * else the innermost container. A string in which the error lies is open by then whatever the
+   * split: the parser opens one that Jackson refused a byte in before it stopped inside it (see
+   * {@link StringStream#breakOff()}), and its own checks run where Jackson has stopped.
    */
   JsonPath forError(@Nullable JsonPath openString) {
-    return current(openString != null && openString.isIndex() ? null : openString);
+    return current(openString);
   }
 
   /** Returns the paths of the open containers and the open string, outermost first. */

@@ -4,9 +4,10 @@ package dev.partialjson.parser;
  * Notices the relaxed syntax that {@link ParserOptions.Syntax#LENIENT} lets Jackson accept, so that
  * each use can be reported: Jackson accepts it without a word. It needs no grammar, only whether a
  * byte is inside a string or a comment: a comma whose next significant byte closes a container is a
- * trailing comma, a bare word whose next significant byte is a colon is an unquoted name, and a
- * quote or comment marker outside strings speaks for itself. Jackson still decides what is valid;
- * this only reports. Not thread-safe.
+ * trailing comma, a bare word whose next significant byte is a colon is an unquoted name, a quote
+ * or comment marker outside strings and a control character inside one (not after a backslash,
+ * where it is a bad escape) speak for themselves. Jackson still decides what is valid; this only
+ * reports. Not thread-safe.
  */
 final class RelaxationScanner {
 
@@ -47,12 +48,18 @@ final class RelaxationScanner {
     switch (state) {
       case DOUBLE:
         state = b == '\\' ? DOUBLE_ESCAPE : b == '"' ? OUT : DOUBLE;
+        if (b >= 0 && b < 0x20) {
+          control(b, at, sink);
+        }
         return;
       case DOUBLE_ESCAPE:
         state = DOUBLE;
         return;
       case SINGLE:
         state = b == '\\' ? SINGLE_ESCAPE : b == '\'' ? OUT : SINGLE;
+        if (b >= 0 && b < 0x20) {
+          control(b, at, sink);
+        }
         return;
       case SINGLE_ESCAPE:
         state = SINGLE;
@@ -119,6 +126,16 @@ final class RelaxationScanner {
       word.setLength(0);
       word.append((char) (b & 0xFF));
     }
+  }
+
+  /**
+   * Reports the control character {@code b}, at {@code at} inside a string or name; certain at
+   * itself, so that the chars before it are reported first and it lands at the same place among the
+   * string's deltas whatever the split.
+   */
+  private static void control(byte b, long at, Sink sink) {
+    String escaped = Excerpts.printable(new byte[] {b}, 0, 1, false);
+    sink.report(Repair.Kind.UNESCAPED_CONTROL_CHARACTER, at, 1, escaped, at);
   }
 
   /**

@@ -29,7 +29,12 @@ public record Repair(Kind kind, JsonPath path, long byteOffset, long length, Str
     /** An object key without quotes. */
     UNQUOTED_NAME,
     /** A comma before {@code ]} or <code>&#125;</code>. */
-    TRAILING_COMMA
+    TRAILING_COMMA,
+    /**
+     * A control character (U+0000 to U+001F: a newline, a tab) written as it is inside a string or
+     * name, where JSON wants it escaped; one repair per character, its excerpt the escape.
+     */
+    UNESCAPED_CONTROL_CHARACTER
   }
 
   /** Checks the components. */

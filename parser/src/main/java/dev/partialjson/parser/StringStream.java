@@ -16,6 +16,15 @@ final class StringStream {
   private final Failures failures;
   private final int maxStringLength; // read on every delta, so kept here
   private final OpenString string = new OpenString();
+  private final JacksonSupport factory;
+  private final InputWindow window;
+  // Where Jackson resumes decoding the open string (see FeedingParser.stringResume), in its own
+  // offsets, and whether that string is in single quotes: noted each time it stops inside one.
+  private long resume;
+  private boolean apostrophe;
+  // Just past the closing quote of the last string value or key that Jackson returned, in its own
+  // offsets: a token that begins there, after a quote, is no string (see breakOff).
+  private long lastClosed = -1;
 
   StringStream(
       FeedingParser jackson,
@@ -23,13 +32,17 @@ final class StringStream {
       @Nullable SnapshotBuilder tree,
       PathStack paths,
       Failures failures,
-      int maxStringLength) {
+      int maxStringLength,
+      JacksonSupport factory,
+      InputWindow window) {
     this.jackson = jackson;
     this.listener = listener;
     this.tree = tree;
     this.paths = paths;
     this.failures = failures;
     this.maxStringLength = maxStringLength;
+    this.factory = factory;
+    this.window = window;
   }
 
   /** Returns the path of the open string, or null if none is open. */
@@ -56,8 +69,65 @@ final class StringStream {
       }
     }
     CharSequence delta = string.next(jackson.textSegment(), jackson.textSegmentSize());
+    resume = jackson.stringResume();
+    apostrophe = jackson.insideApostropheString();
     if (delta != null) {
       emit(path, delta, string.reported());
+    }
+  }
+
+  /** Notes that Jackson has returned a key, so that an error after it is not taken for its own. */
+  void keyClosed() {
+    lastClosed = jackson.position();
+  }
+
+  /**
+   * Reports what arrived of a string value in which Jackson has just refused a byte, having been
+   * fed up to its {@link FeedingParser#fedEnd()}: the chars before that byte that were not reported
+   * yet (see {@link StringTail}), opening the string first if Jackson had not stopped inside it
+   * before, so that the events, the snapshot and the error's path do not depend on the split. Does
+   * nothing if Jackson was not inside a string value.
+   */
+  void breakOff() {
+    long from;
+    byte quote;
+    if (string.path() != null) {
+      from = resume;
+      quote = apostrophe ? (byte) '\'' : (byte) '"';
+    } else {
+      // A string value that began since Jackson last stopped for input: its token starts after a
+      // quote, and is no key. (Jackson also marks a token's start each time it begins to look for
+      // one: right after the closing quote of a string or key it has just returned, that is no
+      // string.)
+      long start = jackson.tokenStart();
+      byte before = window.byteAt(failures.inputOffset(start) - 1);
+      if (start == lastClosed || jackson.atName() || (before != '"' && before != '\'')) {
+        return;
+      }
+      from = start;
+      quote = before;
+    }
+    String decoded =
+        StringTail.decode(
+            factory,
+            window,
+            failures.inputOffset(from),
+            failures.inputOffset(jackson.fedEnd()),
+            quote);
+    if (decoded == null) {
+      return;
+    }
+    JsonPath path = string.path();
+    if (path == null) {
+      path = paths.nextValue();
+      string.open(path, jackson.textSegment());
+      if (tree != null) {
+        tree.openString(path);
+      }
+    }
+    CharSequence rest = string.breakOff(decoded);
+    if (rest.length() > 0) {
+      emit(path, rest, string.reported());
     }
   }
 
@@ -69,6 +139,7 @@ final class StringStream {
 
   /** Reports the rest of the string Jackson just completed, then the whole {@code value}. */
   void complete(String value) {
+    lastClosed = jackson.position();
     JsonPath path = string.path();
     int from = 0;
     if (path == null) {

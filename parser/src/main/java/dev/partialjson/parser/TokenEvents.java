@@ -19,8 +19,10 @@ final class TokenEvents {
   private final KeyCheck keys;
   private final StringStream string;
   private final Failures failures;
+  private final InputWindow window;
   private final int maxObjectMembers; // read on every key, so kept here
   private boolean rootDone;
+  private boolean literalShown; // the literal Jackson is reading was reported at its last letter
 
   TokenEvents(
       FeedingParser jackson,
@@ -30,8 +32,10 @@ final class TokenEvents {
       KeyCheck keys,
       StringStream string,
       Failures failures,
-      Limits limits) {
+      Limits limits,
+      InputWindow window) {
     this.jackson = jackson;
+    this.window = window;
     this.listener = listener;
     this.tree = tree;
     this.paths = paths;
@@ -79,6 +83,7 @@ final class TokenEvents {
       case FIELD_NAME:
         String name = jackson.currentName();
         keys.closed(name);
+        string.keyClosed();
         if (paths.key(name) > maxObjectMembers) {
           throw tooManyMembers();
         }
@@ -96,18 +101,74 @@ final class TokenEvents {
         break;
       case VALUE_TRUE:
       case VALUE_FALSE:
-        JsonPath where = paths.nextValue();
-        listener.booleanValue(where, token == JsonToken.VALUE_TRUE);
-        scalar(where, token == JsonToken.VALUE_TRUE);
-        break;
       case VALUE_NULL:
-        JsonPath nullPath = paths.nextValue();
-        listener.nullValue(nullPath);
-        scalar(nullPath, null);
+        if (literalShown) {
+          literalShown = false; // reported at its last letter: now it is over
+        } else {
+          literal(token);
+        }
+        valueDone();
         break;
       default:
         // VALUE_EMBEDDED_OBJECT never comes from JSON text
         break;
+    }
+  }
+
+  /**
+   * Reports a literal whose letters have all arrived, which Jackson has not returned: it returns
+   * one only once the byte after it has come, which can make the input malformed but cannot change
+   * the value. Called where Jackson stopped for input inside a literal, and where it refused a
+   * token that began with a whole literal ({@code truex}), so that the literal is reported at its
+   * last letter, or else before the error, and so at the same place among the events whatever the
+   * split. Its value is done only when Jackson returns it (the document ends then, for a root
+   * literal); a later error names its path.
+   */
+  void literalSoFar() {
+    if (literalShown) {
+      return;
+    }
+    JsonToken literal = jackson.literalAwaitingNextByte();
+    if (literal == null && jackson.insideWrongWord()) {
+      literal = literalAt(failures.inputOffset(jackson.tokenStart()) - 1);
+    }
+    if (literal != null) {
+      literalShown = true;
+      literal(literal);
+    }
+  }
+
+  /**
+   * Returns the literal that the input window holds in full at {@code start}, or null. Jackson
+   * stops for input or throws as soon as a wrong token is certain, within the feed that made it so,
+   * so its first letter is at most a slice and a literal back: in the window.
+   */
+  private @Nullable JsonToken literalAt(long start) {
+    byte first = window.byteAt(start);
+    String word = first == 't' ? "true" : first == 'f' ? "false" : first == 'n' ? "null" : "";
+    for (int i = 1; i < word.length(); i++) {
+      if (window.byteAt(start + i) != word.charAt(i)) {
+        return null;
+      }
+    }
+    return word.isEmpty()
+        ? null
+        : first == 't'
+            ? JsonToken.VALUE_TRUE
+            : first == 'f' ? JsonToken.VALUE_FALSE : JsonToken.VALUE_NULL;
+  }
+
+  /** Reports the literal {@code token} at the next value's path, and puts it in the snapshot. */
+  private void literal(JsonToken token) {
+    JsonPath path = paths.nextValue();
+    Boolean value = token == JsonToken.VALUE_NULL ? null : token == JsonToken.VALUE_TRUE;
+    if (value == null) {
+      listener.nullValue(path);
+    } else {
+      listener.booleanValue(path, value);
+    }
+    if (tree != null) {
+      tree.scalar(path, value);
     }
   }
 

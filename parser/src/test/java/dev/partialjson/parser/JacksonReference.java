@@ -27,6 +27,7 @@ final class JacksonReference {
           .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
           .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
           .enable(JsonReadFeature.ALLOW_YAML_COMMENTS)
+          .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
           .build();
 
   private JacksonReference() {}

@@ -85,7 +85,7 @@ class StringBytesTest {
       assertThat(outcome.error())
           .as(split.name())
           .isInstanceOf(MalformedJsonException.class)
-          .hasMessageStartingWith("Invalid UTF-8 middle byte 0x80 at $ (offset " + offset + ",");
+          .hasMessageStartingWith("Invalid UTF-8 middle byte 0x80 at $[0] (offset " + offset + ",");
     }
   }
 }

@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
  * literal, a trailing comma, an unfinished escape), keep an open string value as far as it goes,
  * and close what is open. Parsed with Jackson, the result is what a snapshot of the same prefix
  * promises (strings as far as they arrived, without a half escape; containers closed; a dangling
- * key dropped; an incomplete number or literal not shown), computed without any of the parser's
- * code: an oracle for snapshot tests, and the approach the benchmarks measure as RE-PARSE, which
- * scans from the start on every delta. Strict JSON only (no comments, single quotes or text around
- * the root). Not thread-safe; reusable.
+ * key dropped; a number not shown until a byte after it arrived, a literal not until its last
+ * letter), computed without any of the parser's code: an oracle for snapshot tests, and the
+ * approach the benchmarks measure as RE-PARSE, which scans from the start on every delta. Strict
+ * JSON only (no comments, single quotes or text around the root). Not thread-safe; reusable.
  */
 public final class PrefixCloser {
   private char[] stack = new char[16];
@@ -33,6 +33,7 @@ public final class PrefixCloser {
     boolean escape = false;
     int escapeStart = -1;
     boolean inScalar = false;
+    int scalarStart = -1;
     for (int i = 0, n = prefix.length(); i < n; i++) {
       char c = prefix.charAt(i);
       if (inString) {
@@ -90,7 +91,17 @@ public final class PrefixCloser {
         }
         case ',' -> expectKey = depth > 0 && stack[depth - 1] == '{';
         case ':', ' ', '\n', '\r', '\t' -> {}
-        default -> inScalar = true;
+        default -> {
+          if (!inScalar) {
+            inScalar = true;
+            scalarStart = i;
+          }
+          if (isLiteral(prefix, scalarStart, i + 1)) {
+            safe = i + 1; // a literal is complete at its last letter
+            safeDepth = depth;
+            safeInString = false;
+          }
+        }
       }
     }
     if (inString && !key) {
@@ -111,5 +122,14 @@ public final class PrefixCloser {
       out.append(stack[d] == '{' ? '}' : ']');
     }
     return out.toString();
+  }
+
+  private static boolean isLiteral(CharSequence text, int from, int to) {
+    int length = to - from;
+    if (length != 4 && length != 5) {
+      return false;
+    }
+    String word = text.subSequence(from, to).toString();
+    return word.equals("true") || word.equals("false") || word.equals("null");
   }
 }
