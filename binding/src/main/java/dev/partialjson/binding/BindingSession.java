@@ -29,15 +29,15 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Callbacks are registered before the first {@code feed} and called synchronously from inside
- * {@code feed} (and {@code complete}), in document order. A callback's exception propagates out of
- * {@code feed} and stops the session. Every list item the final validation would cascade into
- * ({@code List<@Valid Task>}, or a list at the root) is validated as it closes, callback or not;
- * the whole value is validated at the end, without validating those items again (with a validator
- * given to {@link StreamingBinder.Builder#validator}, they are, and a violation found on an item is
- * not reported again). Those items are bound once, too: the instance a callback gets is the one in
- * its parent and in the final value, wherever Jackson reads the item in its list as it reads it
- * alone (no Jackson annotation on the list's property, a plain bean deserializer); elsewhere the
- * final value is bound from the item's tokens again.
+ * {@code feed} (and {@code complete}), in document order. A callback's exception (an {@link Error}
+ * too) propagates out of {@code feed} and stops the session. Every list item the final validation
+ * would cascade into ({@code List<@Valid Task>}, or a list at the root) is validated as it closes,
+ * callback or not; the whole value is validated at the end, without validating those items again
+ * (with a validator given to {@link StreamingBinder.Builder#validator}, they are, and a violation
+ * found on an item is not reported again). Those items are bound once, too: the instance a callback
+ * gets is the one in its parent and in the final value, wherever Jackson reads the item in its list
+ * as it reads it alone (no Jackson annotation on the list's property, a plain bean deserializer);
+ * elsewhere the final value is bound from the item's tokens again.
  *
  * <p>Single-use and not thread-safe: one stream, fed from one thread at a time.
  */
@@ -63,7 +63,7 @@ public final class BindingSession<T> implements AutoCloseable {
   private final Checker.Scope checks;
   private boolean started;
   private boolean closed;
-  private @Nullable RuntimeException failure;
+  private @Nullable Throwable failure;
   private @Nullable BindingResult<T> outcome;
 
   BindingSession(StreamingBinder<T> binder) {
@@ -230,7 +230,7 @@ public final class BindingSession<T> implements AutoCloseable {
     meter.fed();
     try {
       parser.feed(text);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // a callback's Error too: the parser does not stop on one
       failed(e);
       throw e;
     }
@@ -248,7 +248,7 @@ public final class BindingSession<T> implements AutoCloseable {
     meter.fed();
     try {
       parser.feed(bytes, offset, length);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // a callback's Error too: the parser does not stop on one
       failed(e);
       throw e;
     }
@@ -265,7 +265,7 @@ public final class BindingSession<T> implements AutoCloseable {
     meter.fed();
     try {
       parser.feed(buffer);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // a callback's Error too: the parser does not stop on one
       failed(e);
       throw e;
     }
@@ -284,11 +284,17 @@ public final class BindingSession<T> implements AutoCloseable {
     }
   }
 
-  private void failed(RuntimeException e) {
-    if (parser.isClosed() && failure == null) {
-      failure = e; // not a bad argument: the parser stopped
+  private void failed(Throwable e) {
+    // A RuntimeException that left the parser open was a bad argument; anything else stops it.
+    if ((parser.isClosed() || !(e instanceof RuntimeException)) && failure == null) {
+      failure = e;
       meter.failed(e);
     }
+  }
+
+  /** Returns what stopped the session, or null. */
+  @Nullable Throwable failure() {
+    return failure;
   }
 
   /**
@@ -428,7 +434,7 @@ public final class BindingSession<T> implements AutoCloseable {
       meter.start();
       try {
         parser.finish();
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         failure = e;
         meter.failed(e);
       }
