@@ -66,6 +66,7 @@ public final class StreamingBinder<T> {
   private final Checker checker;
   private final TypeModel model;
   private final PartialView view;
+  private final PatternTypes patternTypes;
   private final List<CascadedItems.Item> items;
   private final LongSupplier nanoTime;
   private final List<Supplier<? extends SessionListener>> listeners;
@@ -85,6 +86,7 @@ public final class StreamingBinder<T> {
     this.binder = new Binder(mapper);
     this.model = new TypeModel(mapper);
     this.view = new PartialView(model, List.copyOf(builder.marked));
+    this.patternTypes = new PatternTypes(type, model, mapper);
     this.items = CascadedItems.of(type, model, validator);
     Set<String> once = new HashSet<>();
     for (CascadedItems.Item item : items) {
@@ -175,6 +177,10 @@ public final class StreamingBinder<T> {
 
   PartialView view() {
     return view;
+  }
+
+  PatternTypes patternTypes() {
+    return patternTypes;
   }
 
   List<CascadedItems.Item> cascadedItems() {
