@@ -295,11 +295,13 @@ public final class BindingSession<T> implements AutoCloseable {
 
   /**
    * Returns the target type with what has arrived so far, or null if nothing has: fields not seen
-   * yet are null (or their defaults), strings as far as they have arrived, lists with the items
-   * begun so far. Values that must not be shown half-done stay null until complete: strings bound
-   * to anything but text (enums, numbers, dates), properties marked {@link ShowWhenComplete} or by
-   * {@link StreamingBinder.Builder#showWhenComplete}, and objects of a polymorphic type until their
-   * type id has arrived. Available at any time, also after an error.
+   * yet are null, or their Java default where null cannot be held (a primitive {@code int} is
+   * {@code 0}: {@link #partialState()} tells such a field from one that arrived), strings as far as
+   * they have arrived, lists with the items begun so far. Values that must not be shown half-done
+   * stay null until complete: strings bound to anything but text (enums, numbers, dates),
+   * properties marked {@link ShowWhenComplete} or by {@link
+   * StreamingBinder.Builder#showWhenComplete}, and objects of a polymorphic type until their type
+   * id has arrived. Available at any time, also after an error.
    *
    * <p>Built on demand from the parser's snapshot: the hidden values are found in time proportional
    * to the nesting depth, and binding costs time proportional to the document, per call.
@@ -309,19 +311,32 @@ public final class BindingSession<T> implements AutoCloseable {
    * @throws IllegalStateException if the parser options disabled snapshots
    */
   public @Nullable T partial() {
+    return partialState().value();
+  }
+
+  /**
+   * Returns the value of {@link #partial()} with, for every path, how far it has arrived and
+   * whether the value shows it ({@link Partial#state}, {@link Partial#shows}), all as of this
+   * moment: what a UI needs to render a field only once something of it has arrived. Costs what
+   * {@link #partial()} costs.
+   *
+   * @throws BindingException if what has arrived cannot be bound
+   * @throws IllegalStateException if the parser options disabled snapshots
+   */
+  public Partial<T> partialState() {
     Snapshot snapshot = parser.snapshot();
     if (!snapshot.hasValue()) {
-      return null;
+      return new Partial<>(null, snapshot, null);
     }
-    Object visible = binder.view().visible(snapshot, binder.type());
-    if (visible == null) {
-      return null;
+    PartialView.Visible visible = binder.view().visible(snapshot, binder.type());
+    if (visible.value() == null) {
+      return new Partial<>(null, snapshot, visible.hidden());
     }
     TokenRecorder tokens = new TokenRecorder(JsonPath.root());
-    tokens.tree(JsonPath.root(), visible);
+    tokens.tree(JsonPath.root(), visible.value());
     @SuppressWarnings("unchecked") // bound to the binder's type
     T value = (T) binder.binder().bindPartial(binder.type(), tokens);
-    return value;
+    return new Partial<>(value, snapshot, visible.hidden());
   }
 
   /**
@@ -337,11 +352,7 @@ public final class BindingSession<T> implements AutoCloseable {
   /** Returns how far the value at {@code path} has arrived; see {@link #state(String)}. */
   public FieldState state(JsonPath path) {
     Objects.requireNonNull(path, "path == null");
-    Snapshot snapshot = parser.snapshot();
-    if (!snapshot.contains(path)) {
-      return FieldState.NOT_STARTED;
-    }
-    return snapshot.openPaths().contains(path) ? FieldState.STREAMING : FieldState.COMPLETE;
+    return Partial.stateIn(parser.snapshot(), path);
   }
 
   /**
