@@ -54,10 +54,25 @@ final class PatternSegments {
     return text.indexOf(']', start) + 1; // [*] or [12]
   }
 
-  /** Returns whether {@code pattern} ends in an index or {@code [*]}: it may match list items. */
+  /**
+   * Returns whether {@code pattern} ends in an index or {@code [*]}: it may match list items. Read
+   * off the end of the canonical text, not by splitting it: sessions ask on every registration.
+   */
   static boolean endsInItem(JsonPathPattern pattern) {
-    List<Object> segments = of(pattern);
-    return !segments.isEmpty() && !(segments.get(segments.size() - 1) instanceof String);
+    String text = pattern.toString();
+    if (text.endsWith("[*]")) {
+      return true;
+    }
+    int open = text.lastIndexOf('[');
+    if (open < 0 || !text.endsWith("]") || open + 2 >= text.length()) {
+      return false; // a quoted name ends in "']": a quote, not digits, before the last ']'
+    }
+    for (int i = open + 1; i < text.length() - 1; i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Appends {@code segment} as canonical pattern text. */

@@ -53,9 +53,10 @@ final class SubtypePolicy {
       copy = mapper.copy();
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException(
-          "the ObjectMapper cannot be copied ("
-              + e.getMessage()
-              + "): the binder works on a copy, which later changes to the mapper do not reach",
+          "the ObjectMapper cannot be copied: its class "
+              + mapper.getClass().getName()
+              + " does not override copy(), and the binder works on a copy, which later changes"
+              + " to the mapper do not reach",
           e);
     }
     copy.setPolymorphicTypeValidator(new Defaults.NoClassNames());

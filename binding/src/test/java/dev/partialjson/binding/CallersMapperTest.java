@@ -1,6 +1,7 @@
 package dev.partialjson.binding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
@@ -123,5 +124,17 @@ class CallersMapperTest {
       assertThat(session.complete().extra()).as(split.name()).isEqualTo(Map.of("@class", named));
     }
     assertThat(INITIALIZED).doesNotContain("NotAfterMixIn");
+  }
+
+  @Test
+  void refusesAMapperThatCannotBeCopied() {
+    ObjectMapper subclass = new ObjectMapper() {}; // does not override copy()
+    assertThatThrownBy(() -> StreamingBinder.builder(Note.class).objectMapper(subclass).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "the ObjectMapper cannot be copied: its class "
+                + subclass.getClass().getName()
+                + " does not override copy(), and the binder works on a copy, which later changes"
+                + " to the mapper do not reach");
   }
 }
