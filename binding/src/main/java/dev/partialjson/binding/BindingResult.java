@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>invalid: {@code value()} is the bound value (when it could be bound) and {@code
  *       violations()} says what is wrong;
  *   <li>failed: {@code error()} says why there is no value (malformed, incomplete or over-limit
- *       input, a binding failure, or the first invalid item under {@link FailurePolicy#FAIL_FAST}),
- *       and {@code violations()} holds what the items had shown so far.
+ *       input, a binding failure, a value a callback waited for that could not be bound to its
+ *       type, a validator that threw, or the first invalid item under {@link
+ *       FailurePolicy#FAIL_FAST}), and {@code violations()} holds what the items had shown so far.
  * </ul>
  *
  * @param <T> the target type

@@ -29,15 +29,15 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Callbacks are registered before the first {@code feed} and called synchronously from inside
- * {@code feed} (and {@code complete}), in document order. A callback's exception propagates out of
- * {@code feed} and stops the session. Every list item the final validation would cascade into
- * ({@code List<@Valid Task>}, or a list at the root) is validated as it closes, callback or not;
- * the whole value is validated at the end, without validating those items again (with a validator
- * given to {@link StreamingBinder.Builder#validator}, they are, and a violation found on an item is
- * not reported again). Those items are bound once, too: the instance a callback gets is the one in
- * its parent and in the final value, wherever Jackson reads the item in its list as it reads it
- * alone (no Jackson annotation on the list's property, a plain bean deserializer); elsewhere the
- * final value is bound from the item's tokens again.
+ * {@code feed} (and {@code complete}), in document order. A callback's exception (an {@link Error}
+ * too) propagates out of {@code feed} and stops the session. Every list item the final validation
+ * would cascade into ({@code List<@Valid Task>}, or a list at the root) is validated as it closes,
+ * callback or not; the whole value is validated at the end, without validating those items again
+ * (with a validator given to {@link StreamingBinder.Builder#validator}, they are, and a violation
+ * found on an item is not reported again). Those items are bound once, too: the instance a callback
+ * gets is the one in its parent and in the final value, wherever Jackson reads the item in its list
+ * as it reads it alone (no Jackson annotation on the list's property, a plain bean deserializer);
+ * elsewhere the final value is bound from the item's tokens again.
  *
  * <p>Single-use and not thread-safe: one stream, fed from one thread at a time.
  */
@@ -59,22 +59,23 @@ public final class BindingSession<T> implements AutoCloseable {
   private final SessionMeter meter;
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final List<Recorder.Text> texts = new ArrayList<>();
-  private final Violations violations = new Violations();
   private final Checker.Scope checks;
+  private final ClosedValues items;
   private boolean started;
   private boolean closed;
-  private @Nullable RuntimeException failure;
+  private @Nullable Throwable failure;
   private @Nullable BindingResult<T> outcome;
 
   BindingSession(StreamingBinder<T> binder) {
     this.binder = binder;
     this.checks = binder.checker().scope();
+    this.items = new ClosedValues(binder, checks);
     for (CascadedItems.Item item : binder.cascadedItems()) {
       Subscription s = Subscription.find(subscriptions, item.pattern(), item.type());
       s.validate = true;
       s.holds = item.holds();
     }
-    this.recorder = new Recorder(subscriptions, texts, this::closed);
+    this.recorder = new Recorder(subscriptions, texts, items);
     this.meter = new SessionMeter(binder.nanoTime(), recorder);
     this.parser = IncrementalJsonParser.create(binder.parserOptions(), meter);
     meter.bytes(parser::bytesFed);
@@ -111,28 +112,42 @@ public final class BindingSession<T> implements AutoCloseable {
    * full text so far and the new piece; the pieces concatenate to the final string. An empty string
    * never grows, so it causes no call.
    *
-   * @throws IllegalArgumentException if the pattern is not valid
+   * @throws IllegalArgumentException if the pattern is not valid, or matches no path of the
+   *     binder's type (see {@link #onValue})
    * @throws IllegalStateException if input has been fed already
    */
   public BindingSession<T> onText(String pattern, TextListener listener) {
     Objects.requireNonNull(listener, "listener == null");
-    texts.add(new Recorder.Text(compile(pattern), listener));
+    JsonPathPattern compiled = compile(pattern);
+    binder.patternTypes().check(compiled, null);
+    texts.add(new Recorder.Text(compiled, listener));
     return this;
   }
 
   /**
    * Calls {@code consumer} with each value at a path matching {@code pattern} once it is complete,
    * bound to {@code type} (not validated). A JSON {@code null} is not passed on. A value that
-   * cannot be bound to {@code type} is not passed on either; under {@link FailurePolicy#FAIL_FAST}
-   * the {@code feed} call throws its {@link BindingException}.
+   * cannot be bound to {@code type} is a failure, never skipped in silence: under {@link
+   * FailurePolicy#FAIL_FAST} the {@code feed} call throws its {@link BindingException}, else it is
+   * the session's error at the end ({@link #result()} has no value, {@link #complete()} throws it).
    *
-   * @throws IllegalArgumentException if {@code type} takes class names as type ids (see {@link
-   *     StreamingBinder})
+   * <p>The pattern and the type are checked against the binder's type when registered. The pattern
+   * must be able to match: each name a property of the type there (by its JSON name or an alias, of
+   * any declared subtype, or the type id property), each index or {@code [*]} an element of a list
+   * or array; under a map, an {@code Object}, a {@code JsonNode}, a bean with an any-setter, or a
+   * type not read as an object of properties, anything matches. {@code type} must be able to hold
+   * what the binder's type declares at those paths: that type or a supertype of it (boxed, for a
+   * primitive), {@code Object} or a {@code JsonNode}, a {@code Map} for an object, a collection or
+   * array for a list, {@code String} for an enum.
+   *
+   * @throws IllegalArgumentException if the pattern is not valid or matches no path of the binder's
+   *     type, if {@code type} cannot hold what is declared there (the message names both), or if
+   *     {@code type} takes class names as type ids (see {@link StreamingBinder})
    * @throws IllegalStateException if input has been fed already
    */
   public <V> BindingSession<T> onValue(
       String pattern, Class<V> type, Consumer<? super V> consumer) {
-    subscribe(pattern, type, false).values.add(cast(consumer, type));
+    subscribe(pattern, type, false).values.add(Subscription.cast(consumer, type));
     return this;
   }
 
@@ -140,25 +155,29 @@ public final class BindingSession<T> implements AutoCloseable {
    * Calls {@code consumer} with each list item at a path matching {@code pattern} ({@code
    * $.tasks[*]}, {@code $[*]}, {@code $.sections[*].items[*]}) as soon as it closes, bound to
    * {@code type} and valid. An invalid item is not passed on: it is reported as the {@link
-   * FailurePolicy} says, and to {@link #onCheckedItem} callbacks.
+   * FailurePolicy} says, and to {@link #onCheckedItem} callbacks. Nor is an item that cannot be
+   * bound to {@code type}, or whose validator throws: that is a failure, as for {@link #onValue}.
    *
-   * @throws IllegalArgumentException if the pattern does not end in an array index or {@code [*]}
-   *     or {@code type} takes class names as type ids (see {@link StreamingBinder})
+   * @throws IllegalArgumentException if the pattern does not end in an array index or {@code [*]},
+   *     matches no list item of the binder's type, or {@code type} cannot hold the items declared
+   *     there (see {@link #onValue}), or takes class names as type ids (see {@link
+   *     StreamingBinder})
    * @throws IllegalStateException if input has been fed already
    */
   public <E> BindingSession<T> onItem(String pattern, Class<E> type, Consumer<? super E> consumer) {
-    subscribe(pattern, type, true).validItems.add(cast(consumer, type));
+    subscribe(pattern, type, true).validItems.add(Subscription.cast(consumer, type));
     return this;
   }
 
   /**
    * Calls {@code consumer} with each list item at a path matching {@code pattern} as soon as it
    * closes, bound to {@code type}, with its violations: valid or not, so that a UI can mark each
-   * item. Under {@link FailurePolicy#FAIL_FAST} an invalid item is passed on before {@code feed}
-   * throws.
+   * item. An item that cannot be bound to {@code type} is passed on too, with a null value and its
+   * {@link BoundItem#error()}, and so is one whose validator threw (with the value, unchecked);
+   * either is also a failure of the session, as for {@link #onValue}. Under {@link
+   * FailurePolicy#FAIL_FAST} an invalid or failed item is passed on before {@code feed} throws.
    *
-   * @throws IllegalArgumentException if the pattern does not end in an array index or {@code [*]}
-   *     or {@code type} takes class names as type ids (see {@link StreamingBinder})
+   * @throws IllegalArgumentException as {@link #onItem} does
    * @throws IllegalStateException if input has been fed already
    */
   public <E> BindingSession<T> onCheckedItem(
@@ -173,12 +192,13 @@ public final class BindingSession<T> implements AutoCloseable {
   private Subscription subscribe(String pattern, Class<?> type, boolean item) {
     Objects.requireNonNull(type, "type == null");
     JsonPathPattern compiled = compile(pattern);
-    if (item && !isItemPattern(compiled.toString())) {
+    if (item && !PatternSegments.endsInItem(compiled)) {
       throw new IllegalArgumentException(
           "not a list item pattern (it must end in [*] or an index): " + pattern);
     }
     JavaType javaType = binder.model().typeOf(type);
     binder.subtypes().check(javaType);
+    binder.patternTypes().check(compiled, type);
     Subscription s = Subscription.find(subscriptions, compiled, javaType);
     s.validate |= item;
     return s;
@@ -190,30 +210,6 @@ public final class BindingSession<T> implements AutoCloseable {
       throw new IllegalStateException("callbacks must be registered before the first feed");
     }
     return binder.pattern(pattern);
-  }
-
-  /** Returns whether a canonical pattern ends in {@code [*]} or an index: it matches list items. */
-  private static boolean isItemPattern(String pattern) {
-    if (pattern.endsWith("[*]")) {
-      return true;
-    }
-    int open = pattern.lastIndexOf('[');
-    if (open < 0 || !pattern.endsWith("]") || open + 2 >= pattern.length()) {
-      return false;
-    }
-    for (int i = open + 1; i < pattern.length() - 1; i++) {
-      if (pattern.charAt(i) < '0' || pattern.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static Consumer<Object> cast(Consumer<?> consumer, Class<?> type) {
-    Objects.requireNonNull(consumer, "consumer == null");
-    @SuppressWarnings("unchecked") // the value was bound to type
-    Consumer<Object> c = value -> ((Consumer<Object>) consumer).accept(type.cast(value));
-    return c;
   }
 
   /**
@@ -230,7 +226,7 @@ public final class BindingSession<T> implements AutoCloseable {
     meter.fed();
     try {
       parser.feed(text);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // a callback's Error too: the parser does not stop on one
       failed(e);
       throw e;
     }
@@ -248,7 +244,7 @@ public final class BindingSession<T> implements AutoCloseable {
     meter.fed();
     try {
       parser.feed(bytes, offset, length);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // a callback's Error too: the parser does not stop on one
       failed(e);
       throw e;
     }
@@ -265,7 +261,7 @@ public final class BindingSession<T> implements AutoCloseable {
     meter.fed();
     try {
       parser.feed(buffer);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // a callback's Error too: the parser does not stop on one
       failed(e);
       throw e;
     }
@@ -284,68 +280,28 @@ public final class BindingSession<T> implements AutoCloseable {
     }
   }
 
-  private void failed(RuntimeException e) {
-    if (parser.isClosed() && failure == null) {
-      failure = e; // not a bad argument: the parser stopped
+  private void failed(Throwable e) {
+    // A RuntimeException that left the parser open was a bad argument; anything else stops it.
+    if ((parser.isClosed() || !(e instanceof RuntimeException)) && failure == null) {
+      failure = e;
       meter.failed(e);
     }
   }
 
-  /**
-   * Binds, validates and hands on a subscribed value that just closed; returns it, or {@link
-   * Recorder#NOT_BOUND}.
-   */
-  private @Nullable Object closed(Subscription s, TokenRecorder tokens) {
-    JsonPath path = tokens.root();
-    Object value;
-    try {
-      value = binder.binder().bind(s.type, tokens);
-    } catch (BindingException e) {
-      if (s.validate) {
-        checks.missed(); // an item not validated here: the final validation must cascade into it
-      }
-      if (binder.failurePolicy() == FailurePolicy.FAIL_FAST) {
-        throw e;
-      }
-      return Recorder.NOT_BOUND; // the final binding reports it, where the type is the declared one
-    }
-    if (value == null) {
-      return null;
-    }
-    for (Consumer<Object> c : s.values) {
-      c.accept(value);
-    }
-    if (!s.validate) {
-      return value;
-    }
-    List<Violation> found = checks.validate(value, path);
-    if (checks.cutting()) {
-      // Items inside this one were validated as they closed, not again here: theirs count too.
-      found = violations.under(path, found);
-    }
-    violations.addAll(found);
-    BoundItem<Object> item = new BoundItem<>(path, value, found);
-    for (Consumer<BoundItem<Object>> c : s.checkedItems) {
-      c.accept(item);
-    }
-    if (!found.isEmpty() && binder.failurePolicy() == FailurePolicy.FAIL_FAST) {
-      throw new ValidationException(path, found);
-    }
-    if (found.isEmpty()) {
-      for (Consumer<Object> c : s.validItems) {
-        c.accept(value);
-      }
-    }
-    return value;
+  /** Returns what stopped the session, or null. */
+  @Nullable Throwable failure() {
+    return failure;
   }
 
   /**
    * Returns the target type with what has arrived so far, or null if nothing has: fields not seen
-   * yet are null (or their defaults), strings as far as they have arrived, lists with the items
-   * begun so far. Values that must not be shown half-done stay null until complete: strings bound
-   * to anything but text (enums, numbers, dates), properties marked {@link ShowWhenComplete} or by
-   * {@link StreamingBinder.Builder#showWhenComplete}, and objects of a polymorphic type until their
-   * type id has arrived. Available at any time, also after an error.
+   * yet are null, or their Java default where null cannot be held (a primitive {@code int} is
+   * {@code 0}: {@link #partialState()} tells such a field from one that arrived), strings as far as
+   * they have arrived, lists with the items begun so far. Values that must not be shown half-done
+   * stay null until complete: strings bound to anything but text (enums, numbers, dates),
+   * properties marked {@link ShowWhenComplete} or by {@link
+   * StreamingBinder.Builder#showWhenComplete}, and objects of a polymorphic type until their type
+   * id has arrived. Available at any time, also after an error.
    *
    * <p>Built on demand from the parser's snapshot: the hidden values are found in time proportional
    * to the nesting depth, and binding costs time proportional to the document, per call.
@@ -355,19 +311,32 @@ public final class BindingSession<T> implements AutoCloseable {
    * @throws IllegalStateException if the parser options disabled snapshots
    */
   public @Nullable T partial() {
+    return partialState().value();
+  }
+
+  /**
+   * Returns the value of {@link #partial()} with, for every path, how far it has arrived and
+   * whether the value shows it ({@link Partial#state}, {@link Partial#shows}), all as of this
+   * moment: what a UI needs to render a field only once something of it has arrived. Costs what
+   * {@link #partial()} costs.
+   *
+   * @throws BindingException if what has arrived cannot be bound
+   * @throws IllegalStateException if the parser options disabled snapshots
+   */
+  public Partial<T> partialState() {
     Snapshot snapshot = parser.snapshot();
     if (!snapshot.hasValue()) {
-      return null;
+      return new Partial<>(null, snapshot, null);
     }
-    Object visible = binder.view().visible(snapshot, binder.type());
-    if (visible == null) {
-      return null;
+    PartialView.Visible visible = binder.view().visible(snapshot, binder.type());
+    if (visible.value() == null) {
+      return new Partial<>(null, snapshot, visible.hidden());
     }
     TokenRecorder tokens = new TokenRecorder(JsonPath.root());
-    tokens.tree(JsonPath.root(), visible);
+    tokens.tree(JsonPath.root(), visible.value());
     @SuppressWarnings("unchecked") // bound to the binder's type
     T value = (T) binder.binder().bindPartial(binder.type(), tokens);
-    return value;
+    return new Partial<>(value, snapshot, visible.hidden());
   }
 
   /**
@@ -383,11 +352,7 @@ public final class BindingSession<T> implements AutoCloseable {
   /** Returns how far the value at {@code path} has arrived; see {@link #state(String)}. */
   public FieldState state(JsonPath path) {
     Objects.requireNonNull(path, "path == null");
-    Snapshot snapshot = parser.snapshot();
-    if (!snapshot.contains(path)) {
-      return FieldState.NOT_STARTED;
-    }
-    return snapshot.openPaths().contains(path) ? FieldState.STREAMING : FieldState.COMPLETE;
+    return Partial.stateIn(parser.snapshot(), path);
   }
 
   /**
@@ -428,7 +393,7 @@ public final class BindingSession<T> implements AutoCloseable {
       meter.start();
       try {
         parser.finish();
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         failure = e;
         meter.failed(e);
       }
@@ -439,19 +404,28 @@ public final class BindingSession<T> implements AutoCloseable {
     if (failure == null && closed) {
       throw new IllegalStateException("closed");
     }
+    Violations violations = items.violations();
     if (failure != null) {
       return outcome = new BindingResult<>(null, violations.all(), (PartialJsonException) failure);
     }
+    BindingException failed;
     try {
       @SuppressWarnings("unchecked") // bound to the binder's type
       T value = (T) binder.binder().bind(binder.type(), recorder.whole());
-      violations.addAll(checks.validate(value, JsonPath.root()));
-      outcome = new BindingResult<>(value, violations.all(), null);
-      meter.completed(outcome);
+      // The final binding's error comes first: it is the earliest in the document. Else a value
+      // a callback waited for and did not get (or whose validator threw) fails the result.
+      failed = items.failure();
+      if (failed == null) {
+        violations.addAll(checks.validate(value, JsonPath.root()));
+        outcome = new BindingResult<>(value, violations.all(), null);
+        meter.completed(outcome);
+        return outcome;
+      }
     } catch (BindingException e) {
-      outcome = new BindingResult<>(null, violations.all(), e);
-      meter.failed(e);
+      failed = e; // cannot be bound, or a validator threw
     }
+    outcome = new BindingResult<>(null, violations.all(), failed);
+    meter.failed(failed);
     return outcome;
   }
 

@@ -136,26 +136,36 @@ final class Checker {
       }
     } else if (TypeModel.isBean(model.typeOf(value))) {
       Set<ConstraintViolation<Object>> found;
-      if (scope != null && with == cutter) {
-        scope.root = value;
-        scope.basePath = base;
-        scope.base = null; // made when a cascade asks, which most beans never do
-        Scope outer = active.get(); // a constraint validator may validate in turn
-        active.set(scope);
-        try {
-          found = with.validate(value);
-        } finally {
-          if (outer == null) {
-            active.remove();
-          } else {
-            active.set(outer);
-          }
-        }
-      } else {
-        found = with.validate(value);
+      try {
+        found = validateBean(with, scope, value, base);
+      } catch (RuntimeException e) {
+        // a constraint validator threw: the provider's exception names no path and no constraint
+        throw ValidatorFailure.of(e, validator, model, value, base);
       }
       for (ConstraintViolation<Object> violation : found) {
         out.add(toViolation(violation, value, base));
+      }
+    }
+  }
+
+  /** Validates one bean; with the binder's {@link #cutter}, as {@code scope} on this thread. */
+  private Set<ConstraintViolation<Object>> validateBean(
+      Validator with, @Nullable Scope scope, Object value, JsonPath base) {
+    if (scope == null || with != cutter) {
+      return with.validate(value);
+    }
+    scope.root = value;
+    scope.basePath = base;
+    scope.base = null; // made when a cascade asks, which most beans never do
+    Scope outer = active.get(); // a constraint validator may validate in turn
+    active.set(scope);
+    try {
+      return with.validate(value);
+    } finally {
+      if (outer == null) {
+        active.remove();
+      } else {
+        active.set(outer);
       }
     }
   }

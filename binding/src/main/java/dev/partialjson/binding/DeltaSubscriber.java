@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>When the session stops on its input (malformed or over-limit input, an invalid item under
  *       {@link FailurePolicy#FAIL_FAST}) the subscriber cancels its subscription at once, so the
  *       upstream request can stop, and completes {@link #result()} with the failed {@link
- *       BindingResult}. A callback's own exception cancels too and completes it exceptionally.
+ *       BindingResult}. Anything a callback or hook throws, an {@link Error} included, stops the
+ *       session, cancels too and completes it exceptionally with what was thrown; it never reaches
+ *       the publisher (rule 2.13).
  *   <li>{@code onComplete} completes {@link #result()} with {@link BindingSession#result()}.
  *   <li>{@code onError} closes the session and completes {@link #result()} exceptionally with the
  *       upstream's error.
@@ -154,14 +156,14 @@ public final class DeltaSubscriber<D, T> implements Flow.Subscriber<D> {
   @Override
   public void onNext(D delta) {
     Objects.requireNonNull(delta, "delta == null");
-    RuntimeException failure = null;
+    Throwable failure = null;
     synchronized (this) {
       if (done) {
         return; // after a cancel, deltas may still be on their way (rule 2.8)
       }
       try {
         feeder.accept(session, delta);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // an Error of a callback too: else the future would never complete
         done = true;
         failure = e;
       }
@@ -186,7 +188,7 @@ public final class DeltaSubscriber<D, T> implements Flow.Subscriber<D> {
         return;
       }
       done = true;
-      session.close();
+      closeSession(error);
     }
     result.completeExceptionally(error);
   }
@@ -204,32 +206,62 @@ public final class DeltaSubscriber<D, T> implements Flow.Subscriber<D> {
 
   /**
    * Cancels the subscription, closes the session and cancels {@link #result()}; does nothing once
-   * the input has ended. Safe from any thread.
+   * the input has ended. Safe from any thread. If a {@link SessionListener#cancelled} hook throws,
+   * the subscription and the future are cancelled all the same, then its exception is rethrown.
    */
   public void cancel() {
+    Throwable hook = null;
     synchronized (this) {
       if (done) {
         return;
       }
       done = true;
-      session.close();
+      try {
+        session.close();
+      } catch (RuntimeException | Error e) {
+        hook = e; // a hook of the caller's threw: the rest is done all the same, then it surfaces
+      }
     }
     cancelSubscription();
     result.cancel(false);
+    if (hook instanceof RuntimeException e) {
+      throw e;
+    }
+    if (hook instanceof Error e) {
+      throw e;
+    }
   }
 
-  /** Completes the future with the session's result, or with {@code cause} if there is none. */
-  private void settle(@Nullable RuntimeException cause) {
+  /**
+   * Completes the future with the session's result, or exceptionally with {@code cause}, or with
+   * what stopped the session when it has no result.
+   */
+  private void settle(@Nullable Throwable cause) {
     BindingResult<T> outcome;
     try {
       outcome = session.result();
-    } catch (RuntimeException e) {
-      // a callback's exception stopped the session, or something closed it: no result to give
-      session.close();
-      result.completeExceptionally(cause != null ? cause : e);
+    } catch (Throwable e) {
+      // a callback's or hook's exception stopped the session, or something closed it: no result
+      Throwable why = cause != null ? cause : session.failure();
+      if (why == null) {
+        why = e;
+      }
+      closeSession(why);
+      result.completeExceptionally(why);
       return;
     }
     result.complete(outcome);
+  }
+
+  /** Closes the session; what a hook throws there is added to {@code reason}, not lost. */
+  private void closeSession(Throwable reason) {
+    try {
+      session.close();
+    } catch (Throwable e) {
+      if (e != reason) {
+        reason.addSuppressed(e);
+      }
+    }
   }
 
   private void cancelSubscription() {

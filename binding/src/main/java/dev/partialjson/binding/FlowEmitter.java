@@ -73,6 +73,11 @@ final class FlowEmitter<E> implements Flow.Publisher<E>, Flow.Subscription {
     }
   }
 
+  /** Returns how many items wait for demand (none once cancelled or terminated). */
+  int buffered() {
+    return queue.size();
+  }
+
   @Override
   public void request(long n) {
     if (n <= 0) {
@@ -137,9 +142,10 @@ final class FlowEmitter<E> implements Flow.Publisher<E>, Flow.Subscription {
       }
       try {
         s.onNext(item);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         // The subscriber broke rule 2.13: treat it as cancelled (rule 2.13 allows that) and let its
-        // exception surface where the item came from.
+        // exception surface where the item came from. An Error too: else later items would pile
+        // up for a subscriber that is gone, behind a drain loop that never runs again.
         cancelled = true;
         terminated = true;
         queue.clear();

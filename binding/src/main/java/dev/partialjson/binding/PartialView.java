@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>A hidden value is left out of its parent, so the bound partial value has null there (or a
- * shorter list). The parents along the open chain are copied shallowly; the rest is shared.
+ * shorter list). The parents along the open chain are copied shallowly; the rest is shared. As only
+ * open values are hidden, and they form one chain, at most one path is hidden (with what lies below
+ * it): {@link Visible#hidden()}.
  */
 final class PartialView {
   private static final Object HIDDEN = new Object();
@@ -40,19 +42,46 @@ final class PartialView {
     this.marked = marked;
   }
 
-  /** Returns the visible part of the snapshot's value, or {@code null} for none at all. */
-  @Nullable Object visible(Snapshot snapshot, JavaType rootType) {
+  /**
+   * What a partial value may show: {@code value} (null for nothing at all), and the one open path
+   * left out of it, or null.
+   */
+  record Visible(@Nullable Object value, @Nullable JsonPath hidden) {}
+
+  /** Returns the visible part of the snapshot's value. */
+  Visible visible(Snapshot snapshot, JavaType rootType) {
     List<JsonPath> open = snapshot.openPaths();
-    Object result = prune(snapshot.value(), rootType, false, 0, open);
-    return result == HIDDEN ? null : result;
+    JsonPath[] hidden = new JsonPath[1];
+    Object result = prune(snapshot.value(), rootType, false, 0, open, hidden);
+    return new Visible(result == HIDDEN ? null : result, hidden[0]);
   }
 
-  /** Returns the value at {@code open[i]}, pruned, or {@link #HIDDEN}. */
+  /** Returns the value at {@code open[i]}, pruned, or {@link #HIDDEN} (noting its path). */
   private @Nullable Object prune(
-      @Nullable Object value, JavaType type, boolean markedProperty, int i, List<JsonPath> open) {
+      @Nullable Object value,
+      JavaType type,
+      boolean markedProperty,
+      int i,
+      List<JsonPath> open,
+      JsonPath[] hidden) {
     if (i >= open.size()) {
       return value; // complete
     }
+    JsonPath path = open.get(i);
+    Object pruned = pruneOpen(value, type, markedProperty, i, open, hidden);
+    if (pruned == HIDDEN && hidden[0] == null) {
+      hidden[0] = path;
+    }
+    return pruned;
+  }
+
+  private @Nullable Object pruneOpen(
+      @Nullable Object value,
+      JavaType type,
+      boolean markedProperty,
+      int i,
+      List<JsonPath> open,
+      JsonPath[] hidden) {
     JsonPath path = open.get(i);
     if (markedProperty || matchesMarked(path)) {
       return HIDDEN;
@@ -83,7 +112,7 @@ final class PartialView {
         childType = property == null ? model.objectType() : property.type();
       }
       boolean childMarked = property != null && property.showWhenComplete();
-      Object pruned = prune(map.get(child.name()), childType, childMarked, i + 1, open);
+      Object pruned = prune(map.get(child.name()), childType, childMarked, i + 1, open, hidden);
       Map<Object, Object> copy = new LinkedHashMap<>(map);
       if (pruned == HIDDEN) {
         copy.remove(child.name());
@@ -95,7 +124,7 @@ final class PartialView {
     if (value instanceof List<?> list && child.isIndex() && child.arrayIndex() < list.size()) {
       JavaType content = concrete.getContentType();
       JavaType childType = content == null ? model.objectType() : content;
-      Object pruned = prune(list.get(child.arrayIndex()), childType, false, i + 1, open);
+      Object pruned = prune(list.get(child.arrayIndex()), childType, false, i + 1, open, hidden);
       List<Object> copy = new ArrayList<>(list);
       if (pruned == HIDDEN) {
         copy.remove(child.arrayIndex());

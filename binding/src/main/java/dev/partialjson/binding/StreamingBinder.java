@@ -44,9 +44,13 @@ import org.jspecify.annotations.Nullable;
  * BindingException} naming its path and the id, as its item closes or at the end. {@code Object}
  * properties bind as plain maps, lists, strings, numbers and booleans, whatever they contain. To
  * keep it so, {@link Builder#build()} refuses (with {@link IllegalArgumentException}) a mapper with
- * default typing activated, and a target that reaches {@code @JsonTypeInfo(use = Id.CLASS)} or
- * {@code Id.MINIMAL_CLASS} on a class or a property; {@link BindingSession}'s callbacks refuse such
- * types too. The default mapper also denies every class-name type id before loading the class.
+ * default typing activated, and a target through which databind would read a class-name type id
+ * ({@code Id.CLASS}, {@code Id.MINIMAL_CLASS}, or an id resolver that reads class names) anywhere:
+ * on a class, a subtype or a property, through {@code @JsonDeserialize(as, contentAs, keyAs)}, a
+ * builder's with-methods, a creator's parameters, an any-setter, a module's abstract type mapping,
+ * with the mapper's mix-ins; {@link BindingSession}'s callbacks refuse such types too. The mapper a
+ * binder reads with (the default one, or its copy of the caller's) also denies every class-name
+ * type id before loading the class, on routes no build-time check can see (a custom deserializer).
  *
  * <p>Immutable and thread-safe: share one binder between threads and streams.
  */
@@ -62,13 +66,15 @@ public final class StreamingBinder<T> {
   private final Checker checker;
   private final TypeModel model;
   private final PartialView view;
+  private final PatternTypes patternTypes;
   private final List<CascadedItems.Item> items;
   private final LongSupplier nanoTime;
   private final List<Supplier<? extends SessionListener>> listeners;
   private final Map<String, JsonPathPattern> patterns = new ConcurrentHashMap<>(); // see pattern
 
   private StreamingBinder(Builder<T> builder) {
-    ObjectMapper mapper = builder.mapper != null ? builder.mapper : Defaults.mapper();
+    ObjectMapper mapper =
+        builder.mapper != null ? SubtypePolicy.guarded(builder.mapper) : Defaults.mapper();
     // Only a factory of ours can hand out validators that skip items already validated.
     ValidatorFactory factory = builder.validator != null ? null : Defaults.validatorFactory();
     Validator validator = factory != null ? factory.getValidator() : builder.validator;
@@ -80,6 +86,7 @@ public final class StreamingBinder<T> {
     this.binder = new Binder(mapper);
     this.model = new TypeModel(mapper);
     this.view = new PartialView(model, List.copyOf(builder.marked));
+    this.patternTypes = new PatternTypes(type, model, mapper);
     this.items = CascadedItems.of(type, model, validator);
     Set<String> once = new HashSet<>();
     for (CascadedItems.Item item : items) {
@@ -172,6 +179,10 @@ public final class StreamingBinder<T> {
     return view;
   }
 
+  PatternTypes patternTypes() {
+    return patternTypes;
+  }
+
   List<CascadedItems.Item> cascadedItems() {
     return items;
   }
@@ -206,7 +217,11 @@ public final class StreamingBinder<T> {
      * Sets the mapper that binds values; its annotations handling, naming strategy, modules and
      * features apply (partial values relax only what a half-arrived value cannot satisfy: unknown
      * and missing properties, nulls for primitives). Default: Jackson's defaults with unknown
-     * properties ignored. A mapper with default typing activated is refused by {@link #build()}.
+     * properties ignored. {@link #build()} takes a copy ({@code ObjectMapper.copy()}) whose
+     * polymorphic type validator denies every class-name type id: what is changed on {@code mapper}
+     * after the build (modules, mix-ins, default typing) does not reach the binder. A mapper with
+     * default typing activated, or of a subclass that cannot be copied, is refused by {@link
+     * #build()}.
      */
     public Builder<T> objectMapper(ObjectMapper mapper) {
       this.mapper = Objects.requireNonNull(mapper, "mapper == null");
@@ -279,9 +294,10 @@ public final class StreamingBinder<T> {
     /**
      * Returns the binder. Makes the default mapper and validator, if needed, here.
      *
-     * @throws IllegalArgumentException if the mapper has default typing activated, or the target
-     *     type reaches a class or property that takes class names as type ids ({@code Id.CLASS},
-     *     {@code Id.MINIMAL_CLASS}); the message names it
+     * @throws IllegalArgumentException if the mapper has default typing activated or cannot be
+     *     copied, or databind would read a class-name type id ({@code Id.CLASS}, {@code
+     *     Id.MINIMAL_CLASS}, an id resolver that reads class names) anywhere in the target type;
+     *     the message names the class or property
      * @throws IllegalStateException if the jackson-databind on the class path is older than 2.15,
      *     or no validator was given and there is no Jakarta Validation provider; the message says
      *     which, and the versions

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import dev.partialjson.parser.JsonPathPattern;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +28,21 @@ final class Subscription {
     this.pattern = pattern;
     this.type = type;
     this.validate = validate;
+  }
+
+  /** Returns whether a callback waits for these values (not only the final validation). */
+  boolean wanted() {
+    return !values.isEmpty() || !validItems.isEmpty() || !checkedItems.isEmpty();
+  }
+
+  /**
+   * Returns {@code consumer} as a consumer of the values this subscription binds to {@code type}.
+   */
+  static Consumer<Object> cast(Consumer<?> consumer, Class<?> type) {
+    Objects.requireNonNull(consumer, "consumer == null");
+    @SuppressWarnings("unchecked") // the value was bound to type
+    Consumer<Object> c = value -> ((Consumer<Object>) consumer).accept(type.cast(value));
+    return c;
   }
 
   /** Returns the subscription for pattern and type in {@code all}, added if new. */

@@ -123,6 +123,27 @@ final class TypeModel {
     return properties(type, false).get(javaName);
   }
 
+  /**
+   * Returns the value of the property that Java names {@code javaName} of {@code bean}, read by the
+   * accessor databind would serialize it with, or null if there is none or it cannot be read. Not
+   * cached: for error reports only (see {@link ValidatorFailure}).
+   */
+  @Nullable Object read(Object bean, String javaName) {
+    try {
+      for (BeanPropertyDefinition definition :
+          mapper.getSerializationConfig().introspect(typeOf(bean)).findProperties()) {
+        AnnotatedMember accessor = definition.getAccessor();
+        if (accessor != null && definition.getInternalName().equals(javaName)) {
+          accessor.fixAccess(true);
+          return accessor.getValue(bean);
+        }
+      }
+    } catch (RuntimeException e) {
+      // not readable here (a module that does not open its package): no value to look into
+    }
+    return null;
+  }
+
   /** Returns the properties of a bean type by JSON name, in Jackson's order. */
   Map<String, Property> properties(JavaType type) {
     return properties(type, true);

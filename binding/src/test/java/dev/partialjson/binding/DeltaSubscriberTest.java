@@ -125,6 +125,88 @@ class DeltaSubscriberTest {
   }
 
   @Test
+  void anErrorFromACallbackCancelsTheUpstreamFailsTheSessionAndTheFuture() {
+    BindingSession<Plan> session = BINDER.open();
+    AssertionError bug = new AssertionError("bug");
+    List<Models.Task> seen = new ArrayList<>();
+    session.onItem(
+        "$.tasks[*]",
+        Models.Task.class,
+        task -> {
+          seen.add(task);
+          throw bug;
+        });
+    List<String> pieces = pieces(PLAN, 4);
+    ScriptedPublisher<String> deltas = new ScriptedPublisher<>(pieces);
+    DeltaSubscriber<CharSequence, Plan> subscriber = DeltaSubscriber.text(session, 1);
+    deltas.subscribe(subscriber); // the error does not escape to the publisher (rule 2.13)
+    assertThat(seen).hasSize(1);
+    assertThat(deltas.cancels).isEqualTo(1);
+    assertThat(deltas.sent).isLessThan(pieces.size());
+    assertThat(subscriber.result()).isCompletedExceptionally();
+    assertThatThrownBy(() -> subscriber.result().join()).hasCause(bug);
+    assertThat(session.stats().phase()).isEqualTo(SessionStats.Phase.FAILED);
+    assertThatThrownBy(() -> session.feed("]}"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the session failed: bug")
+        .hasCause(bug);
+  }
+
+  @Test
+  void anErrorFromAHookAtTheEndStillCompletesTheFuture() {
+    BindingSession<Plan> session = BINDER.open();
+    AssertionError bug = new AssertionError("hook");
+    session.addListener(
+        new SessionListener() {
+          @Override
+          public void completed(BindingResult<?> result, SessionStats stats) {
+            throw bug;
+          }
+        });
+    ScriptedPublisher<String> deltas = new ScriptedPublisher<>(pieces(PLAN, 5));
+    DeltaSubscriber<CharSequence, Plan> subscriber = DeltaSubscriber.text(session);
+    deltas.subscribe(subscriber);
+    assertThat(subscriber.result()).isCompletedExceptionally();
+    assertThatThrownBy(() -> subscriber.result().join()).hasCause(bug);
+  }
+
+  @Test
+  void anErrorFromAHookOnCloseStillCancelsAndFailsTheFuture() {
+    BindingSession<Plan> session = BINDER.open();
+    AssertionError bug = new AssertionError("cancelled hook");
+    session.addListener(
+        new SessionListener() {
+          @Override
+          public void cancelled(SessionStats stats) {
+            throw bug;
+          }
+        });
+    IOException reset = new IOException("connection reset");
+    ScriptedPublisher<String> deltas = new ScriptedPublisher<>(List.of("{\"goal\":\"g"), reset);
+    DeltaSubscriber<CharSequence, Plan> subscriber = DeltaSubscriber.text(session);
+    deltas.subscribe(subscriber);
+    assertThatThrownBy(() -> subscriber.result().join())
+        .hasCause(reset)
+        .satisfies(e -> assertThat(e.getCause().getSuppressed()).containsExactly(bug));
+
+    BindingSession<Plan> other = BINDER.open();
+    other.addListener(
+        new SessionListener() {
+          @Override
+          public void cancelled(SessionStats stats) {
+            throw bug;
+          }
+        });
+    DeltaSubscriber<CharSequence, Plan> cancelled = DeltaSubscriber.text(other);
+    List<String> log = new ArrayList<>();
+    cancelled.onSubscribe(subscription(log, "s"));
+    cancelled.onNext("{\"goal\":");
+    assertThatThrownBy(cancelled::cancel).isSameAs(bug);
+    assertThat(log).containsExactly("s request 16", "s cancel");
+    assertThat(cancelled.result()).isCancelled();
+  }
+
+  @Test
   void anUpstreamErrorClosesTheSessionAndFailsTheFuture() {
     IOException reset = new IOException("connection reset");
     BindingSession<Plan> session = BINDER.open();

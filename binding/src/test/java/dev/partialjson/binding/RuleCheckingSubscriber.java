@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * onSubscribe} or a second {@code onSubscribe} (1.9), anything after a terminal signal (1.7), a
  * null (2.13). It requests nothing by itself; the test drives {@link #request} and {@link #cancel}.
  */
-final class RuleCheckingSubscriber<T> implements Flow.Subscriber<T> {
+class RuleCheckingSubscriber<T> implements Flow.Subscriber<T> {
   final List<T> items = Collections.synchronizedList(new ArrayList<>());
   final List<String> broken = Collections.synchronizedList(new ArrayList<>());
   final CountDownLatch terminated = new CountDownLatch(1);

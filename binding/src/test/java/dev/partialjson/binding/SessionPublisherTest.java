@@ -1,6 +1,7 @@
 package dev.partialjson.binding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.partialjson.binding.Models.Plan;
 import dev.partialjson.binding.Models.Priority;
@@ -211,6 +212,51 @@ class SessionPublisherTest {
     assertThat(cancelled.error)
         .isInstanceOf(CancellationException.class)
         .hasMessage("the session was closed before it ended");
+  }
+
+  @Test
+  void anErrorFromAnotherCallbackFailsThePublisher() {
+    BindingSession<Plan> session = BINDER.open();
+    AssertionError bug = new AssertionError("bug");
+    session.onText(
+        "$.tasks[1].title",
+        (path, full, delta) -> {
+          throw bug;
+        });
+    RuleCheckingSubscriber<Task> subscriber = new RuleCheckingSubscriber<>();
+    SessionPublisher.items(session, "$.tasks[*]", Task.class).subscribe(subscriber);
+    subscriber.request(10);
+    assertThatThrownBy(() -> session.feed(PLAN)).isSameAs(bug);
+    assertThat(subscriber.items).containsExactly(A);
+    assertThat(subscriber.error).isSameAs(bug);
+    assertThat(subscriber.broken).isEmpty();
+    assertThatThrownBy(session::result)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the session failed: bug");
+  }
+
+  @Test
+  void aSubscriberThatThrowsAnErrorIsTreatedAsCancelled() {
+    FlowEmitter<String> emitter = new FlowEmitter<>();
+    AssertionError bug = new AssertionError("subscriber bug");
+    RuleCheckingSubscriber<String> subscriber =
+        new RuleCheckingSubscriber<>() {
+          @Override
+          public void onNext(String item) {
+            super.onNext(item);
+            throw bug;
+          }
+        };
+    emitter.subscribe(subscriber);
+    subscriber.request(Long.MAX_VALUE);
+    assertThatThrownBy(() -> emitter.push("a")).isSameAs(bug);
+    emitter.push("b");
+    emitter.push("c");
+    assertThat(emitter.buffered()).as("dropped, not kept for a subscriber that is gone").isZero();
+    emitter.complete();
+    assertThat(subscriber.items).containsExactly("a");
+    assertThat(subscriber.completed).isFalse();
+    assertThat(subscriber.broken).isEmpty();
   }
 
   @Test

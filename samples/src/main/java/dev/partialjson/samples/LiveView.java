@@ -104,11 +104,17 @@ final class LiveView {
     return (item.isValid() ? GREEN : RED) + mark + RESET;
   }
 
-  private static String describe(TripPlan.Activity activity) {
+  private static String describe(TripPlan.@Nullable Activity activity) {
+    if (activity == null) {
+      return "(could not be read)";
+    }
     return activity.name() + " (" + activity.day() + ", " + activity.hours() + " h)";
   }
 
   private static String problems(BoundItem<?> item) {
+    if (item.error() != null) {
+      return ": " + item.error().getMessage();
+    }
     if (item.isValid()) {
       return "";
     }

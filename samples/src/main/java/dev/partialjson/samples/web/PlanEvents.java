@@ -125,7 +125,14 @@ final class PlanEvents {
     ObjectNode data = object().put("json_path", item.path().toString());
     data.set("item", MAPPER.valueToTree(item.value()));
     data.put("valid", item.isValid());
-    data.set("violations", violations(item.violations()));
+    ArrayNode problems = violations(item.violations());
+    if (item.error() != null) { // could not be bound or checked: shown as its one problem
+      problems
+          .addObject()
+          .put("json_path", item.error().path().toString())
+          .put("message", item.error().reason());
+    }
+    data.set("violations", problems);
     queue("item", data);
   }
 
