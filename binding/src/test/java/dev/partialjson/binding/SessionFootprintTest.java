@@ -7,21 +7,12 @@ import dev.partialjson.binding.LlmOutputsBindingTest.Answers;
 import dev.partialjson.parser.IncrementalJsonParser;
 import dev.partialjson.parser.JsonPath;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
-import org.openjdk.jol.vm.VM;
-import org.openjdk.jol.vm.VirtualMachine;
 
 /**
  * The retained size of an idle open binding session, measured with JOL as the parser's is (see
@@ -79,62 +70,13 @@ class SessionFootprintTest {
   /**
    * Returns the bytes reachable from {@code session} and not from the shared roots. JOL's {@code
    * GraphLayout} cannot be used as for the parser: a session holds {@code Class} objects (its item
-   * types), and from a class loader the walk reaches the whole heap. So this walks the graph
-   * itself, with JOL's sizes and field reads, and goes into no {@code Class}, class loader, thread
-   * or enum constant: those exist once per JVM, not per session.
+   * types), and from a class loader the walk reaches the whole heap. {@link RetainedSize} walks the
+   * graph itself and goes into no {@code Class}, class loader, thread or enum constant: those exist
+   * once per JVM, not per session.
    */
-  private static long retained(BindingSession<?> session, StreamingBinder<?> binder) {
-    Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
-    walk(shared, binder, JsonPath.root(), internCache(session), recycler(session));
-    Set<Object> own = Collections.newSetFromMap(new IdentityHashMap<>());
-    own.addAll(shared);
-    walk(own, session);
-    long size = 0;
-    for (Object o : own) {
-      if (!shared.contains(o)) {
-        size += VM.current().sizeOf(o);
-      }
-    }
-    return size;
-  }
-
-  /** Adds to {@code seen} every object reachable from {@code roots} that is not already in it. */
-  private static void walk(Set<Object> seen, Object... roots) {
-    VirtualMachine vm = VM.current();
-    Deque<Object> queue = new ArrayDeque<>();
-    for (Object root : roots) {
-      if (seen.add(root)) {
-        queue.add(root);
-      }
-    }
-    while (!queue.isEmpty()) {
-      Object o = queue.poll();
-      List<Object> next = new ArrayList<>();
-      if (o instanceof Object[] array) {
-        next.addAll(Arrays.asList(array));
-      } else if (!o.getClass().isArray()) {
-        for (Class<?> c = o.getClass(); c != null; c = c.getSuperclass()) {
-          for (Field f : c.getDeclaredFields()) {
-            if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
-              next.add(vm.getObject(o, vm.fieldOffset(f)));
-            }
-          }
-        }
-      }
-      for (Object n : next) {
-        if (n != null && !perJvm(n) && seen.add(n)) {
-          queue.add(n);
-        }
-      }
-    }
-  }
-
-  private static boolean perJvm(Object o) {
-    return o instanceof Class
-        || o instanceof ClassLoader
-        || o instanceof Thread
-        || o instanceof Enum
-        || o instanceof Module;
+  static long retained(BindingSession<?> session, StreamingBinder<?> binder) {
+    return new RetainedSize()
+        .of(session, binder, JsonPath.root(), internCache(session), recycler(session));
   }
 
   /**

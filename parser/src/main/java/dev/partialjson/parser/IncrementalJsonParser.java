@@ -55,6 +55,13 @@ public final class IncrementalJsonParser implements AutoCloseable {
    */
   static final int SLICE = 200;
 
+  /**
+   * How many repairs {@link #repairs()} keeps. A comment can be two bytes ({@code #} and a line
+   * end) and its repair a hundred, so keeping every one would let a stream of comments cost fifty
+   * times its length; the listener is told of every one.
+   */
+  static final int KEPT_REPAIRS = 1_000;
+
   private enum Stage {
     PREFIX,
     BODY,
@@ -317,7 +324,10 @@ public final class IncrementalJsonParser implements AutoCloseable {
     return tree.snapshot(fed);
   }
 
-  /** Returns the repairs reported so far, in input order; unmodifiable. */
+  /**
+   * Returns the repairs reported so far, in input order, up to the first 1,000 (every one goes to
+   * {@link JsonListener#repair}); unmodifiable.
+   */
   public List<Repair> repairs() {
     return Collections.unmodifiableList(new ArrayList<>(repairs));
   }
@@ -687,7 +697,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
             offset,
             length,
             excerpt);
-    repairs.add(repair);
+    if (repairs.size() < KEPT_REPAIRS) {
+      repairs.add(repair);
+    }
     listener.repair(repair);
   }
 

@@ -7,9 +7,19 @@ package dev.partialjson.parser;
  * members of an object are counted by the parser. Immutable and thread-safe.
  *
  * <p>The defaults are meant to be safe for model output, which is at most a few megabytes: depth
- * 1,000; strings 20,000,000 chars; names 50,000 chars; numbers 1,000 chars; 10,000 members in one
- * object; documents 64 MiB. Each is far beyond what a model writes in one answer and each bounds
- * what a runaway or hostile stream can cost.
+ * 1,000; strings 20,000,000 chars (and no longer than the document); names 50,000 chars; numbers
+ * 1,000 chars; 10,000 members in one object; documents 8 MiB. Each is far beyond what a model
+ * writes in one answer and each bounds what a runaway or hostile stream can cost.
+ *
+ * <p>Memory: what a parser holds grows with its input, so the document length bounds it. A parser
+ * with snapshots retains at most 512 KiB + 16 × {@code maxDocumentLength} bytes of heap, 128.5 MiB
+ * with the defaults; a binding session at most 512 KiB + 24 × {@code maxDocumentLength}, 192.5 MiB
+ * (the token recording it binds the final value from is the difference). Sixteen bytes per input
+ * byte is what the costliest inputs come near: one-element arrays nested in one another (an object
+ * for every two bytes), short strings or decimals that all differ (an object of 40 or 48 bytes for
+ * every four or five bytes), comments (a repair each, of which the first 1,000 are kept). The fixed
+ * part holds the idle parser, the open containers at the deepest nesting allowed and the repairs
+ * kept. Raise {@code maxDocumentLength} only with the heap to match.
  *
  * <pre>{@code
  * Limits limits = Limits.builder().maxStringLength(1_000_000).build();
@@ -74,7 +84,7 @@ public final class Limits {
 
   /**
    * Returns the defaults: depth 1,000; strings 20,000,000 chars; names 50,000; numbers 1,000;
-   * 10,000 members per object; documents 64 MiB (67,108,864 bytes).
+   * 10,000 members per object; documents 8 MiB (8,388,608 bytes).
    */
   public static Limits defaults() {
     return DEFAULTS;
@@ -160,9 +170,10 @@ public final class Limits {
     private int maxStringLength = 20_000_000;
     private int maxNameLength = 50_000;
     private int maxNumberLength = 1_000;
-    // 64 MiB: a model's answer is at most a few MB (even 100,000 output tokens are under 1 MB of
-    // text), so this only stops a runaway or hostile stream, before it costs that much memory.
-    private long maxDocumentLength = 64L << 20;
+    // 8 MiB: a model's answer is at most a few MB (even 100,000 output tokens are under 1 MB of
+    // text), so this only stops a runaway or hostile stream, and it bounds what the parser holds:
+    // at 16 bytes per input byte at most (see the class Javadoc), 128.5 MiB.
+    private long maxDocumentLength = 8L << 20;
     // Each member costs a model at least three tokens ("k": v,), so 10,000 members in one object
     // is an answer of 30,000 tokens or more that is nothing but that object: far beyond what
     // structured output holds. The bound caps what one object's keys cost in the snapshot's map,

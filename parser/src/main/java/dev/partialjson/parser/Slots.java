@@ -1,97 +1,68 @@
 package dev.partialjson.parser;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An array or object as snapshots see it: the first {@code size} slots of its append-only arrays,
- * and the slot of its open child ({@code -1} if none, as always once it is complete). Made once for
- * a complete container, and for an open one only when a snapshot is taken after it changed; shared
- * by every snapshot and every view that shows that state, so a view is three fields and the hash
- * index of a large object's keys is built once for all of them, when first asked for. Immutable and
- * thread-safe: the slots read were written before construction and are never written again.
+ * An open array or object as a snapshot sees it: the first {@code size} members of its append-only
+ * array (an array's values; an object's keys and values, key first, see {@link KeyIndex}), its key
+ * index, and the member of its open child ({@code -1} if none). Made for an open container only
+ * when a snapshot is taken after it changed, and shared by every snapshot and every view that shows
+ * that state. Immutable and thread-safe: the members read were written before construction and are
+ * never written again, and the index is read as {@link KeyIndex} says.
  */
 final class Slots {
-  // Up to this many keys a scan beats building a hash index; the builder indexes its frames past
-  // it.
-  static final int SCAN = 8;
-
   final JsonPath path;
   private final boolean array;
-  private final String[] keys;
-  private final @Nullable Object[] values;
+  private final @Nullable Object[] members;
   final int size;
   final int openIndex;
-  // Built when first asked for; a racing first call at worst builds an equal one twice.
-  private volatile @Nullable Map<String, Integer> index;
+  private final int @Nullable [] index;
 
   Slots(
       JsonPath path,
       boolean array,
-      String[] keys,
-      @Nullable Object[] values,
+      @Nullable Object[] members,
       int size,
-      int openIndex) {
+      int openIndex,
+      int @Nullable [] index) {
     this.path = path;
     this.array = array;
-    this.keys = keys;
-    this.values = values;
+    this.members = members;
     this.size = size;
     this.openIndex = openIndex;
+    this.index = index;
   }
 
-  /** Returns whether this is the state of a container whose arrays are these and these counts. */
-  boolean is(String[] keys, @Nullable Object[] values, int size, int openIndex) {
-    return this.keys == keys
-        && this.values == values
-        && this.size == size
-        && this.openIndex == openIndex;
+  /** Returns whether this is the state of a container with these members, size and open child. */
+  boolean is(@Nullable Object[] members, int size, int openIndex) {
+    return this.members == members && this.size == size && this.openIndex == openIndex;
   }
 
   /**
-   * Returns the container as {@code snapshot} shows it, where it is open at depth {@code level};
-   * with no snapshot, complete.
+   * Returns the container as {@code snapshot} shows it, where it is open at depth {@code level}.
    */
-  Object view(@Nullable Snapshot snapshot, int level) {
-    return array ? new SnapshotList(this, snapshot, level) : new SnapshotMap(this, snapshot, level);
+  Object view(Snapshot snapshot, int level) {
+    return array ? new OpenList(this, snapshot, level) : new OpenMap(this, snapshot, level);
   }
 
-  /** Returns the key of slot {@code i} (an object's). */
+  /** Returns the key of member {@code i} (an object's). */
   String key(int i) {
-    return keys[i];
+    return (String) members[2 * i];
   }
 
   /**
-   * Returns the value of slot {@code i}: the open child as {@code snapshot} shows it below depth
+   * Returns the value of member {@code i}: the open child as {@code snapshot} shows it below depth
    * {@code level}, or the complete value.
    */
-  @Nullable Object value(int i, @Nullable Snapshot snapshot, int level) {
-    return i == openIndex ? Snapshot.openChild(snapshot, level) : values[i];
+  @Nullable Object value(int i, Snapshot snapshot, int level) {
+    if (i == openIndex) {
+      return Snapshot.openChild(snapshot, level);
+    }
+    return members[array ? i : 2 * i + 1];
   }
 
-  /** Returns the slot of {@code key} in an object, or -1. */
-  int find(@Nullable Object key) {
-    if (!(key instanceof String)) {
-      return -1;
-    }
-    if (size <= SCAN) {
-      for (int i = 0; i < size; i++) {
-        if (keys[i].equals(key)) {
-          return i;
-        }
-      }
-      return -1;
-    }
-    Map<String, Integer> index = this.index;
-    if (index == null) {
-      index = new HashMap<>(size * 2);
-      for (int i = 0; i < size; i++) {
-        index.put(keys[i], i); // unique: the builder writes a duplicate key into its first slot
-      }
-      this.index = index;
-    }
-    Integer i = index.get(key);
-    return i == null ? -1 : i;
+  /** Returns the member whose key is {@code key} in an object, or -1. */
+  int find(Object key) {
+    return KeyIndex.find(members, size, index, key);
   }
 }

@@ -77,8 +77,8 @@ public final class Snapshot {
   }
 
   /** Returns the open child of the container open at {@code level} of {@code snapshot}. */
-  static @Nullable Object openChild(@Nullable Snapshot snapshot, int level) {
-    return snapshot == null ? null : snapshot.child(level + 1);
+  static @Nullable Object openChild(Snapshot snapshot, int level) {
+    return snapshot.child(level + 1);
   }
 
   /** Returns the value open at depth {@code level}: a container, or the open string below them. */

@@ -1,109 +1,101 @@
 package dev.partialjson.parser;
 
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collections;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the value of a document from the parser's events, so that {@link #snapshot} can hand out
  * an immutable view of it at any moment without copying what is complete. Each open container is a
- * frame of append-only arrays; a complete container becomes a {@link SnapshotList} or {@link
- * SnapshotMap} over the {@link Slots} of its frame's arrays, which are never written again. A
- * snapshot holds the {@code Slots} of each open container, made only for a container that changed
- * since the last snapshot (and only the innermost containers change: those outside them are carried
- * over without a look), and the open string's chars as far as they go; the views of open containers
- * are made when it is read. Only a duplicate key writes into a slot a snapshot can see, and then
- * the frame copies its arrays first. Not thread-safe; the snapshots it returns are.
+ * frame with one append-only array of members (an object's keys and values, key first; see {@link
+ * KeyIndex}); a complete container becomes a {@link SnapshotList} or {@link SnapshotMap} over its
+ * members trimmed to their number (a copy of at most the array's size, paid once per container as
+ * the array's growth is), or the shared empty one. A snapshot holds the {@link Slots} of each open
+ * container, made only for a container that changed since the last snapshot (and only the innermost
+ * containers change: those outside them are carried over without a look), and the open string's
+ * chars as far as they go; the views of open containers are made when it is read. Only a duplicate
+ * key writes into a slot a snapshot can see, and then the frame copies its array first. Numbers and
+ * short strings that repeat are kept once (see {@link RepeatedValues}). Not thread-safe; the
+ * snapshots it returns are.
  */
 final class SnapshotBuilder {
   private static final Slots[] NONE = new Slots[0];
+  private static final Object[] NO_MEMBERS = new Object[0];
   private static final int TEXT = 16; // the first size of a string's chars: most strings are short
+  // A string's chars are kept for the next string unless they grew past this: once a long string
+  // closes, its chars are garbage rather than held until the document ends.
+  private static final int TEXT_KEPT = 1024;
 
   private static final class Frame {
     final JsonPath path;
     final boolean array;
-    @Nullable String[] keys;
-    @Nullable Object[] values;
-    int size;
+    @Nullable Object[] members = NO_MEMBERS; // made at the first member
+    int size; // members: values of an array, key-value pairs of an object
     int openIndex = -1;
-    boolean shared; // a snapshot holds these arrays: copy before writing below size
-    @Nullable HashMap<String, Integer> index;
+    boolean shared; // a snapshot holds the members: copy before writing below size
+    int @Nullable [] index; // of an object's keys, past KeyIndex.SCAN of them
     @Nullable Slots frozen; // as the last snapshot saw this frame
 
     Frame(JsonPath path, boolean array) {
       this.path = path;
       this.array = array;
-      this.values = new Object[4];
-      this.keys = array ? new String[0] : new String[4];
     }
 
     /** Returns the slot for {@code key} (null in arrays), appending one if it is new. */
     int slot(@Nullable String key) {
       if (key != null) {
-        int existing = find(key);
+        int existing = KeyIndex.find(members, size, index, key);
         if (existing >= 0) {
           if (shared) {
-            keys = keys.clone();
-            values = values.clone();
+            members = members.clone();
             shared = false;
           }
           return existing;
         }
       }
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
-        if (!array) {
-          keys = Arrays.copyOf(keys, size * 2);
-        }
+      int stride = array ? 1 : 2;
+      if (stride * size == members.length) {
+        members = Arrays.copyOf(members, Math.max(stride * size * 2, stride * 4));
       }
       if (key != null) {
-        keys[size] = key;
-        if (index != null) {
-          index.put(key, size);
-        } else if (size == Slots.SCAN) {
-          index = new HashMap<>();
-          for (int i = 0; i <= size; i++) {
-            index.put(keys[i], i);
-          }
+        members[2 * size] = key;
+        if (index != null || size == KeyIndex.SCAN) {
+          index = KeyIndex.add(index, members, size);
         }
       }
       return size++;
     }
 
-    private int find(String key) {
-      if (index != null) {
-        Integer i = index.get(key);
-        return i == null ? -1 : i;
-      }
-      for (int i = 0; i < size; i++) {
-        if (key.equals(keys[i])) {
-          return i;
-        }
-      }
-      return -1;
+    /** Sets the value of slot {@code i}. */
+    void set(int i, @Nullable Object value) {
+      members[array ? i : 2 * i + 1] = value;
     }
 
     /** Returns this container complete, as every snapshot from now on shows it. */
     Object complete() {
-      openIndex = -1;
-      return freeze().view(null, 0);
+      if (size == 0) {
+        return array ? SnapshotList.EMPTY : SnapshotMap.EMPTY;
+      }
+      if (size == 1) {
+        // no array: a chain of one-element containers ([[[1]]]) costs the most per input byte
+        return array
+            ? Collections.singletonList(members[0])
+            : new OneMemberMap((String) members[0], members[1]);
+      }
+      int length = array ? size : 2 * size;
+      Object[] exact = members.length == length ? members : Arrays.copyOf(members, length);
+      return array ? new SnapshotList(exact) : new SnapshotMap(exact, index);
     }
 
     /** Returns this container as a snapshot taken now sees it: the last one's if unchanged. */
     Slots freeze() {
-      String[] names = keysAsStrings();
       Slots last = frozen;
-      if (last != null && last.is(names, values, size, openIndex)) {
+      if (last != null && last.is(members, size, openIndex)) {
         return last;
       }
       shared = true;
-      frozen = new Slots(path, array, names, values, size, openIndex);
+      frozen = new Slots(path, array, members, size, openIndex, index);
       return frozen;
-    }
-
-    @SuppressWarnings("NullAway") // every slot below size holds a key
-    private String[] keysAsStrings() {
-      return (String[]) keys;
     }
   }
 
@@ -121,6 +113,7 @@ final class SnapshotBuilder {
   // The open frames as the last snapshot saw them, of which the first unchangedBelow still hold.
   private Slots[] open = NONE;
   private int unchangedBelow;
+  private final RepeatedValues repeated = new RepeatedValues();
   private long version;
   private long snapshotVersion = -1;
   private @Nullable Snapshot last;
@@ -148,8 +141,7 @@ final class SnapshotBuilder {
       return;
     }
     Frame parent = frames[depth - 1];
-    int slot = parent.slot(keyOf(path)); // first: it may replace parent.values
-    parent.values[slot] = value;
+    parent.set(parent.slot(keyOf(path)), value == null ? null : repeated.canonical(value));
   }
 
   void openString(JsonPath path) {
@@ -183,7 +175,11 @@ final class SnapshotBuilder {
 
   void closeString(String value) {
     openString = null;
-    closeChild(value);
+    if (text.length > TEXT_KEPT) {
+      text = new char[TEXT];
+      textShared = false;
+    }
+    closeChild(repeated.canonical(value));
   }
 
   private void openChild(JsonPath path) {
@@ -204,7 +200,7 @@ final class SnapshotBuilder {
       return;
     }
     Frame parent = frames[depth - 1];
-    parent.values[parent.openIndex] = value;
+    parent.set(parent.openIndex, value);
     parent.openIndex = -1;
   }
 

@@ -5,32 +5,28 @@ import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An array of a snapshot: an unmodifiable view of a container's {@link Slots}, with the slot of a
- * still-open child shown as the snapshot shows that child. The parser only ever writes past the
- * slots' size or into the open slot, so the view never changes, and every snapshot shares the
- * complete elements instead of copying them. Immutable and thread-safe.
+ * A complete array of a snapshot: its values in an array of exactly their number. Every snapshot
+ * from its closing on shares it; every empty array is {@link #EMPTY}. Immutable and thread-safe.
  */
 final class SnapshotList extends AbstractList<@Nullable Object> implements RandomAccess {
-  private final Slots slots;
-  private final @Nullable Snapshot snapshot; // where the open child is found (null if complete)
-  private final int level; // the depth of this array among the snapshot's open containers
+  static final SnapshotList EMPTY = new SnapshotList(new Object[0]);
 
-  SnapshotList(Slots slots, @Nullable Snapshot snapshot, int level) {
-    this.slots = slots;
-    this.snapshot = snapshot;
-    this.level = level;
+  private final @Nullable Object[] values;
+
+  SnapshotList(@Nullable Object[] values) {
+    this.values = values;
   }
 
   @Override
   public @Nullable Object get(int index) {
-    if (index < 0 || index >= slots.size) {
-      throw new IndexOutOfBoundsException("index " + index + ", size " + slots.size);
+    if (index < 0 || index >= values.length) {
+      throw new IndexOutOfBoundsException("index " + index + ", size " + values.length);
     }
-    return slots.value(index, snapshot, level);
+    return values[index];
   }
 
   @Override
   public int size() {
-    return slots.size;
+    return values.length;
   }
 }

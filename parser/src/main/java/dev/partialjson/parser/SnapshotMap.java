@@ -1,73 +1,41 @@
 package dev.partialjson.parser;
 
-import java.util.AbstractMap;
-import java.util.AbstractSet;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An object of a snapshot: an unmodifiable map in document order over a container's {@link Slots},
- * with the slot of a still-open child shown as the snapshot shows that child; see {@link
- * SnapshotList} for why that is immutable. A duplicate key keeps its first position and its last
- * value, as {@link java.util.LinkedHashMap#put} would. Thread-safe.
+ * A complete object of a snapshot: its members in one array of exactly their number, key then value
+ * (see {@link KeyIndex}), and their hash index if there are more than {@link KeyIndex#SCAN}. Every
+ * snapshot from its closing on shares it; every empty object is {@link #EMPTY}. Immutable and
+ * thread-safe.
  */
-final class SnapshotMap extends AbstractMap<String, @Nullable Object> {
-  private final Slots slots;
-  private final @Nullable Snapshot snapshot; // where the open child is found (null if complete)
-  private final int level; // the depth of this object among the snapshot's open containers
+final class SnapshotMap extends MembersMap {
+  static final SnapshotMap EMPTY = new SnapshotMap(new Object[0], null);
 
-  SnapshotMap(Slots slots, @Nullable Snapshot snapshot, int level) {
-    this.slots = slots;
-    this.snapshot = snapshot;
-    this.level = level;
+  private final @Nullable Object[] members;
+  private final int @Nullable [] index;
+
+  SnapshotMap(@Nullable Object[] members, int @Nullable [] index) {
+    this.members = members;
+    this.index = index;
   }
 
   @Override
-  public @Nullable Object get(@Nullable Object key) {
-    int i = slots.find(key);
-    return i < 0 ? null : slots.value(i, snapshot, level);
+  String key(int i) {
+    return (String) members[2 * i];
   }
 
   @Override
-  public boolean containsKey(@Nullable Object key) {
-    return slots.find(key) >= 0;
+  @Nullable Object value(int i) {
+    return members[2 * i + 1];
+  }
+
+  @Override
+  int find(Object key) {
+    return KeyIndex.find(members, members.length / 2, index, key);
   }
 
   @Override
   public int size() {
-    return slots.size;
-  }
-
-  @Override
-  public Set<Entry<String, @Nullable Object>> entrySet() {
-    return new AbstractSet<>() {
-      @Override
-      public Iterator<Entry<String, @Nullable Object>> iterator() {
-        return new Iterator<>() {
-          private int next;
-
-          @Override
-          public boolean hasNext() {
-            return next < slots.size;
-          }
-
-          @Override
-          public Entry<String, @Nullable Object> next() {
-            if (next >= slots.size) {
-              throw new NoSuchElementException();
-            }
-            int i = next++;
-            return new SimpleImmutableEntry<>(slots.key(i), slots.value(i, snapshot, level));
-          }
-        };
-      }
-
-      @Override
-      public int size() {
-        return slots.size;
-      }
-    };
+    return members.length / 2;
   }
 }

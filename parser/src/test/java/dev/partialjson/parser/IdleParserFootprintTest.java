@@ -118,7 +118,7 @@ class IdleParserFootprintTest {
    * Returns the Jackson buffer recycler the parser took its buffers from. Reflection, because
    * neither the parser nor Jackson's parser hand it out, and the test must not widen either's API.
    */
-  private static BufferRecycler recycler(IncrementalJsonParser parser) {
+  static BufferRecycler recycler(IncrementalJsonParser parser) {
     try {
       Field jackson = IncrementalJsonParser.class.getDeclaredField("jackson");
       jackson.setAccessible(true);

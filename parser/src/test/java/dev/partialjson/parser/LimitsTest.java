@@ -235,10 +235,14 @@ class LimitsTest {
     assertThat(((String) s).chars().allMatch(c -> c == 'x')).isTrue();
   }
 
+  /** The string limit, with the document unbounded: by default the document's 8 MiB come first. */
+  private static final ParserOptions UNBOUNDED_DOCUMENT =
+      ParserOptions.builder().limits(Limits.builder().maxDocumentLength(-1).build()).build();
+
   @Test
-  void refusesAFiftyMegabyteStringFedInModelSizedDeltasByDefault() {
+  void refusesAFiftyMegabyteStringFedInModelSizedDeltasAtTheDefaultStringLimit() {
     IncrementalJsonParser parser =
-        IncrementalJsonParser.create(ParserOptions.defaults(), JsonListener.NONE);
+        IncrementalJsonParser.create(UNBOUNDED_DOCUMENT, JsonListener.NONE);
     LongString input = new LongString(FIFTY_MB);
     LimitExceededException e = null;
     int fedDeltas = 0;
@@ -251,13 +255,29 @@ class LimitsTest {
   }
 
   @Test
-  void refusesAFiftyMegabyteStringFedInOnePieceByDefault() {
+  void refusesAFiftyMegabyteStringFedInOnePieceAtTheDefaultStringLimit() {
+    IncrementalJsonParser parser =
+        IncrementalJsonParser.create(UNBOUNDED_DOCUMENT, JsonListener.NONE);
+    LimitExceededException e =
+        catchThrowableOfType(
+            LimitExceededException.class, () -> parser.feed(new LongString(FIFTY_MB)));
+    assertStoppedAtTheDefaultStringLimit(parser, e);
+  }
+
+  @Test
+  void refusesAFiftyMegabyteStringAtTheDefaultDocumentLimit() {
     IncrementalJsonParser parser =
         IncrementalJsonParser.create(ParserOptions.defaults(), JsonListener.NONE);
     LimitExceededException e =
         catchThrowableOfType(
             LimitExceededException.class, () -> parser.feed(new LongString(FIFTY_MB)));
-    assertStoppedAtTheDefaultStringLimit(parser, e);
+    assertLimit(e, Limits.Limit.DOCUMENT_LENGTH, 8L << 20, 8L << 20);
+    assertThat(e)
+        .hasMessage(
+            "Document length exceeds the maximum allowed (8388608 bytes) at $.s (offset 8388608,"
+                + " line 1, column 8388609); raise it with Limits.builder().maxDocumentLength(…)");
+    Object s = ((Map<?, ?>) parser.snapshot().value()).get("s");
+    assertThat(((String) s).length()).isEqualTo((8 << 20) - LongString.HEAD.length());
   }
 
   // Number length: counted in digits, checked by Jackson when a part of the number ends and by the
@@ -437,7 +457,7 @@ class LimitsTest {
 
   @Test
   void boundsTheDocumentLengthByDefault() {
-    assertThat(Limits.defaults().maxDocumentLength()).isEqualTo(64L << 20);
+    assertThat(Limits.defaults().maxDocumentLength()).isEqualTo(8L << 20);
     assertThat(Limits.defaults().maxStringLength()).isLessThan(50_000_000);
     assertThat(Limits.defaults().maxObjectMembers()).isEqualTo(10_000);
   }

@@ -221,4 +221,29 @@ class ModelTextTest {
     parser.feed("42");
     assertThatThrownBy(parser::finish).isInstanceOf(IncompleteJsonException.class);
   }
+
+  /**
+   * A comment costs two bytes and its repair a hundred or so, so the parser keeps the first 1,000
+   * (see {@link IncrementalJsonParser#repairs()}) and the listener gets every one.
+   */
+  @Test
+  void keepsTheFirstThousandRepairsAndReportsEveryOneUnderEverySplit() {
+    String document = "[" + "0/**/,".repeat(1_200) + "0]";
+    for (Splits.Split split : Splits.sweep(document)) {
+      Replay.Outcome outcome = Replay.run(ParserOptions.defaults(), split, false);
+      List<Object> reported =
+          outcome.log().merged().stream()
+              .filter(e -> e.kind() == JsonEvent.Kind.REPAIR)
+              .map(JsonEvent::value)
+              .toList();
+      assertThat(reported).as(split.name()).hasSize(1_200);
+      assertThat(outcome.parser().repairs())
+          .as(split.name())
+          .hasSize(IncrementalJsonParser.KEPT_REPAIRS)
+          .isEqualTo(reported.subList(0, IncrementalJsonParser.KEPT_REPAIRS));
+      assertThat(outcome.parser().repairs().get(999))
+          .isEqualTo(new Repair(Repair.Kind.COMMENT, JsonPath.parse("$"), 5_996, 2, "/*"));
+      assertThat(outcome.value()).as(split.name()).asList().hasSize(1_201);
+    }
+  }
 }
