@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * Partial<Estimates> now = session.partialState();
- * for (int i = 0; now.value() != null && i < now.value().estimates().size(); i++) {
- *   Estimate e = now.value().estimates().get(i);
- *   String hours = now.shows("$.estimates[" + i + "].hours") ? e.hours() + " h" : "…";
- *   ui.row(e.title(), hours);                          // never "0 h" for hours not yet written
+ * List<Estimate> rows = now.value() == null ? null : now.value().estimates();
+ * for (int i = 0; rows != null && i < rows.size(); i++) {
+ *   String hours = now.shows("$.estimates[" + i + "].hours") ? rows.get(i).hours() + " h" : "…";
+ *   ui.row(rows.get(i).title(), hours);                // never "0 h" for hours not yet written
  * }
  * }</pre>
  *

@@ -51,7 +51,7 @@ final class PatternTypes {
   private final TypeModel model;
   private final DeserializationConfig config;
   private final AnnotationIntrospector introspector;
-  private final DeserializationContext context;
+  private final DefaultDeserializationContext contexts;
   private final boolean ignoreCase;
   private final boolean wrapped;
   private final Map<JsonPathPattern, Set<Class<?>>> accepted = new ConcurrentHashMap<>();
@@ -65,9 +65,7 @@ final class PatternTypes {
     this.model = model;
     this.config = mapper.getDeserializationConfig();
     this.introspector = config.getAnnotationIntrospector();
-    this.context =
-        ((DefaultDeserializationContext) mapper.getDeserializationContext())
-            .createDummyInstance(config);
+    this.contexts = (DefaultDeserializationContext) mapper.getDeserializationContext();
     this.ignoreCase = config.isEnabled(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES);
     this.wrapped = config.isEnabled(DeserializationFeature.UNWRAP_ROOT_VALUE);
   }
@@ -244,6 +242,8 @@ final class PatternTypes {
   /** Whether databind reads {@code type} as an object of its properties, and only so. */
   private boolean readAsObject(JavaType type) {
     try {
+      // A context per question: it keeps state while it resolves, and sessions ask concurrently.
+      DeserializationContext context = contexts.createDummyInstance(config);
       JsonDeserializer<Object> deserializer = context.findContextualValueDeserializer(type, null);
       if (deserializer.getClass() != BeanDeserializer.class) {
         return false; // custom, builder-made, as an array, a throwable...
