@@ -28,7 +28,7 @@ public final class RetainedSize {
 
   private RetainedSize() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, ReflectiveOperationException {
     JsonListener listener = new JsonListener() {};
     JsonFactory factory = new JsonFactory();
     // Parse something once first, so that lazily built shared state exists before measuring.
@@ -72,13 +72,21 @@ public final class RetainedSize {
 
   /**
    * Returns what every parser shares: Jackson's global name intern cache, enum constants, and
-   * {@code roots}.
+   * {@code roots}; both for the Jackson of LIMIT and for the one the parser's jar carries,
+   * relocated.
    */
-  private static GraphLayout shared(Object... roots) {
-    Object[] all = Arrays.copyOf(roots, roots.length + 2);
+  private static GraphLayout shared(Object... roots) throws ReflectiveOperationException {
+    Object[] all = Arrays.copyOf(roots, roots.length + 4);
     all[roots.length] = InternCache.instance;
     all[roots.length + 1] = JsonToken.values();
+    all[roots.length + 2] = bundled("util.InternCache").getField("instance").get(null);
+    all[roots.length + 3] = bundled("JsonToken").getMethod("values").invoke(null);
     return GraphLayout.parseInstance(all);
+  }
+
+  /** Returns the class of the parser's bundled jackson-core named {@code name} in its package. */
+  private static Class<?> bundled(String name) throws ClassNotFoundException {
+    return Class.forName("dev.partialjson.parser.internal.jackson.core." + name);
   }
 
   private static String describe(ParserOptions options) {
