@@ -83,7 +83,7 @@ class BindingSessionTest {
     List<Long> closes = closingBraces(bytes, 3);
     for (Splits.Split split : Sweep.of(bytes)) {
       BindingSession<Plan> session = BINDER.open();
-      Sweep.Counter counter = new Sweep.Counter(session);
+      Splits.Counting counter = Sweep.counting(session);
       List<Task> items = new ArrayList<>();
       session.onItem(
           "$.tasks[*]",

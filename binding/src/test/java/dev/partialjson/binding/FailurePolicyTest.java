@@ -30,7 +30,7 @@ class FailurePolicyTest {
       List<Task> valid = new ArrayList<>();
       session.onCheckedItem("$.tasks[*]", Task.class, checked::add);
       session.onItem("$.tasks[*]", Task.class, valid::add);
-      Sweep.Counter counter = new Sweep.Counter(session);
+      Splits.Counting counter = Sweep.counting(session);
       assertThatThrownBy(() -> split.feed(counter))
           .as(split.name())
           .isInstanceOf(ValidationException.class)

@@ -2,13 +2,12 @@ package dev.partialjson.binding;
 
 import dev.partialjson.testkit.Splits;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * The test kit's split sweep (whole, every byte, 2, 3 at an offset, 5 as ByteBuffers, 100, o200k
- * tokens as bytes and as text), fed to binding sessions, counting the bytes fed so that a test can
- * tell during which piece a callback came.
+ * tokens as bytes and as text), fed to binding sessions; {@link #counting} tells a test during
+ * which piece a callback came.
  */
 final class Sweep {
   private Sweep() {}
@@ -25,43 +24,31 @@ final class Sweep {
 
   /** Feeds every piece of {@code split} to {@code session}. */
   static void feed(Splits.Split split, BindingSession<?> session) {
-    split.feed(new Counter(session));
+    split.feed(feeder(session));
   }
 
-  /** Feeds a session and counts the UTF-8 bytes: {@link #before} the piece being fed, and after. */
-  static final class Counter implements Splits.Feeder {
-    private final BindingSession<?> session;
-    long before;
-    long after;
+  /** Returns a feeder that counts the bytes it passes on to {@code session}. */
+  static Splits.Counting counting(BindingSession<?> session) {
+    return new Splits.Counting(feeder(session));
+  }
 
-    Counter(BindingSession<?> session) {
-      this.session = session;
-    }
+  /** Returns a feeder for {@code session}, which offers the parser's three input methods. */
+  static Splits.Feeder feeder(BindingSession<?> session) {
+    return new Splits.Feeder() {
+      @Override
+      public void feed(CharSequence text) {
+        session.feed(text);
+      }
 
-    @Override
-    public void feed(CharSequence text) {
-      before = after;
-      after += text.toString().getBytes(StandardCharsets.UTF_8).length;
-      session.feed(text);
-    }
+      @Override
+      public void feed(byte[] bytes, int offset, int length) {
+        session.feed(bytes, offset, length);
+      }
 
-    @Override
-    public void feed(byte[] bytes, int offset, int length) {
-      before = after;
-      after += length;
-      session.feed(bytes, offset, length);
-    }
-
-    @Override
-    public void feed(ByteBuffer buffer) {
-      before = after;
-      after += buffer.remaining();
-      session.feed(buffer);
-    }
-
-    /** Returns whether the byte at {@code offset} is in the piece being fed. */
-    boolean inCurrentPiece(long offset) {
-      return before <= offset && offset < after;
-    }
+      @Override
+      public void feed(ByteBuffer buffer) {
+        session.feed(buffer);
+      }
+    };
   }
 }
