@@ -244,12 +244,13 @@ public final class IncrementalJsonParser implements AutoCloseable {
   }
 
   /**
-   * Tells the parser the input is over. A root number completes here; text after the root value
-   * (where the options allow it) is reported as a {@link Repair}. Calling it again does nothing.
+   * Tells the parser the input is over. A number whose digits all arrived completes here, at the
+   * root or inside a container that is then found open; text after the root value (where the
+   * options allow it) is reported as a {@link Repair}. Calling it again does nothing.
    *
    * @throws IncompleteJsonException if a string or container is still open, a root number or
    *     literal was cut short ({@code -}, {@code 1.}, {@code tru}), or no value began; the snapshot
-   *     still holds everything that arrived
+   *     still holds everything that arrived, a number completed by the end included
    * @throws PartialJsonException if the end makes the input malformed (a root {@code tx})
    * @throws IllegalStateException if the parser has failed before, or on a reentrant or concurrent
    *     call (see above)

@@ -1,6 +1,7 @@
 package dev.partialjson.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.partialjson.testkit.Splits;
 import java.util.ArrayList;
@@ -49,6 +50,25 @@ class DeepValuesTest {
     assertThat(nested.hashCode()).isEqualTo(hash);
     assertThat(nested.toString()).isEqualTo("{a=".repeat(DEPTH - 1) + "{}" + "}".repeat(DEPTH - 1));
     assertThat(nested).isEqualTo(parse(objects)).isNotEqualTo(value);
+  }
+
+  /**
+   * Why the snapshot's views do not leave it to the JDK: its own collections recurse once per
+   * level, and a thread of the default stack size cannot hash a value this deep (the limit's
+   * Javadoc and the README say so for any such code).
+   */
+  @Test
+  void theJdksOwnCollectionsOverflowTheStackAtThatDepth() {
+    List<Object> jdk = new ArrayList<>();
+    for (int i = 1; i < DEPTH; i++) {
+      List<Object> outer = new ArrayList<>();
+      outer.add(jdk);
+      jdk = outer;
+    }
+    List<Object> deep = jdk;
+    assertThatThrownBy(deep::hashCode).isInstanceOf(StackOverflowError.class);
+    assertThat(parse("[".repeat(DEPTH) + "]".repeat(DEPTH)).hashCode())
+        .isEqualTo(1 + 31 * (DEPTH - 1));
   }
 
   /** A snapshot taken while the deep value is still open is as deep, with its open parts. */
