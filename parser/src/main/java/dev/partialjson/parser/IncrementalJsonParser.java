@@ -328,7 +328,10 @@ public final class IncrementalJsonParser implements AutoCloseable {
     return fed;
   }
 
-  /** Returns whether the root value is complete. */
+  /**
+   * Returns whether the root value is complete, as {@link JsonListener#documentEnd()} tells: a root
+   * number or literal only once the byte after it has arrived or {@code finish()} has run.
+   */
   public boolean isComplete() {
     return events.rootDone();
   }

@@ -76,7 +76,11 @@ public interface JsonListener {
   /** Called when {@code null} is complete at {@code path}: at its last letter. */
   default void nullValue(JsonPath path) {}
 
-  /** Called once, when the root value is complete. */
+  /**
+   * Called once, when the root value is complete and nothing can change the document any more: for
+   * a root number or literal, once the byte after it has arrived or at {@code finish()} (the
+   * literal's own event comes at its last letter).
+   */
   default void documentEnd() {}
 
   /** Called when the parser skipped input or accepted relaxed syntax; see {@link Repair}. */
