@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Thrown by {@link IncrementalJsonParser#finish()} when the input ended before the root value was
  * complete: inside a string or with containers still open, or before any value began. It names the
- * open paths, outermost first, and carries the value as far as it had arrived.
+ * open paths, outermost first, and carries the value as far as it had arrived (a number whose
+ * digits all arrived, completed by the end, included).
  */
 public final class IncompleteJsonException extends PartialJsonException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,5 @@
 package dev.partialjson.parser;
 
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -69,51 +68,40 @@ public final class IncrementalJsonParser implements AutoCloseable {
   }
 
   private final ParserOptions options;
-  private final boolean strictSyntax;
   private final long maxDocumentLength; // read on every feed, so kept here
-  private final int maxNumberLength; // read on every feed that ends inside an integer
   private final JsonListener listener;
   private final FeedingParser jackson;
   private final @Nullable PrefixSkipper prefix;
-  private final @Nullable RelaxationScanner relaxations;
   private final @Nullable SnapshotBuilder tree;
   private final InputWindow window = new InputWindow();
   private final Failures failures;
   private final SuffixReader suffix;
   private final KeyCheck keys;
-  private final Utf8Check utf8 = new Utf8Check();
   private final PathStack paths = new PathStack();
   private final StringStream string;
   private final TokenEvents events;
+  private final BodyReader body;
   private final PlainRun plain = new PlainRun(window);
   private final Utf8Encoder encoder = new Utf8Encoder(SLICE);
   private final Utf8Encoder.Sink sliced = this::acceptSliced;
   private final List<Repair> repairs = new ArrayList<>(0);
-  private final List<Finding> findings = new ArrayList<>(0);
-  private final RelaxationScanner.Sink findingSink =
-      (kind, offset, length, excerpt, certainAt) ->
-          findings.add(new Finding(kind, offset, length, excerpt, certainAt));
   private byte @Nullable [] scratch;
 
   private final CallGuard guard = new CallGuard();
 
   private Stage stage;
-  private boolean plainString; // Jackson waits inside a double-quoted string, all of it reported
-  private @Nullable JsonToken previous; // the last token Jackson returned
   private long fed; // bytes taken so far
 
   private IncrementalJsonParser(ParserOptions options, JsonListener listener) {
     this.options = options;
-    this.strictSyntax = options.syntax() == ParserOptions.Syntax.STRICT;
+    boolean strictSyntax = options.syntax() == ParserOptions.Syntax.STRICT;
     long maxLength = options.limits().maxDocumentLength();
     this.maxDocumentLength = maxLength < 0 ? Long.MAX_VALUE : maxLength; // one comparison a feed
-    this.maxNumberLength = options.limits().maxNumberLength();
     this.listener = new GuardedListener(listener);
     this.jackson = options.jackson().newParser();
     boolean model = options.text() == ParserOptions.Text.MODEL_OUTPUT;
     this.prefix = model ? new PrefixSkipper() : null;
     this.stage = model ? Stage.PREFIX : Stage.BODY;
-    this.relaxations = strictSyntax ? null : new RelaxationScanner();
     this.tree =
         options.snapshots() == ParserOptions.Snapshots.ENABLED ? new SnapshotBuilder() : null;
     this.failures = new Failures(jackson, window, prefix, options.limits());
@@ -138,6 +126,18 @@ public final class IncrementalJsonParser implements AutoCloseable {
     this.events =
         new TokenEvents(
             jackson, this.listener, tree, paths, keys, string, failures, options.limits(), window);
+    this.body =
+        new BodyReader(
+            jackson,
+            strictSyntax ? null : new RelaxationScanner(),
+            strictSyntax,
+            options.limits().maxNumberLength(),
+            paths,
+            keys,
+            string,
+            events,
+            failures,
+            this::report);
   }
 
   /** Returns a parser with the {@link ParserOptions#defaults() default options}. */
@@ -251,12 +251,13 @@ public final class IncrementalJsonParser implements AutoCloseable {
   }
 
   /**
-   * Tells the parser the input is over. A root number completes here; text after the root value
-   * (where the options allow it) is reported as a {@link Repair}. Calling it again does nothing.
+   * Tells the parser the input is over. A number whose digits all arrived completes here, at the
+   * root or inside a container that is then found open; text after the root value (where the
+   * options allow it) is reported as a {@link Repair}. Calling it again does nothing.
    *
    * @throws IncompleteJsonException if a string or container is still open, a root number or
    *     literal was cut short ({@code -}, {@code 1.}, {@code tru}), or no value began; the snapshot
-   *     still holds everything that arrived
+   *     still holds everything that arrived, a number completed by the end included
    * @throws PartialJsonException if the end makes the input malformed (a root {@code tx})
    * @throws IllegalStateException if the parser has failed before, or on a reentrant or concurrent
    *     call (see above)
@@ -337,7 +338,10 @@ public final class IncrementalJsonParser implements AutoCloseable {
     return fed;
   }
 
-  /** Returns whether the root value is complete. */
+  /**
+   * Returns whether the root value is complete, as {@link JsonListener#documentEnd()} tells: a root
+   * number or literal only once the byte after it has arrived or {@code finish()} has run.
+   */
   public boolean isComplete() {
     return events.rootDone();
   }
@@ -363,7 +367,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
       readPlainRun(); // so that Jackson's position is the limit's
       throw documentTooLong(max);
     }
-    if (window.add(bytes, offset, length, plainString)) {
+    if (window.add(bytes, offset, length, body.insidePlainString())) {
       if (!plain.fits(length)) {
         readPlainRun(); // leaves Jackson inside the string, all of it reported
       }
@@ -412,8 +416,8 @@ public final class IncrementalJsonParser implements AutoCloseable {
     if (stage == Stage.BODY) {
       // the window's copy tells whether the delta is all ASCII, which needs no UTF-8 check (a
       // plain run is ASCII)
-      boolean checkUtf8 = !window.lastAscii() || utf8.open();
-      int stop = body(from, i, end, at, checkUtf8);
+      boolean checkUtf8 = !window.lastAscii() || body.utf8Open();
+      int stop = body.read(from, i, end, at, checkUtf8);
       if (stop < 0) {
         fed += length;
         return;
@@ -439,9 +443,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
       plain.clear();
       int at = InputWindow.index(start);
       int first = Math.min(n, InputWindow.SIZE - at); // the run may wrap around the window's end
-      body(window.array(), at, at + first, start, false); // plain bytes are ASCII
+      body.read(window.array(), at, at + first, start, false); // plain bytes are ASCII
       if (first < n) {
-        body(window.array(), 0, n - first, start + first, false);
+        body.read(window.array(), 0, n - first, start + first, false);
       }
     }
   }
@@ -465,128 +469,6 @@ public final class IncrementalJsonParser implements AutoCloseable {
         at[1]);
   }
 
-  /**
-   * Tokenizes {@code bytes[from, to)}; returns where the root value ended in it, or -1. Some bytes
-   * call for something once Jackson has read the bytes before them, and not them: in lenient
-   * syntax, the byte that makes a repair certain, which is then reported; with {@code checkUtf8},
-   * UTF-8 that Jackson would decode though it is forbidden (see {@link Utf8Check}), which is
-   * refused if Jackson is inside a string value (anywhere else Jackson refuses the byte itself).
-   * Such a point is fixed by the input alone, so the report or the error lands at the same place
-   * among the events, with the same path, however the input was split.
-   */
-  private int body(byte[] bytes, int from, int to, long at, boolean checkUtf8) {
-    try {
-      if (relaxations == null && !checkUtf8) {
-        return tokenize(bytes, from, to, true); // nearly every delta in strict syntax: ASCII
-      }
-      return bodyChecked(bytes, from, to, at, checkUtf8);
-    } catch (StreamConstraintsException e) {
-      throw keys.limit(e, errorPath());
-    } catch (IOException e) {
-      // what had arrived whole of the value Jackson refused a byte in: the same whatever the split
-      string.breakOff();
-      events.literalSoFar();
-      throw keys.malformed(e, errorPath());
-    }
-  }
-
-  /** {@link #body} where some bytes may call for something: apart, so that the above is inlined. */
-  private int bodyChecked(byte[] bytes, int from, int to, long at, boolean checkUtf8)
-      throws IOException {
-    findings.clear();
-    if (relaxations != null) {
-      relaxations.scan(bytes, from, to, at, findingSink);
-    }
-    boolean ascii = !checkUtf8; // the delta's bytes were found ASCII when they were copied
-    int forbidden = checkUtf8 ? utf8.scan(bytes, from, to, at) : -1;
-    int given = from; // handed to Jackson up to here
-    int next = 0; // the next finding
-    while (forbidden >= 0 || next < findings.size()) {
-      int certain =
-          next < findings.size()
-              ? from + (int) (findings.get(next).certainAt - at)
-              : Integer.MAX_VALUE;
-      boolean utf8First = forbidden >= 0 && forbidden <= certain;
-      int cut = utf8First ? forbidden : certain;
-      if (cut > given) {
-        int stop = tokenize(bytes, given, cut, ascii);
-        if (stop >= 0) {
-          return stop; // the root closed first: what follows lies outside it
-        }
-        given = cut;
-      }
-      if (utf8First) {
-        if (jackson.insideStringValue()) {
-          throw failures.invalidUtf8(utf8.found(), errorPath());
-        }
-        // the scan has read the byte at the cut; Jackson has not
-        forbidden = utf8.scan(bytes, forbidden + 1, to, at + (forbidden + 1 - from));
-      } else {
-        Finding finding = findings.get(next++);
-        report(finding.kind, finding.offset, finding.length, finding.excerpt);
-      }
-    }
-    return given < to ? tokenize(bytes, given, to, ascii) : -1;
-  }
-
-  /**
-   * Hands {@code bytes[from, to)} to Jackson and reads the tokens; {@code ascii} if the bytes are
-   * known to be ASCII, whose part in a key left open then needs no look for bad UTF-8.
-   */
-  private int tokenize(byte[] bytes, int from, int to, boolean ascii) throws IOException {
-    jackson.feedInput(bytes, from, to);
-    int stop = pump();
-    if (stop < 0 && jackson.insideName()) {
-      keys.open(bytes, from, to, ascii);
-    }
-    return stop;
-  }
-
-  /** A repair the scanner found in the current slice, waiting for its place among the events. */
-  private record Finding(
-      Repair.Kind kind, long offset, long length, String excerpt, long certainAt) {}
-
-  private int pump() throws IOException {
-    // The state below holds only while Jackson's current token is NOT_AVAILABLE, which it is only
-    // once nextToken() has returned it, and that ends the loop: so it can hold on entry only,
-    // after the new input was fed, and needs no look before the tokens after the first.
-    plainString = false;
-    boolean afterComma = strictSyntax && jackson.resumesAfterComma(); // lenient allows '}' there
-    JsonToken token = jackson.nextToken();
-    if (afterComma && token == JsonToken.END_OBJECT) {
-      throw failures.trailingCommaInObject(errorPath());
-    }
-    for (; ; token = jackson.nextToken()) {
-      if (previous == JsonToken.FIELD_NAME
-          && (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY)) {
-        // a key with no value: Jackson lets a closing bracket through when the input was split
-        // after the colon (it resumes there as if at the start of an array), or after a comment
-        // that follows it; fed whole, it rejects it in the same words
-        throw failures.missingValueBefore(token == JsonToken.END_OBJECT ? '}' : ']', errorPath());
-      }
-      if (token == null || token == JsonToken.NOT_AVAILABLE) {
-        if (jackson.insideStringValue()) {
-          string.streamDecoded();
-          plainString = jackson.insidePlainStringValue() && string.caughtUp();
-        } else if (jackson.insideIntegerDigits()) {
-          if (jackson.textSegmentSize() > maxNumberLength + 1) {
-            // Jackson counts an integer part's digits only once it ends, and holds them all until
-            // then: stop a runaway one here, once it is surely over (its sign is not a digit).
-            throw failures.numberTooLong(errorPath());
-          }
-        } else if (jackson.insideWord()) {
-          events.literalSoFar();
-        }
-        return -1;
-      }
-      previous = token;
-      events.handle(token);
-      if (events.rootDone()) {
-        return jackson.inputIndex();
-      }
-    }
-  }
-
   private void end() {
     switch (stage) {
       case PREFIX:
@@ -598,7 +480,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
       case BODY:
         if (paths.depth() > 0 || string.path() != null) {
           if (string.path() == null) {
-            completeNumber();
+            body.completeNumber();
           }
           throw incomplete(
               string.path() != null
@@ -610,8 +492,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
         // every byte of it was accepted, and only the end makes Jackson reject it
         String cut = jackson.cutToken();
         try {
-          jackson.endOfInput();
-          pump();
+          body.endOfInput();
         } catch (StreamConstraintsException e) {
           throw failures.limit(e, errorPath());
         } catch (IOException e) {
@@ -637,30 +518,6 @@ public final class IncrementalJsonParser implements AutoCloseable {
               suffix.excerpt(fed));
         }
         break;
-    }
-  }
-
-  /**
-   * The input ended inside a container: a number whose digits all arrived (<code>&#123;"score":
-   * 0.95</code>) is complete, as the end completes a root number, and is reported before the
-   * document is found incomplete, so that the snapshot the error carries keeps it. Jackson
-   * completes it at the end of input; one cut short ({@code -}, {@code 1.}) it refuses, which
-   * leaves the input merely incomplete. (A literal was reported at its last letter already.)
-   */
-  private void completeNumber() {
-    if (!jackson.insideNumber()) {
-      return;
-    }
-    jackson.endOfInput();
-    try {
-      JsonToken token = jackson.nextToken();
-      if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-        events.handle(token);
-      }
-    } catch (StreamConstraintsException e) {
-      throw failures.limit(e, errorPath()); // as at the end of a root number
-    } catch (IOException e) {
-      // cut short: nothing to report, the input is incomplete
     }
   }
 

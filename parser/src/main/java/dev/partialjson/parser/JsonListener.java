@@ -59,19 +59,28 @@ public interface JsonListener {
   default void stringValue(JsonPath path, String value) {}
 
   /**
-   * Called when the number at {@code path} is complete. Integers come as {@link Integer}, {@link
-   * Long} or {@link java.math.BigInteger}, whichever is the smallest that holds them; numbers with
-   * a fraction or an exponent come as {@link java.math.BigDecimal}, so no digit is lost.
+   * Called when the number at {@code path} is complete: once a byte that cannot continue it has
+   * arrived ({@code 12} is never reported before {@code 123}), or at {@code finish()}. Integers
+   * come as {@link Integer}, {@link Long} or {@link java.math.BigInteger}, whichever is the
+   * smallest that holds them; numbers with a fraction or an exponent come as {@link
+   * java.math.BigDecimal}, so no digit is lost.
    */
   default void numberValue(JsonPath path, Number value) {}
 
-  /** Called when {@code true} or {@code false} is complete at {@code path}. */
+  /**
+   * Called when {@code true} or {@code false} is complete at {@code path}: at its last letter,
+   * whatever follows (more letters make the input malformed, and the error comes after this).
+   */
   default void booleanValue(JsonPath path, boolean value) {}
 
-  /** Called when {@code null} is complete at {@code path}. */
+  /** Called when {@code null} is complete at {@code path}: at its last letter. */
   default void nullValue(JsonPath path) {}
 
-  /** Called once, when the root value is complete. */
+  /**
+   * Called once, when the root value is complete and nothing can change the document any more: for
+   * a root number or literal, once the byte after it has arrived or at {@code finish()} (the
+   * literal's own event comes at its last letter).
+   */
   default void documentEnd() {}
 
   /** Called when the parser skipped input or accepted relaxed syntax; see {@link Repair}. */

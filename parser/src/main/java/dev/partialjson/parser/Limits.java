@@ -182,7 +182,14 @@ public final class Limits {
 
     private Builder() {}
 
-    /** Sets the deepest nesting allowed; at least 1. */
+    /**
+     * Sets the deepest nesting allowed; at least 1. The parser and the snapshot's own lists and
+     * maps ({@code hashCode}, {@code equals}, {@code toString}) walk a value of any depth without
+     * recursion, but code that recurses once per level does not: the JDK's collections (a copy's
+     * {@code hashCode}, {@code equals}, {@code toString}), a serializer, binding to types, your
+     * own. Raised far beyond the default, a value deep enough (100,000 levels) ends such code in a
+     * {@link StackOverflowError} on a thread of the default stack size.
+     */
     public Builder maxNestingDepth(int depth) {
       this.maxNestingDepth = positive(depth, "depth");
       return this;

@@ -29,4 +29,21 @@ final class SnapshotList extends AbstractList<@Nullable Object> implements Rando
   public int size() {
     return values.length;
   }
+
+  // Without recursion, so that a value as deep as a raised depth limit allows does not overflow the
+  // stack: see DeepValues.
+  @Override
+  public int hashCode() {
+    return DeepValues.hashCode(this);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return DeepValues.equals(this, o);
+  }
+
+  @Override
+  public String toString() {
+    return DeepValues.toString(this);
+  }
 }
