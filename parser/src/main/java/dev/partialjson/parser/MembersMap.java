@@ -64,4 +64,21 @@ abstract class MembersMap extends AbstractMap<String, @Nullable Object> {
       }
     };
   }
+
+  // Without recursion, so that a value as deep as a raised depth limit allows does not overflow the
+  // stack: see DeepValues. Final, so that every kind of snapshot object keeps to it.
+  @Override
+  public final int hashCode() {
+    return DeepValues.hashCode(this);
+  }
+
+  @Override
+  public final boolean equals(@Nullable Object o) {
+    return DeepValues.equals(this, o);
+  }
+
+  @Override
+  public final String toString() {
+    return DeepValues.toString(this);
+  }
 }

@@ -33,4 +33,20 @@ final class OpenList extends AbstractList<@Nullable Object> implements RandomAcc
   public int size() {
     return slots.size;
   }
+
+  // Without recursion: see DeepValues.
+  @Override
+  public int hashCode() {
+    return DeepValues.hashCode(this);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return DeepValues.equals(this, o);
+  }
+
+  @Override
+  public String toString() {
+    return DeepValues.toString(this);
+  }
 }

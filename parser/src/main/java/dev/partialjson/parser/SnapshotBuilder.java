@@ -1,7 +1,6 @@
 package dev.partialjson.parser;
 
 import java.util.Arrays;
-import java.util.Collections;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,7 +78,7 @@ final class SnapshotBuilder {
       if (size == 1) {
         // no array: a chain of one-element containers ([[[1]]]) costs the most per input byte
         return array
-            ? Collections.singletonList(members[0])
+            ? new OneElementList(members[0])
             : new OneMemberMap((String) members[0], members[1]);
       }
       int length = array ? size : 2 * size;

@@ -38,21 +38,4 @@ final class SnapshotMap extends MembersMap {
   public int size() {
     return members.length / 2;
   }
-
-  // Without recursion, so that a value as deep as a raised depth limit allows does not overflow the
-  // stack: see DeepValues.
-  @Override
-  public int hashCode() {
-    return DeepValues.hashCode(this);
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return DeepValues.equals(this, o);
-  }
-
-  @Override
-  public String toString() {
-    return DeepValues.toString(this);
-  }
 }
