@@ -2,6 +2,7 @@ package dev.partialjson.parser;
 
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.async.NonBlockingJsonParser;
 import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
 import org.jspecify.annotations.Nullable;
@@ -60,6 +61,11 @@ final class FeedingParser extends NonBlockingJsonParser {
       default:
         return at;
     }
+  }
+
+  /** Returns whether a single quote opens a string (lenient syntax). */
+  boolean allowsSingleQuotes() {
+    return isEnabled(JsonReadFeature.ALLOW_SINGLE_QUOTES.mappedFeature());
   }
 
   /** Returns whether the string value the parser stopped for input in is in single quotes. */

@@ -101,8 +101,9 @@ final class StringStream {
       // string.)
       long start = jackson.tokenStart();
       byte before = window.byteAt(failures.inputOffset(start) - 1);
-      if (start == lastClosed || jackson.atName() || (before != '"' && before != '\'')) {
-        return;
+      boolean opened = before == '"' || (before == '\'' && jackson.allowsSingleQuotes());
+      if (start == lastClosed || jackson.atName() || !opened) {
+        return; // (in strict syntax, a single quote is a character Jackson refused)
       }
       from = start;
       quote = before;

@@ -34,15 +34,32 @@ final class StringTail {
       return null; // cannot happen: see above
     }
     FeedingParser parser = factory.newParser();
-    StringBuilder out = new StringBuilder();
+    try {
+      return decode(parser, window, from, to, quote);
+    } finally {
+      try {
+        parser.close(); // hands its buffers back to the factory's pool
+      } catch (IOException e) {
+        // a non-blocking parser has no input to close
+      }
+    }
+  }
+
+  private static @Nullable String decode(
+      FeedingParser parser, InputWindow window, long from, long to, byte quote) {
     byte[] one = {quote};
     try {
       parser.feedInput(one, 0, 1);
       if (parser.nextToken() != JsonToken.NOT_AVAILABLE) {
         return null;
       }
-      char[] segment = parser.textSegment();
-      int seen = 0;
+    } catch (IOException e) {
+      return null; // no string begins with that quote
+    }
+    StringBuilder out = new StringBuilder();
+    char[] segment = parser.textSegment();
+    int seen = 0;
+    try {
       for (long at = from; at < to; at++) {
         one[0] = window.byteAt(at);
         parser.feedInput(one, 0, 1);
@@ -63,12 +80,6 @@ final class StringTail {
       return null; // never refused: not an error in this string
     } catch (IOException e) {
       return out.toString(); // refused: what it had published is the text before the byte
-    } finally {
-      try {
-        parser.close();
-      } catch (IOException e) {
-        // a non-blocking parser has no input to close
-      }
     }
   }
 }

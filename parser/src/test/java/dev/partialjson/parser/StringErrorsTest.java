@@ -150,6 +150,23 @@ class StringErrorsTest {
             + " \"['abc\\\\\"");
   }
 
+  /**
+   * In strict syntax a single quote opens no string: the error at it leaves nothing open (found by
+   * the fuzzer as {@code '"a": ...}, where the quote was taken for a string's and an empty string
+   * appeared).
+   */
+  @Test
+  void aSingleQuoteInStrictSyntaxOpensNoString() {
+    assertStopsAt(
+        ParserOptions.strict(),
+        utf8("['ab']"),
+        List.of("START_ARRAY $"),
+        List.of(),
+        "Unexpected character (''' (code 39)): expected a valid value (JSON String, Number,"
+            + " Array, Object or token 'null', 'true' or 'false') at $ (offset 1, line 1, column 2)"
+            + " near \"[\"");
+  }
+
   /** The string is longer than a slice and than the input window: the rest comes from Jackson. */
   @Test
   void aLongStringKeepsAllOfItsTextBeforeTheBadByte() {
