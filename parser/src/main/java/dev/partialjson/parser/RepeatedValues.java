@@ -1,34 +1,50 @@
 package dev.partialjson.parser;
 
+import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
+
 /**
- * Keeps one instance of a number or short string that repeats, so that a snapshot holding it many
- * times holds one object: {@code [1.5, 1.5, ...]} costs the snapshot a reference per element rather
- * than a 40-byte {@code BigDecimal}. Model output repeats such values a lot (scores, counts, enum
- * names). A small direct-mapped table of recent values, each compared with {@code equals} (which
- * tells {@code 1.5} from {@code 1.50} and an {@code Integer} from a {@code Long}), so a lookup
- * costs a hash and one comparison; a value that misses takes its cell. Not thread-safe.
+ * Keeps one instance of a decimal that repeats and of each one-char ASCII string, so that a
+ * snapshot holding one many times holds one object: {@code [1.5, 1.5, ...]} costs the snapshot a
+ * reference per element rather than a 40-byte {@code BigDecimal}, {@code ["a", "a", ...]} rather
+ * than a 48-byte {@code String}, the two values that cost the most per input byte. Decimals go
+ * through a small direct-mapped table of recent ones, compared with {@code equals} (which tells
+ * {@code 1.5} from {@code 1.50}); a decimal that misses takes its cell. Other values are left as
+ * they are: looking each string and integer up measured several percent of the time of a snapshot
+ * after every delta on a document of small objects, whose values rarely repeat; booleans, the empty
+ * string and the integers from -128 to 127 are one instance each already. Not thread-safe.
  */
 final class RepeatedValues {
-  // A power of two, and at least 128: one-char ASCII strings then never fall into one cell.
-  private static final int CELLS = 128;
-  // Longer strings are rarely repeated whole, and hashing them costs their length.
-  private static final int MAX_STRING = 16;
+  private static final int CELLS = 128; // a power of two
+  private static final String[] ONE_CHAR = new String[128];
 
-  private Object @org.jspecify.annotations.Nullable [] recent; // made at the first value
-
-  /** Returns the instance kept of a value equal to {@code value}, keeping {@code value} if none. */
-  Object canonical(Object value) {
-    if (value instanceof String string && string.length() > MAX_STRING) {
-      return value;
+  static {
+    for (char c = 0; c < ONE_CHAR.length; c++) {
+      ONE_CHAR[c] = String.valueOf(c);
     }
-    Object[] cells = recent;
+  }
+
+  private @Nullable BigDecimal @Nullable [] recent; // made at the first decimal
+
+  /** Returns the instance kept of a value equal to {@code value}, or {@code value}. */
+  Object canonical(Object value) {
+    if (value instanceof String string) {
+      return string.length() == 1 && string.charAt(0) < ONE_CHAR.length
+          ? ONE_CHAR[string.charAt(0)]
+          : value;
+    }
+    return value instanceof BigDecimal decimal ? decimal(decimal) : value;
+  }
+
+  private BigDecimal decimal(BigDecimal value) {
+    BigDecimal[] cells = recent;
     if (cells == null) {
-      cells = new Object[CELLS];
+      cells = new BigDecimal[CELLS];
       recent = cells;
     }
     int hash = value.hashCode();
     int at = (hash ^ (hash >>> 16)) & (CELLS - 1);
-    Object kept = cells[at];
+    BigDecimal kept = cells[at];
     if (value.equals(kept)) {
       return kept;
     }

@@ -25,9 +25,10 @@ final class SnapshotBuilder {
   // closes, its chars are garbage rather than held until the document ends.
   private static final int TEXT_KEPT = 1024;
 
+  /** An open container; one per depth, used again by each container opened at that depth. */
   private static final class Frame {
-    final JsonPath path;
-    final boolean array;
+    JsonPath path = JsonPath.root();
+    boolean array;
     @Nullable Object[] members = NO_MEMBERS; // made at the first member
     int size; // members: values of an array, key-value pairs of an object
     int openIndex = -1;
@@ -35,9 +36,16 @@ final class SnapshotBuilder {
     int @Nullable [] index; // of an object's keys, past KeyIndex.SCAN of them
     @Nullable Slots frozen; // as the last snapshot saw this frame
 
-    Frame(JsonPath path, boolean array) {
+    /** Makes this the frame of a new container, empty. */
+    void open(JsonPath path, boolean array) {
       this.path = path;
       this.array = array;
+      members = NO_MEMBERS;
+      size = 0;
+      openIndex = -1;
+      shared = false;
+      index = null;
+      frozen = null;
     }
 
     /** Returns the slot for {@code key} (null in arrays), appending one if it is new. */
@@ -122,13 +130,20 @@ final class SnapshotBuilder {
     if (depth == frames.length) {
       frames = Arrays.copyOf(frames, depth * 2);
     }
-    frames[depth++] = new Frame(path, array);
+    Frame frame = frames[depth];
+    if (frame == null) {
+      frame = new Frame();
+      frames[depth] = frame;
+    }
+    frame.open(path, array);
+    depth++;
   }
 
   void endContainer() {
     Frame frame = frames[--depth];
-    frames[depth] = null;
-    closeChild(frame.complete());
+    Object complete = frame.complete();
+    frame.open(JsonPath.root(), false); // holds nothing of the container until used again
+    closeChild(complete);
   }
 
   void scalar(JsonPath path, @Nullable Object value) {

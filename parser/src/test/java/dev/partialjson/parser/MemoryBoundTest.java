@@ -48,11 +48,8 @@ class MemoryBoundTest {
     DISTINCT_DECIMALS(n -> BigDecimal.valueOf(n % 900 + 100, 2) + ","),
     /** Strings of two chars in turn, each a String of 48 bytes (too many to repeat). */
     DISTINCT_STRINGS(n -> "\"" + (char) ('a' + n % 26) + (char) ('a' + n / 26 % 26) + "\","),
-    /**
-     * One-char strings and two-char strings that fall into the same cell of the snapshot's table of
-     * repeated values (see RepeatedValues), so that none is found there.
-     */
-    STRINGS_THAT_EVICT_EACH_OTHER(n -> n % 2 == 0 ? "\"a\"," : "\"Bc\","),
+    /** One-char strings past ASCII, each a String of 48 bytes for five bytes of input. */
+    ONE_CHAR_STRINGS_PAST_ASCII(n -> "\"" + (char) (0xa0 + n % 0x60) + "\","),
     /** Comments: a repair each, of which the parser keeps the first 1,000. */
     COMMENTS(n -> "#\n"),
     /** One string that never ends, in UTF-16 (its first char is not Latin-1). */

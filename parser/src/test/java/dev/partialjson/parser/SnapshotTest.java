@@ -3,6 +3,8 @@ package dev.partialjson.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.partialjson.testkit.Replay;
+import dev.partialjson.testkit.Splits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,5 +216,72 @@ class SnapshotTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "snapshots are disabled: build the options with ParserOptions.Snapshots.ENABLED");
+  }
+
+  /**
+   * Complete containers are compact (an empty one shared, one of one member without an array) and
+   * still equal, hash and read as the JDK's lists and maps do, under every split.
+   */
+  @Test
+  void completeContainersOfEverySizeReadAsListsAndMapsUnderEverySplit() {
+    String document =
+        "[[], {}, [null], {\"a\": []}, [1, 2], {\"a\": 1, \"b\": [2]},"
+            + " {\"k0\": 0, \"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5,"
+            + " \"k6\": 6, \"k7\": 7, \"k8\": 8, \"k9\": 9, \"k3\": \"again\"}, [], {}]";
+    Map<String, Object> two = new LinkedHashMap<>(); // toString shows the order
+    two.put("a", 1);
+    two.put("b", List.of(2));
+    Map<String, Object> large = new LinkedHashMap<>();
+    for (int i = 0; i < 10; i++) {
+      large.put("k" + i, i == 3 ? "again" : i);
+    }
+    List<Object> expected =
+        List.of(
+            List.of(),
+            Map.of(),
+            java.util.Collections.singletonList(null),
+            Map.of("a", List.of()),
+            List.of(1, 2),
+            two,
+            large,
+            List.of(),
+            Map.of());
+    for (Splits.Split split : Splits.sweep(document)) {
+      List<?> value = (List<?>) Replay.run(ParserOptions.strict(), split, true).value();
+      assertThat(value).as(split.name()).isEqualTo(expected);
+      assertThat(value.hashCode()).as(split.name()).isEqualTo(expected.hashCode());
+      assertThat(value.toString()).as(split.name()).isEqualTo(expected.toString());
+      assertThat(value.get(7)).as(split.name()).isSameAs(value.get(0));
+      assertThat(value.get(8)).as(split.name()).isSameAs(value.get(1));
+      assertThat((List<?>) value.get(2)).as(split.name()).containsNull();
+      Map<?, ?> map = (Map<?, ?>) value.get(6);
+      assertThat(map.get("k3")).isEqualTo("again");
+      assertThat(map.get("k10")).isNull();
+      assertThat(map.get(3)).isNull();
+      assertThat(List.copyOf(map.keySet())).isEqualTo(List.copyOf(large.keySet()));
+      assertThat(((Map<?, ?>) value.get(3)).containsKey("a")).isTrue();
+      assertThat(((Map<?, ?>) value.get(3)).containsKey("b")).isFalse();
+    }
+  }
+
+  /**
+   * A decimal that repeats, and a one-char ASCII string, are kept once, so that a long array of
+   * them costs a reference per element; equal means equal in scale too ({@code 1.5} is not {@code
+   * 1.50}), under every split.
+   */
+  @Test
+  void keepsOneInstanceOfARepeatedDecimalAndOfAOneCharStringUnderEverySplit() {
+    String document = "[1.5, 1.5, 1.50, \"a\", {\"x\": \"a\", \"y\": 1.5}, 2.5, 1.50]";
+    for (Splits.Split split : Splits.sweep(document)) {
+      List<?> value = (List<?>) Replay.run(ParserOptions.strict(), split, true).value();
+      assertThat(value.get(1)).as(split.name()).isSameAs(value.get(0));
+      assertThat(value.get(2)).as(split.name()).isEqualTo(new java.math.BigDecimal("1.50"));
+      assertThat(value.get(2)).as(split.name()).isNotEqualTo(value.get(0));
+      assertThat(value.get(6)).as(split.name()).isSameAs(value.get(2));
+      Map<?, ?> object = (Map<?, ?>) value.get(4);
+      assertThat(object.get("x")).as(split.name()).isSameAs(value.get(3)).isEqualTo("a");
+      assertThat(object.get("y")).as(split.name()).isSameAs(value.get(0));
+      assertThat(value.get(5)).as(split.name()).isEqualTo(new java.math.BigDecimal("2.5"));
+    }
   }
 }
