@@ -1,7 +1,5 @@
 package dev.partialjson.parser;
 
-import java.util.AbstractList;
-import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * printed without recursion, as every snapshot list is (see {@link DeepValues}). Immutable and
  * thread-safe.
  */
-final class OneElementList extends AbstractList<@Nullable Object> implements RandomAccess {
+final class OneElementList extends SnapshotValues {
   private final @Nullable Object value;
 
   OneElementList(@Nullable Object value) {
@@ -28,20 +26,5 @@ final class OneElementList extends AbstractList<@Nullable Object> implements Ran
   @Override
   public int size() {
     return 1;
-  }
-
-  @Override
-  public int hashCode() {
-    return DeepValues.hashCode(this);
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return DeepValues.equals(this, o);
-  }
-
-  @Override
-  public String toString() {
-    return DeepValues.toString(this);
   }
 }

@@ -1,7 +1,5 @@
 package dev.partialjson.parser;
 
-import java.util.AbstractList;
-import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * slots' size or into the open slot, so the view never changes, and every snapshot shares the
  * complete elements instead of copying them. Made when the snapshot is read. Thread-safe.
  */
-final class OpenList extends AbstractList<@Nullable Object> implements RandomAccess {
+final class OpenList extends SnapshotValues {
   private final Slots slots;
   private final Snapshot snapshot; // where the open child is found
   private final int level; // the depth of this array among the snapshot's open containers
@@ -32,21 +30,5 @@ final class OpenList extends AbstractList<@Nullable Object> implements RandomAcc
   @Override
   public int size() {
     return slots.size;
-  }
-
-  // Without recursion: see DeepValues.
-  @Override
-  public int hashCode() {
-    return DeepValues.hashCode(this);
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return DeepValues.equals(this, o);
-  }
-
-  @Override
-  public String toString() {
-    return DeepValues.toString(this);
   }
 }

@@ -1,14 +1,12 @@
 package dev.partialjson.parser;
 
-import java.util.AbstractList;
-import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A complete array of a snapshot: its values in an array of exactly their number. Every snapshot
  * from its closing on shares it; every empty array is {@link #EMPTY}. Immutable and thread-safe.
  */
-final class SnapshotList extends AbstractList<@Nullable Object> implements RandomAccess {
+final class SnapshotList extends SnapshotValues {
   static final SnapshotList EMPTY = new SnapshotList(new Object[0]);
 
   private final @Nullable Object[] values;
@@ -28,22 +26,5 @@ final class SnapshotList extends AbstractList<@Nullable Object> implements Rando
   @Override
   public int size() {
     return values.length;
-  }
-
-  // Without recursion, so that a value as deep as a raised depth limit allows does not overflow the
-  // stack: see DeepValues.
-  @Override
-  public int hashCode() {
-    return DeepValues.hashCode(this);
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return DeepValues.equals(this, o);
-  }
-
-  @Override
-  public String toString() {
-    return DeepValues.toString(this);
   }
 }
