@@ -46,7 +46,9 @@ final class FeedingParser extends NonBlockingJsonParser {
    * Returns, where the parser stopped for input inside a string value, the offset of the first byte
    * of the string whose char it has not decoded yet: where it stopped, or, inside an escape or a
    * multi-byte character, where that began. Decoding from there gives the chars after those in the
-   * text buffer.
+   * text buffer. Returns -1 inside a backslash and a multi-byte character (Jackson 2.22 reads the
+   * whole character to name it), an escape Jackson refuses whatever follows: no char after those in
+   * the buffer will be decoded.
    */
   long stringResume() {
     long at = position();
@@ -57,6 +59,9 @@ final class FeedingParser extends NonBlockingJsonParser {
       case MINOR_VALUE_STRING_UTF8_4:
         return at - _pendingBytes;
       case MINOR_VALUE_STRING_ESCAPE:
+        if (_quotedDigits < -1) {
+          return -1; // -2 less the bytes of the character still to come
+        }
         return at - (_quotedDigits < 0 ? 1 : 2 + _quotedDigits); // the backslash, 'u', digits
       default:
         return at;

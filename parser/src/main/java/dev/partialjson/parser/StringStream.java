@@ -109,12 +109,14 @@ final class StringStream {
       quote = before;
     }
     String decoded =
-        StringTail.decode(
-            factory,
-            window,
-            failures.inputOffset(from),
-            failures.inputOffset(jackson.fedEnd()),
-            quote);
+        from < 0
+            ? "" // a backslash and a multi-byte character: nothing after the last look decodes
+            : StringTail.decode(
+                factory,
+                window,
+                failures.inputOffset(from),
+                failures.inputOffset(jackson.fedEnd()),
+                quote);
     if (decoded == null) {
       return;
     }

@@ -167,6 +167,34 @@ class StringErrorsTest {
             + " near \"[\"");
   }
 
+  /**
+   * A backslash before a multi-byte character: Jackson 2.22 reads the whole character to name it in
+   * the error, so it can stop for input inside it, where nothing after the backslash will ever
+   * decode (found by the fuzzer: split right after the character's first byte, the character was
+   * reported as text). The wording is Jackson's, which older versions word otherwise, so only its
+   * start, its path and that it is the same under every split are asserted.
+   */
+  @Test
+  void aBackslashBeforeAMultiByteCharacterKeepsTheTextBeforeIt() {
+    byte[] document = utf8("{\"a\": \"write \\\u72da\nts\"}");
+    String whole = null;
+    for (Splits.Split split : Splits.sweep(document)) {
+      Replay.Outcome outcome = Replay.run(ParserOptions.strict(), split, false);
+      assertThat(outcome.error())
+          .as(split.name())
+          .isInstanceOf(MalformedJsonException.class)
+          .hasMessageStartingWith("Unrecognized character escape ")
+          .hasMessageContaining(" at $.a (offset ");
+      whole = whole == null ? outcome.error().getMessage() : whole;
+      assertThat(outcome.error().getMessage()).as(split.name()).isEqualTo(whole);
+      assertThat(outcome.log().merged())
+          .as(split.name())
+          .extracting(JsonEvent::toString)
+          .containsExactly("START_OBJECT $", "STRING_DELTA $.a \"write \"");
+      assertThat(outcome.last().value()).as(split.name()).isEqualTo(Map.of("a", "write "));
+    }
+  }
+
   /** The string is longer than a slice and than the input window: the rest comes from Jackson. */
   @Test
   void aLongStringKeepsAllOfItsTextBeforeTheBadByte() {
