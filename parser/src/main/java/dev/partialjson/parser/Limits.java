@@ -14,12 +14,13 @@ package dev.partialjson.parser;
  * <p>Memory: what a parser holds grows with its input, so the document length bounds it. A parser
  * with snapshots retains at most 512 KiB + 16 × {@code maxDocumentLength} bytes of heap, 128.5 MiB
  * with the defaults; a binding session at most 512 KiB + 24 × {@code maxDocumentLength}, 192.5 MiB
- * (the token recording it binds the final value from is the difference). Sixteen bytes per input
- * byte is what the costliest inputs come near: one-element arrays nested in one another (an object
- * for every two bytes), short strings or decimals that all differ (an object of 40 or 48 bytes for
- * every four or five bytes), comments (a repair each, of which the first 1,000 are kept). The fixed
- * part holds the idle parser, the open containers at the deepest nesting allowed and the repairs
- * kept. Raise {@code maxDocumentLength} only with the heap to match.
+ * (its token recording, from which the final value is bound, is the difference). The costliest
+ * inputs, fed in token-sized deltas with a snapshot read after each, reach about 11 bytes per input
+ * byte: one-element arrays nested in one another (an object for every two bytes), short strings or
+ * decimals that all differ (an object of 48 or 40 bytes for every four or five bytes); the bound
+ * leaves room for the spare capacity of the arrays still growing. The fixed part holds the idle
+ * parser, the open containers at the deepest nesting allowed and the repairs kept (the first
+ * 1,000). Raise {@code maxDocumentLength} only with the heap to match.
  *
  * <pre>{@code
  * Limits limits = Limits.builder().maxStringLength(1_000_000).build();

@@ -9,13 +9,14 @@ import org.jspecify.annotations.Nullable;
  * frame with one append-only array of members (an object's keys and values, key first; see {@link
  * KeyIndex}); a complete container becomes a {@link SnapshotList} or {@link SnapshotMap} over its
  * members trimmed to their number (a copy of at most the array's size, paid once per container as
- * the array's growth is), or the shared empty one. A snapshot holds the {@link Slots} of each open
- * container, made only for a container that changed since the last snapshot (and only the innermost
- * containers change: those outside them are carried over without a look), and the open string's
- * chars as far as they go; the views of open containers are made when it is read. Only a duplicate
- * key writes into a slot a snapshot can see, and then the frame copies its array first. Numbers and
- * short strings that repeat are kept once (see {@link RepeatedValues}). Not thread-safe; the
- * snapshots it returns are.
+ * the array's growth is), a one-member list or {@link OneMemberMap} with no array, or the shared
+ * empty one. A snapshot holds the {@link Slots} of each open container, made only for a container
+ * that changed since the last snapshot (and only the innermost containers change: those outside
+ * them are carried over without a look), and the open string's chars as far as they go; the views
+ * of open containers are made when it is read. Only a duplicate key writes into a slot a snapshot
+ * can see, and then the frame copies its array first. A decimal that repeats, and a one-char ASCII
+ * string, are kept once (see {@link RepeatedValues}). Not thread-safe; the snapshots it returns
+ * are.
  */
 final class SnapshotBuilder {
   private static final Slots[] NONE = new Slots[0];

@@ -67,16 +67,7 @@ class MemoryBoundTest {
   void retainsAtMostTheBoundOfTheDocumentLimit(Shape shape, TestReporter reporter) {
     Limits limits = Limits.builder().maxDocumentLength(SCALED_LIMIT).build();
     IncrementalJsonParser parser = feedToTheLimit(shape, limits, 4);
-    long retained =
-        new RetainedSize()
-            .of(
-                parser,
-                parser.options(),
-                JsonListener.NONE,
-                JsonPath.root(),
-                InternCache.instance,
-                JsonToken.values(),
-                IdleParserFootprintTest.recycler(parser));
+    long retained = retained(parser);
     String report =
         String.format(
             "%s: %,d B retained after %,d bytes, %.2f B a byte",
@@ -96,9 +87,47 @@ class MemoryBoundTest {
     assertThat(parser.bytesFed()).isEqualTo(Limits.defaults().maxDocumentLength());
   }
 
+  /**
+   * What the bound's fixed part is for: the open containers at the deepest nesting the default
+   * limits allow, each with a member, and the 1,000 repairs the parser keeps, each with an excerpt
+   * as long as a repair's excerpt gets, and an open string; with a snapshot read.
+   */
+  @Test
+  void theFixedPartHoldsTheDeepestNestingAndTheRepairsKept(TestReporter reporter) {
+    IncrementalJsonParser parser = IncrementalJsonParser.create(JsonListener.NONE);
+    int depth = Limits.defaults().maxNestingDepth();
+    parser.feed("[{\"key\": ".repeat(depth / 2 - 1) + "[[");
+    String comment = "/*" + "\u00e9".repeat(100) + "*/";
+    for (int i = 0; i < IncrementalJsonParser.KEPT_REPAIRS + 10; i++) {
+      parser.feed(comment + "0,");
+    }
+    parser.feed("\"open");
+    parser.snapshot().value();
+    assertThat(parser.snapshot().openPaths()).hasSize(depth + 1);
+    assertThat(parser.repairs()).hasSize(IncrementalJsonParser.KEPT_REPAIRS);
+    long retained = retained(parser);
+    String report = String.format("%,d B retained after %,d bytes", retained, parser.bytesFed());
+    reporter.publishEntry("retained", report);
+    System.out.println("MemoryBoundTest fixed part: " + report);
+    assertThat(retained).isLessThanOrEqualTo(FIXED);
+  }
+
   @Test
   void theBoundOfTheDefaultLimitsIsUnder256Megabytes() {
     assertThat(FIXED + PER_BYTE * Limits.defaults().maxDocumentLength()).isLessThan(HEAP);
+  }
+
+  /** Returns what {@code parser} retains, less what {@link IdleParserFootprintTest} shares. */
+  private static long retained(IncrementalJsonParser parser) {
+    return new RetainedSize()
+        .of(
+            parser,
+            parser.options(),
+            JsonListener.NONE,
+            JsonPath.root(),
+            InternCache.instance,
+            JsonToken.values(),
+            IdleParserFootprintTest.recycler(parser));
   }
 
   /**
