@@ -1,10 +1,6 @@
 package dev.partialjson.benchmarks;
 
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.base.ParserBase;
-import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.util.InternCache;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -28,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prints the heap each approach retains per input byte on documents made of one small value
@@ -141,8 +138,8 @@ public final class MemoryPerByte {
             options,
             listener,
             JsonPath.root(),
-            InternCache.instance,
-            JsonToken.values(),
+            bundled("util.InternCache", "instance"),
+            bundled("JsonToken", null),
             recycler(parser),
             input); // the caller's: Jackson's parser holds the array last fed until the next feed
   }
@@ -156,7 +153,13 @@ public final class MemoryPerByte {
     }
     IncrementalJsonParser parser = (IncrementalJsonParser) field(session, "parser");
     return new Retained()
-        .size(session, binder, JsonPath.root(), InternCache.instance, recycler(parser), input);
+        .size(
+            session,
+            binder,
+            JsonPath.root(),
+            bundled("util.InternCache", "instance"),
+            recycler(parser),
+            input);
   }
 
   private static long jackson(byte[] input) throws IOException {
@@ -180,13 +183,37 @@ public final class MemoryPerByte {
     return new Retained().size(tree, shared.toArray());
   }
 
-  /** Returns Jackson's buffer recycler of {@code parser}, which belongs to its pool. */
+  /**
+   * Returns Jackson's buffer recycler of {@code parser}, which belongs to its pool. The parser's
+   * Jackson is the one its jar carries, relocated: its classes are found from the parser's own
+   * Jackson parser, not by Jackson's names.
+   */
   private static Object recycler(IncrementalJsonParser parser) {
     Object jackson = field(parser, "jackson");
     try {
-      Field context = ParserBase.class.getDeclaredField("_ioContext");
-      context.setAccessible(true);
-      return ((IOContext) context.get(jackson)).bufferRecycler();
+      for (Class<?> c = jackson.getClass(); c != null; c = c.getSuperclass()) {
+        for (Field f : c.getDeclaredFields()) {
+          if (f.getName().equals("_ioContext")) {
+            f.setAccessible(true);
+            Object context = f.get(jackson);
+            return context.getClass().getMethod("bufferRecycler").invoke(context);
+          }
+        }
+      }
+      throw new IllegalStateException("no _ioContext in " + jackson.getClass());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Returns what the parser's bundled, relocated jackson-core shares across parsers: the static
+   * field {@code name} of class {@code type} in its package, or the class's enum constants.
+   */
+  private static Object bundled(String type, @Nullable String name) {
+    try {
+      Class<?> c = Class.forName("dev.partialjson.parser.internal.jackson.core." + type);
+      return name == null ? c.getEnumConstants() : c.getField(name).get(null);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
