@@ -108,6 +108,17 @@ public final class BindingSession<T> implements AutoCloseable {
   }
 
   /**
+   * Records the tokens the request used, as the provider reported them, for {@link
+   * SessionStats#usage()}. The SDK adapters call this from the provider's final event, before they
+   * complete the session, so {@link SessionListener#completed} sees it; callable at any time, also
+   * after the session ended, and the last report wins.
+   */
+  public BindingSession<T> reportUsage(TokenUsage usage) {
+    meter.usage(Objects.requireNonNull(usage, "usage == null"));
+    return this;
+  }
+
+  /**
    * Calls {@code listener} each time a string at a path matching {@code pattern} grows, with its
    * full text so far and the new piece; the pieces concatenate to the final string. An empty string
    * never grows, so it causes no call.

@@ -29,6 +29,7 @@ final class SessionMeter implements JsonListener {
   private long firstEvent = -1;
   private long firstValue = -1;
   private long end = -1;
+  private @Nullable TokenUsage usage;
 
   SessionMeter(LongSupplier clock, JsonListener recorder) {
     this.clock = clock;
@@ -126,7 +127,12 @@ final class SessionMeter implements JsonListener {
         duration(firstEvent),
         duration(firstValue),
         duration(end),
-        Duration.ofNanos(elapsed));
+        Duration.ofNanos(elapsed),
+        usage);
+  }
+
+  void usage(TokenUsage usage) {
+    this.usage = usage;
   }
 
   private static @Nullable Duration duration(long nanos) {

@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  *     the session has not ended
  * @param elapsed from the first input to the end, or to the moment of the snapshot if the session
  *     has not ended; zero before the first input
+ * @param usage the tokens the provider reported for the request ({@link
+ *     BindingSession#reportUsage}, which the SDK adapters call from the provider's final event), or
+ *     null if none was reported
  */
 public record SessionStats(
     Phase phase,
@@ -37,7 +40,8 @@ public record SessionStats(
     @Nullable Duration timeToFirstEvent,
     @Nullable Duration timeToFirstValue,
     @Nullable Duration timeToEnd,
-    Duration elapsed) {
+    Duration elapsed,
+    @Nullable TokenUsage usage) {
 
   /** Where a session is in its life. */
   public enum Phase {

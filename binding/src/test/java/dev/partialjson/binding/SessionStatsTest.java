@@ -73,21 +73,22 @@ class SessionStatsTest {
     assertThat(session.stats())
         .isEqualTo(
             new SessionStats(
-                SessionStats.Phase.NOT_STARTED, 0, 0, 0, null, null, null, Duration.ZERO));
+                SessionStats.Phase.NOT_STARTED, 0, 0, 0, null, null, null, Duration.ZERO, null));
 
     clock.now = 1_000;
     session.feed("Sure: ");
     clock.now = 1_200;
     assertThat(session.stats())
         .isEqualTo(
-            new SessionStats(SessionStats.Phase.STREAMING, 6, 1, 0, null, null, null, nanos(200)));
+            new SessionStats(
+                SessionStats.Phase.STREAMING, 6, 1, 0, null, null, null, nanos(200), null));
 
     clock.now = 1_500;
     session.feed("{\"goal\":\"g");
     assertThat(session.stats())
         .isEqualTo(
             new SessionStats(
-                SessionStats.Phase.STREAMING, 16, 2, 3, nanos(500), null, null, nanos(500)));
+                SessionStats.Phase.STREAMING, 16, 2, 3, nanos(500), null, null, nanos(500), null));
 
     clock.now = 2_500;
     session.feed("o\",\"tasks\":[]}");
@@ -102,10 +103,52 @@ class SessionStatsTest {
             nanos(500),
             nanos(1_500),
             nanos(3_000),
-            nanos(3_000));
+            nanos(3_000),
+            null);
     assertThat(session.stats()).isEqualTo(end);
     clock.now = 9_000;
     assertThat(session.stats()).as("frozen at the end").isEqualTo(end);
+  }
+
+  @Test
+  void reportedUsageReachesTheStatsAndTheCompletedHookAndTheLastReportWins() {
+    List<SessionStats> completed = new ArrayList<>();
+    BindingSession<Plan> session =
+        binder
+            .open()
+            .addListener(
+                new SessionListener() {
+                  @Override
+                  public void completed(BindingResult<?> result, SessionStats stats) {
+                    completed.add(stats);
+                  }
+                });
+    assertThat(session.stats().usage()).isNull();
+    session.feed("{\"goal\":\"go\",\"tasks\":[]}");
+    session.reportUsage(new TokenUsage(12, 3));
+    session.reportUsage(new TokenUsage(12, 7));
+    session.result();
+    assertThat(completed)
+        .singleElement()
+        .extracting(SessionStats::usage)
+        .isEqualTo(new TokenUsage(12, 7));
+    session.reportUsage(new TokenUsage(12, 9));
+    assertThat(session.stats().usage()).as("after the end").isEqualTo(new TokenUsage(12, 9));
+    assertThat(session.stats().usage().totalTokens()).isEqualTo(21);
+  }
+
+  @Test
+  void usageRefusesNullAndNegativeCounts() {
+    BindingSession<Plan> session = binder.open();
+    assertThatThrownBy(() -> session.reportUsage(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("usage == null");
+    assertThatThrownBy(() -> new TokenUsage(-1, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("inputTokens < 0: -1");
+    assertThatThrownBy(() -> new TokenUsage(0, -2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("outputTokens < 0: -2");
   }
 
   @Test
