@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +38,7 @@ final class JacksonReference {
   /** Returns the value of {@code document}, or throws Jackson's exception. */
   static @Nullable Object parse(byte[] document, ParserOptions.Syntax syntax) throws IOException {
     JsonFactory factory = syntax == ParserOptions.Syntax.STRICT ? STRICT : LENIENT;
-    try (JsonParser parser = factory.createParser(document)) {
+    try (JsonParser parser = create(factory, document)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new IOException("no value");
@@ -46,6 +49,24 @@ final class JacksonReference {
       }
       return value;
     }
+  }
+
+  /**
+   * Jackson's byte parser guesses the encoding from the first four bytes, and takes a NUL byte
+   * among them for UTF-16 or UTF-32: it reads the bytes {@code 00 31} as the number 1 (jackson-core
+   * 2.22.4). JSON text is UTF-8 (RFC 8259, section 8.1), as the parser reads it, so such a document
+   * is read through a UTF-8 reader, where a NUL outside a string is the control character it is. A
+   * document that is not UTF-8 is a rejection whatever Jackson says (see ParserProperties), so the
+   * reader's replacement of malformed bytes changes no outcome.
+   */
+  private static JsonParser create(JsonFactory factory, byte[] document) throws IOException {
+    for (int i = 0; i < Math.min(4, document.length); i++) {
+      if (document[i] == 0) {
+        return factory.createParser(
+            new InputStreamReader(new ByteArrayInputStream(document), StandardCharsets.UTF_8));
+      }
+    }
+    return factory.createParser(document);
   }
 
   private static @Nullable Object read(JsonParser parser, JsonToken token) throws IOException {

@@ -1,6 +1,7 @@
 package dev.partialjson.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.partialjson.parser.JsonDocuments.Document;
@@ -33,6 +34,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -249,6 +251,22 @@ class ParserProperties {
     byte[] bytes = mutation.apply(doc.bytes());
     boolean truncated = mutation.kind() == Mutation.Kind.TRUNCATE;
     assertAgreesWithJacksonUnderEverySplit(bytes, truncated, byteCuts, charCuts);
+  }
+
+  /**
+   * A draw of the property above: a NUL byte inserted before a root number. Jackson's blocking byte
+   * parser once read {@code 00 31} as UTF-16 and accepted it as 1; the reference reads such
+   * documents as UTF-8, and the parser rejects them under every split.
+   */
+  @Example
+  void aNulByteBeforeTheRootValueIsRejectedUnderEverySplitAsTheReferenceDoes() {
+    for (byte[] bytes : List.of(new byte[] {0, '1'}, new byte[] {0, ' ', '1'})) {
+      assertThatThrownBy(() -> JacksonReference.parse(bytes, ParserOptions.Syntax.STRICT))
+          .as(show(bytes))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("code 0");
+      assertAgreesWithJacksonUnderEverySplit(bytes, false, List.of(), List.of());
+    }
   }
 
   @Property(tries = 80)
