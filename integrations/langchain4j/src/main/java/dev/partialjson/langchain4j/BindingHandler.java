@@ -76,8 +76,6 @@ public final class BindingHandler<T> implements StreamingChatResponseHandler {
   private volatile @Nullable ChatResponse response;
   private volatile boolean cancelled;
   private boolean started;
-  // AI Services' TokenStream has no onCompleteToolCall: a round's response ends its tool calls.
-  private boolean roundsEndToolCalls;
 
   private BindingHandler(BindingSession<T> session) {
     this.session = session;
@@ -133,7 +131,6 @@ public final class BindingHandler<T> implements StreamingChatResponseHandler {
   public TokenStream attachTo(TokenStream stream) {
     Objects.requireNonNull(stream, "stream == null");
     checkNotStarted();
-    roundsEndToolCalls = true;
     return TokenStreamWiring.attach(stream, this);
   }
 
@@ -267,9 +264,9 @@ public final class BindingHandler<T> implements StreamingChatResponseHandler {
               toolCalls.reportUsage(tokens);
             }
           }
-          if (roundsEndToolCalls) {
-            completeRound(completeResponse);
-          }
+          // Through a TokenStream, AI Services pass a round's response with tool calls to
+          // onIntermediateResponse first, which completed its calls (completeRound); completing
+          // them again from this response would bind them twice.
           synchronized (toolCalls) {
             toolCalls.completeAll();
           }
