@@ -31,8 +31,9 @@ import org.jspecify.annotations.Nullable;
  * TokenStream}.
  *
  * <pre>{@code
- * BindingHandler<Plan> handler = BindingHandler.of(StreamingBinder.of(Plan.class).open()
- *     .onItem("$.tasks[*]", Task.class, ui::addTask));                // bound and valid, at its '}'
+ * StreamingBinder<Plan> binder = StreamingBinder.of(Plan.class);
+ * BindingHandler<Plan> handler = BindingHandler.of(binder.open()
+ *     .onItem("$.tasks[*]", Task.class, ui::addTask));         // bound and valid, as it closes
  * model.chat(ChatRequest.builder().messages(UserMessage.from("Plan my week"))
  *     .responseFormat(LangChain4jSchemas.responseFormat(binder)).build(), handler);
  * BindingResult<Plan> result = handler.result().join();
@@ -142,7 +143,8 @@ public final class BindingHandler<T> implements StreamingChatResponseHandler {
   /**
    * Returns the answer's outcome, completed when the response completes or the stream is cancelled
    * because a session stopped; completed exceptionally with the stream's error or a callback's own
-   * exception.
+   * exception. A response of tool calls only has no answer: its outcome is the session's error for
+   * input that never came.
    */
   public CompletableFuture<BindingResult<T>> result() {
     return result;

@@ -165,6 +165,9 @@ class BindingHandlerTest {
     assertThat(calls.get(1).arguments().isValid()).isTrue();
     assertThat(names).contains("A weekend in Lisbon", "Two days in Lisbon");
     assertThat(handler.finishReason()).isEqualTo(FinishReason.TOOL_EXECUTION);
+    assertThat(handler.result().join().error())
+        .hasMessage(
+            "No JSON value began before the end of the input at $ (offset 0, line 1, column 1)");
   }
 
   private void toolFragment(BindingHandler<?> handler, int index, String id, String arguments) {
