@@ -352,7 +352,8 @@ public final class BindingHandler<T> implements StreamingChatResponseHandler {
 
   private void cancel() {
     StreamingHandle current = handle;
-    if (current == null || current.isCancelled()) {
+    // After the complete response there is no stream left to cancel.
+    if (current == null || current.isCancelled() || response != null) {
       return;
     }
     try {
