@@ -26,12 +26,12 @@ final class AnswerWriter {
   record Site(JsonPath path, JsonPath item, JsonNode schema, String type) {}
 
   // A reference met this often on the way down means recursion: from there on, take the way out.
-  private static final int RECURSION = 3;
+  private static final int RECURSION = 2;
   private static final int SHALLOW_DEPTH = 16;
   // Past this, even the way out did not end: the schema requires infinite nesting.
   private static final int MAX_DEPTH = 48;
   // Percentages: how often an optional property is written, and a nullable value is null.
-  private static final int OPTIONAL_PRESENT = 65;
+  private static final int OPTIONAL_PRESENT = 75;
   private static final int NULL_CHOSEN = 15;
 
   // Keys for maps (additionalProperties with a schema): names a person might use as keys.
@@ -100,14 +100,10 @@ final class AnswerWriter {
       throw new Unsatisfiable("the schema nests deeper than " + MAX_DEPTH + " levels", at.where);
     }
     if (raw.has("$ref")) {
+      // From here on, errors name the place in the schema that the reference points at.
+      String ref = raw.get("$ref").asText();
       at =
-          new Place(
-              at.where,
-              at.path,
-              at.item,
-              at.name,
-              at.depth,
-              new Trail(raw.get("$ref").asText(), at.refs));
+          new Place(ref.substring(1), at.path, at.item, at.name, at.depth, new Trail(ref, at.refs));
     }
     JsonNode resolved = Schemas.resolve(root, raw, at.where);
     if (resolved.isBoolean()) {
@@ -173,10 +169,13 @@ final class AnswerWriter {
         JsonNode branch = Schemas.resolve(root, branches.get(i), where);
         JsonNode merged = Schemas.merge(rest, branch);
         Trail refs = at.refs;
+        String inside = where;
         if (branches.get(i).has("$ref")) {
-          refs = new Trail(branches.get(i).get("$ref").asText(), refs); // merging drops the $ref
+          String ref = branches.get(i).get("$ref").asText(); // merging drops the $ref
+          refs = new Trail(ref, refs);
+          inside = ref.substring(1);
         }
-        return value(merged, new Place(where, at.path, at.item, at.name, at.depth, refs));
+        return value(merged, new Place(inside, at.path, at.item, at.name, at.depth, refs));
       } catch (Unsatisfiable e) {
         forget(noted);
         last = e;
@@ -314,7 +313,8 @@ final class AnswerWriter {
       JsonNode item = null;
       for (int attempt = 0; attempt < 10 && item == null; attempt++) {
         int noted = sites.size();
-        JsonNode candidate = value(sub, at.child(where, path, path, ""));
+        // An item takes the list's name as its hint: the items of "tags" are tags.
+        JsonNode candidate = value(sub, at.child(where, path, path, at.name));
         if (!unique || !contains(out, candidate)) {
           item = candidate;
         } else {

@@ -122,6 +122,9 @@ final class Prose {
           "Zürich",
           "東京");
 
+  private static final List<String> PERSON =
+      List.of("author", "owner", "user", "assignee", "reviewer", "speaker", "customer");
+
   private Prose() {}
 
   /**
@@ -135,7 +138,7 @@ final class Prose {
   }
 
   private static String draft(Random random, String name, int maxChars) {
-    if (name.contains("name") && !name.contains("file")) {
+    if ((name.contains("name") && !name.contains("file")) || PERSON.contains(name)) {
       return name.contains("first")
           ? first(PEOPLE.get(random.nextInt(PEOPLE.size())))
           : pick(random, PEOPLE);
@@ -145,6 +148,9 @@ final class Prose {
     }
     if (name.contains("title") || name.contains("label") || name.contains("tag") || maxChars < 24) {
       return capitalize(words(random, 1 + random.nextInt(4)));
+    }
+    if (name.endsWith("s") && !name.endsWith("ss") && random.nextInt(3) > 0) {
+      return capitalize(words(random, 1 + random.nextInt(4))); // an item of a list: short
     }
     int kind = random.nextInt(20);
     if (kind < 6) {
