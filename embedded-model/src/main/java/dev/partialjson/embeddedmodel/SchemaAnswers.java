@@ -2,6 +2,9 @@ package dev.partialjson.embeddedmodel;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,6 +75,15 @@ public final class SchemaAnswers {
           .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
           .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
           .build();
+
+  // As models indent: two spaces, "key": value, and every item of a list on its own line.
+  private static final DefaultPrettyPrinter PRETTY =
+      new DefaultPrettyPrinter()
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+          .withSeparators(
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
 
   private final JsonNode root;
 
@@ -157,7 +169,7 @@ public final class SchemaAnswers {
   static String text(JsonNode value, Layout layout) {
     try {
       return layout == Layout.PRETTY
-          ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value)
+          ? JSON.writer(PRETTY).writeValueAsString(value)
           : JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a generated tree is always writable", e);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion.VersionFlag;
 import com.networknt.schema.SpecVersionDetector;
@@ -31,7 +32,10 @@ final class Conformance {
 
   private Conformance() {}
 
-  /** Returns what the validator finds wrong with {@code answer}; empty when it conforms. */
+  /**
+   * Returns what the validator finds wrong with {@code answer}, each as the JSON Pointer of the
+   * value, a colon and the message; empty when it conforms.
+   */
   static List<String> errors(String schema, String answer) {
     try {
       JsonNode schemaNode = JSON.readTree(schema);
@@ -41,6 +45,7 @@ final class Conformance {
           SchemaValidatorsConfig.builder()
               .formatAssertionsEnabled(true)
               .nullableKeywordEnabled(true)
+              .pathType(PathType.JSON_POINTER)
               .build();
       return JsonSchemaFactory.getInstance(draft)
           .getSchema(schemaNode, config)
