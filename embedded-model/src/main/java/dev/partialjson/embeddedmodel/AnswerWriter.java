@@ -97,7 +97,8 @@ final class AnswerWriter {
 
   private JsonNode value(JsonNode raw, Place at) {
     if (at.depth > MAX_DEPTH) {
-      throw new Unsatisfiable("the schema nests deeper than " + MAX_DEPTH + " levels", at.where);
+      throw new Unsatisfiable(
+          "the schema requires values nested deeper than " + MAX_DEPTH + " levels", at.where);
     }
     if (raw.has("$ref")) {
       // From here on, errors name the place in the schema that the reference points at.

@@ -115,7 +115,10 @@ final class ItemBreaker {
     BigDecimal step =
         integer
             ? Numbers.integerStep(bounds.multipleOf())
-            : bounds.multipleOf() != null ? bounds.multipleOf() : BigDecimal.ONE;
+            : bounds.multipleOf() != null
+                ? bounds.multipleOf()
+                // The bound's own last digit: 40.5 becomes 40.6, 2.5 exclusive stays 2.5.
+                : BigDecimal.ONE.movePointLeft(Math.max(0, bound.stripTrailingZeros().scale()));
     // The nearest multiple of the step on the far side of the bound (on it, if it is exclusive).
     BigDecimal k = bound.divide(step, 0, above ? RoundingMode.FLOOR : RoundingMode.CEILING);
     BigDecimal value = k.multiply(step);
