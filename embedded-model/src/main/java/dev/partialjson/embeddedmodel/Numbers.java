@@ -165,15 +165,7 @@ final class Numbers {
     }
     BigInteger k = first.add(below(last.subtract(first).add(BigInteger.ONE), random));
     BigDecimal value = new BigDecimal(k).multiply(step);
-    return bounds.admits(value) || bounds.multipleOf() == null && admitsIgnoringStep(bounds, value)
-        ? value
-        : null;
-  }
-
-  private static boolean admitsIgnoringStep(Bounds bounds, BigDecimal value) {
-    return new Bounds(
-            bounds.low(), bounds.lowExclusive(), bounds.high(), bounds.highExclusive(), null)
-        .admits(value);
+    return bounds.admits(value) ? value : null;
   }
 
   /** Returns a uniform number in [0, n). */

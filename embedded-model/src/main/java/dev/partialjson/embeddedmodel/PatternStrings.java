@@ -22,6 +22,7 @@ final class PatternStrings {
   private static final int TRIES = 40;
   // How far past its minimum an unbounded quantifier goes: enough to look varied, short to read.
   private static final int OPEN_REPEAT = 6;
+  private static final int MOST_REPEATS = 10_000;
   private static final String PRINTABLE =
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.,:;!?@#%&*+=/()";
 
@@ -184,6 +185,11 @@ final class PatternStrings {
           return atom; // a literal "{", as Java reads it when no bounds follow
         }
         at = close + 1;
+        if (min > MOST_REPEATS) {
+          throw new Unsupported("a repetition of more than " + MOST_REPEATS);
+        }
+        // A shorter string matches as well as a long one: no need to write a million x for {1,}.
+        max = Math.min(max, min + OPEN_REPEAT);
       } else {
         return atom;
       }

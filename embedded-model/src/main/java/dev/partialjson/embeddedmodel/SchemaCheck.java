@@ -3,6 +3,7 @@ package dev.partialjson.embeddedmodel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,9 @@ final class SchemaCheck {
   private static final Set<String> TYPES =
       Set.of("string", "number", "integer", "boolean", "object", "array", "null");
 
+  // The most items, properties or characters that a lower bound may ask for.
+  private static final BigDecimal MOST = BigDecimal.valueOf(10_000);
+
   private SchemaCheck() {}
 
   /** Throws {@link IllegalArgumentException} for the first construct that cannot be honoured. */
@@ -66,6 +70,9 @@ final class SchemaCheck {
     checkRef(root, schema.get("$ref"), where);
     checkEnum(schema.get("enum"), where);
     checkPattern(schema, where);
+    checkSize(schema, "minItems", where);
+    checkSize(schema, "minProperties", where);
+    checkSize(schema, "minLength", where);
     for (String keyword : new String[] {"properties", "$defs", "definitions"}) {
       if (schema.get(keyword) instanceof ObjectNode children) {
         for (Map.Entry<String, JsonNode> child : children.properties()) {
@@ -149,6 +156,22 @@ final class SchemaCheck {
               + ", which answers cannot be written for; give a matching value in \"examples\""
               + " or \"default\"",
           where + "/pattern");
+    }
+  }
+
+  /** Refuses a lower bound so large that writing it would take the server's memory and time. */
+  private static void checkSize(JsonNode schema, String keyword, String where) {
+    JsonNode size = schema.get(keyword);
+    if (size != null && size.isNumber() && size.decimalValue().compareTo(MOST) > 0) {
+      throw refused(
+          "\""
+              + keyword
+              + "\" "
+              + size.decimalValue().toPlainString()
+              + " is more than the "
+              + MOST
+              + " that answers are written with",
+          where + "/" + keyword);
     }
   }
 

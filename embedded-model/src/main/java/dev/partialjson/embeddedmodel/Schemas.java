@@ -30,6 +30,9 @@ final class Schemas {
    */
   static final String MORE_PATTERNS = "\u0000patterns";
 
+  // Branches that merging two anyOf lists may make: each pair of branches is one.
+  private static final int MAX_COMBINATIONS = 1024;
+
   // A chain of references longer than this is a cycle of references that never reach a schema.
   private static final int MAX_REFERENCE_CHAIN = 64;
 
@@ -174,6 +177,10 @@ final class Schemas {
   }
 
   private static ArrayNode crossProduct(JsonNode mine, JsonNode theirs) {
+    if ((long) mine.size() * theirs.size() > MAX_COMBINATIONS) {
+      throw new Unsatisfiable(
+          "allOf combines anyOf lists into more than " + MAX_COMBINATIONS + " branches", "");
+    }
     ArrayNode out = NODES.arrayNode();
     for (JsonNode a : mine) {
       for (JsonNode b : theirs) {

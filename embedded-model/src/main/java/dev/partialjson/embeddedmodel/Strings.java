@@ -36,10 +36,18 @@ final class Strings {
         return listed;
       }
     }
+    String wanted =
+        !patterns.isEmpty()
+            ? "that matches " + String.join(" and ", patterns)
+            : schema.has("format") ? "in the format " + schema.get("format").asText() : "";
     throw new Unsatisfiable(
-        "no string was found that matches "
-            + (patterns.isEmpty() ? "the format " + schema.path("format").asText() : patterns)
-            + " within the length bounds",
+        "no string "
+            + wanted
+            + (wanted.isEmpty() ? "" : " ")
+            + "was found within minLength "
+            + min
+            + " and maxLength "
+            + (max == Integer.MAX_VALUE ? "(none)" : max),
         where);
   }
 

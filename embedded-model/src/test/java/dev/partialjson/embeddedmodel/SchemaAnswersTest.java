@@ -249,6 +249,24 @@ class SchemaAnswersTest {
   }
 
   @Test
+  void boundsTooLargeToWriteAreRefused() {
+    assertRefused(
+        "{\"type\":\"array\",\"minItems\":20000}",
+        "\"minItems\" 20000 is more than the 10000 that answers are written with (at /minItems)");
+    assertRefused(
+        "{\"type\":\"object\",\"properties\":{\"s\":{\"type\":\"string\",\"minLength\":1e9}}}",
+        "\"minLength\" 1000000000 is more than the 10000 that answers are written with"
+            + " (at /properties/s/minLength)");
+    assertRefused(
+        "{\"type\":\"string\",\"pattern\":\"a{20000}\"}",
+        "pattern \"a{20000}\" uses a repetition of more than 10000, which answers cannot be"
+            + " written for; give a matching value in \"examples\" or \"default\" (at /pattern)");
+    assertRefused(
+        "{\"type\":\"string\",\"format\":\"email\",\"maxLength\":3}",
+        "no string in the format email was found within minLength 0 and maxLength 3 (at the root)");
+  }
+
+  @Test
   void textThatIsNotASchemaIsRefused() {
     assertRefused("[1,2]", "A schema is a JSON object or a boolean, not [1,2]");
     assertThatThrownBy(() -> SchemaAnswers.forSchema("{\"type\":"))
