@@ -77,6 +77,11 @@ final class AnswerWriter {
       return new Place(where, path, item, name, depth + 1, refs);
     }
 
+    /** Returns this place seen from the schema {@code ref} points at, which errors then name. */
+    Place following(String ref) {
+      return new Place(ref.substring(1), path, item, name, depth, new Trail(ref, refs));
+    }
+
     boolean shallow() {
       return depth > SHALLOW_DEPTH || (refs != null && refs.deepest() >= RECURSION);
     }
@@ -101,10 +106,7 @@ final class AnswerWriter {
           "the schema requires values nested deeper than " + MAX_DEPTH + " levels", at.where);
     }
     if (raw.has("$ref")) {
-      // From here on, errors name the place in the schema that the reference points at.
-      String ref = raw.get("$ref").asText();
-      at =
-          new Place(ref.substring(1), at.path, at.item, at.name, at.depth, new Trail(ref, at.refs));
+      at = at.following(raw.get("$ref").asText());
     }
     JsonNode resolved = Schemas.resolve(root, raw, at.where);
     if (resolved.isBoolean()) {
@@ -169,14 +171,13 @@ final class AnswerWriter {
       try {
         JsonNode branch = Schemas.resolve(root, branches.get(i), where);
         JsonNode merged = Schemas.merge(rest, branch);
-        Trail refs = at.refs;
-        String inside = where;
-        if (branches.get(i).has("$ref")) {
-          String ref = branches.get(i).get("$ref").asText(); // merging drops the $ref
-          refs = new Trail(ref, refs);
-          inside = ref.substring(1);
-        }
-        return value(merged, new Place(inside, at.path, at.item, at.name, at.depth, refs));
+        Place inside = new Place(where, at.path, at.item, at.name, at.depth, at.refs);
+        // Merging drops the branch's $ref: follow it here, for the recursion count and errors.
+        return value(
+            merged,
+            branches.get(i).has("$ref")
+                ? inside.following(branches.get(i).get("$ref").asText())
+                : inside);
       } catch (Unsatisfiable e) {
         forget(noted);
         last = e;

@@ -35,8 +35,14 @@ import java.util.Optional;
  * definitions}, any JSON Pointer), {@code anyOf}/{@code oneOf} (one branch is picked), {@code
  * allOf} (merged), {@code nullable}, boolean schemas. Annotations and unknown keywords are ignored;
  * assertions that cannot be honoured ({@code not}, {@code if}, {@code patternProperties}, ...) are
- * refused when the schema is read. Recursive schemas are cut off: past a few levels every choice
- * takes the way out (null, no optional property, the fewest items).
+ * refused when the schema is read, as are lower bounds above 10000 items, properties or characters.
+ * Recursion is cut off: below the second use of the same {@code $ref} on the way down, every choice
+ * takes the way out (null, no optional property, the fewest items). A {@code oneOf} branch is
+ * picked like an {@code anyOf} one: a value that also matches another branch is not avoided.
+ *
+ * <p>Only what the schema says is honoured: a constraint of the caller's record that its schema
+ * leaves out (OpenAI's strict mode has no {@code minLength}/{@code maxLength}) can be broken by a
+ * valid answer, as it can by a real model.
  *
  * <p>Immutable and thread-safe.
  */
