@@ -224,7 +224,7 @@ final class AnswerWriter {
     JsonNode properties = schema.path("properties");
     Set<String> required = new HashSet<>();
     schema.path("required").forEach(name -> required.add(name.asText()));
-    int maxProperties = schema.path("maxProperties").asInt(Integer.MAX_VALUE);
+    int maxProperties = Values.size(schema, "maxProperties", Integer.MAX_VALUE);
     for (var property : properties.properties()) {
       String name = property.getKey();
       boolean mustWrite = required.contains(name);
@@ -257,7 +257,7 @@ final class AnswerWriter {
         out.set(name, value(sub, at.child(where, at.path.field(name), at.item, name)));
       }
     }
-    int minProperties = schema.path("minProperties").asInt(0);
+    int minProperties = Values.size(schema, "minProperties", 0);
     boolean map = properties.isEmpty() && (additional instanceof ObjectNode || minProperties > 0);
     if (map && (additional == null || !additional.isBoolean() || additional.booleanValue())) {
       int wanted = at.shallow() ? minProperties : Math.max(minProperties, 1 + random.nextInt(3));
@@ -288,8 +288,8 @@ final class AnswerWriter {
     if (rest == null) {
       rest = BooleanNode.TRUE;
     }
-    int min = schema.path("minItems").asInt(0);
-    int max = schema.has("maxItems") ? schema.get("maxItems").asInt() : Integer.MAX_VALUE;
+    int min = Values.size(schema, "minItems", 0);
+    int max = Values.size(schema, "maxItems", Integer.MAX_VALUE);
     if (rest.isBoolean() && !rest.booleanValue()) {
       max = Math.min(max, prefix.size());
     }

@@ -34,6 +34,8 @@ final class ItemBreaker {
   // hide the only bound; the last tries write every optional property and at least one item.
   private static final int TRIES = 6;
   private static final int THOROUGH_TRIES = 4;
+  // A maxLength or maxItems this large is not broken: the answer would be too large to stream.
+  private static final int LARGEST_BREAK = 10_000;
   private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
   private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
 
@@ -143,7 +145,10 @@ final class ItemBreaker {
     if (!schema.has("maxLength") || !Strings.patterns(schema).isEmpty()) {
       return null;
     }
-    int max = schema.get("maxLength").asInt();
+    int max = Values.size(schema, "maxLength", Integer.MAX_VALUE);
+    if (max >= LARGEST_BREAK) {
+      return null;
+    }
     String text = letters(random, max + 1 + random.nextInt(5));
     return new Breach(
         site,
@@ -153,7 +158,7 @@ final class ItemBreaker {
 
   private static @Nullable Breach tooShort(Site site, Random random) {
     JsonNode schema = site.schema();
-    int min = schema.path("minLength").asInt(0);
+    int min = Values.size(schema, "minLength", 0);
     if (min < 2 || !Strings.patterns(schema).isEmpty()) {
       return null;
     }
@@ -170,8 +175,8 @@ final class ItemBreaker {
     if (patterns.isEmpty()) {
       return null;
     }
-    int min = Math.max(1, schema.path("minLength").asInt(0));
-    int max = schema.has("maxLength") ? schema.get("maxLength").asInt() : Integer.MAX_VALUE;
+    int min = Math.max(1, Values.size(schema, "minLength", 0));
+    int max = Values.size(schema, "maxLength", Integer.MAX_VALUE);
     for (String candidate : new String[] {"??", "not a match", "!!!", "x", "0", "-", "A b", "zz"}) {
       String text = Prose.fit(candidate, new Random(0), min, max);
       boolean matches = Strings.fits(text, 0, Integer.MAX_VALUE, patterns.subList(0, 1));
@@ -195,7 +200,10 @@ final class ItemBreaker {
         || !items.isObject()) {
       return null;
     }
-    int max = schema.get("maxItems").asInt();
+    int max = Values.size(schema, "maxItems", Integer.MAX_VALUE);
+    if (max >= LARGEST_BREAK) {
+      return null;
+    }
     ArrayNode longer = list.deepCopy();
     AnswerWriter more = new AnswerWriter(root, seed + 1, false);
     boolean unique = schema.path("uniqueItems").asBoolean(false);
@@ -217,7 +225,7 @@ final class ItemBreaker {
   }
 
   private static @Nullable Breach tooFewItems(Site site, ArrayNode list) {
-    int min = site.schema().path("minItems").asInt(0);
+    int min = Values.size(site.schema(), "minItems", 0);
     if (min < 2 || list.size() < min) {
       return null;
     }

@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,11 +17,8 @@ import java.util.Set;
  * two schemas that a value must both satisfy. Never changes its inputs: merging copies.
  */
 final class Schemas {
-  static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-
-  /** Every type name JSON Schema has, in the order used when a schema names none. */
-  static final List<String> ALL_TYPES =
-      List.of("string", "number", "integer", "boolean", "object", "array", "null");
+  /** Makes the nodes of answers; decimals are made as they are meant (see Numbers#node). */
+  static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /**
    * Where merging keeps the patterns beyond the first that a string must also match: a key no

@@ -19,8 +19,8 @@ final class Strings {
   private Strings() {}
 
   static String write(JsonNode schema, Random random, String name, String where) {
-    int min = schema.path("minLength").asInt(0);
-    int max = schema.has("maxLength") ? schema.get("maxLength").asInt() : Integer.MAX_VALUE;
+    int min = Values.size(schema, "minLength", 0);
+    int max = Values.size(schema, "maxLength", Integer.MAX_VALUE);
     if (min > max) {
       throw new Unsatisfiable("minLength " + min + " is above maxLength " + max, where);
     }

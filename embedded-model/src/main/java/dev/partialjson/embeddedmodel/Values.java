@@ -1,6 +1,8 @@
 package dev.partialjson.embeddedmodel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -9,6 +11,22 @@ import org.jspecify.annotations.Nullable;
 /** Small questions about JSON values that the writer and the checks share. */
 final class Values {
   private Values() {}
+
+  /**
+   * Returns a size keyword ({@code minItems}, {@code maxLength}, ...) as an {@code int}: {@code
+   * absent} when missing or not a number, a size beyond {@code int} as {@link Integer#MAX_VALUE}
+   * (no answer is that large) rather than wrapped around, a fraction rounded up.
+   */
+  static int size(JsonNode schema, String keyword, int absent) {
+    JsonNode size = schema.get(keyword);
+    if (size == null || !size.isNumber()) {
+      return absent;
+    }
+    BigDecimal value = size.decimalValue().setScale(0, RoundingMode.CEILING);
+    return value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0
+        ? Integer.MAX_VALUE
+        : Math.max(0, value.intValue());
+  }
 
   /** Returns whether two values are equal as JSON Schema sees them: 1 and 1.0 are the same. */
   static boolean same(JsonNode a, JsonNode b) {

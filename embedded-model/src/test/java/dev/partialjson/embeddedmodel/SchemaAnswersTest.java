@@ -267,6 +267,27 @@ class SchemaAnswersTest {
   }
 
   @Test
+  void sizesBeyondIntAreTakenAsLargeAndNotBroken() throws Exception {
+    String schema =
+        "{\"type\":\"array\",\"minItems\":1,\"items\":{\"type\":\"object\",\"properties\":{"
+            + "\"s\":{\"type\":\"string\",\"maxLength\":4294967296},"
+            + "\"xs\":{\"type\":\"array\",\"maxItems\":1e12,\"items\":{\"type\":\"integer\"}},"
+            + "\"n\":{\"type\":\"integer\",\"maximum\":3}},\"required\":[\"s\",\"xs\",\"n\"]}}";
+    SchemaAnswers answers = SchemaAnswers.forSchema(schema);
+    for (long seed = 0; seed < 30; seed++) {
+      // Not networknt here: it wraps such sizes around too ("at most -727,379,968 items").
+      for (JsonNode item : Conformance.JSON.readTree(answers.valid(seed))) {
+        assertThat(item.get("s").asText()).isNotEmpty();
+        assertThat(item.get("xs").size()).isBetween(2, 5);
+        assertThat(item.get("n").asInt()).isLessThanOrEqualTo(3);
+      }
+      InvalidItem bad = answers.invalidItem(seed).orElseThrow();
+      assertThat(bad.valuePath()).endsWith(".n");
+      assertThat(bad.description()).isEqualTo("4 is above the maximum 3");
+    }
+  }
+
+  @Test
   void textThatIsNotASchemaIsRefused() {
     assertRefused("[1,2]", "A schema is a JSON object or a boolean, not [1,2]");
     assertThatThrownBy(() -> SchemaAnswers.forSchema("{\"type\":"))
