@@ -26,7 +26,7 @@ final class Strings {
     }
     List<String> patterns = patterns(schema);
     for (int i = 0; i < TRIES; i++) {
-      Optional<String> candidate = candidate(schema, random, name, min, max, patterns);
+      Optional<String> candidate = candidate(schema, random, name, min, max, patterns, i);
       if (candidate.isPresent() && fits(candidate.get(), min, max, patterns)) {
         return candidate.get();
       }
@@ -52,9 +52,16 @@ final class Strings {
   }
 
   private static Optional<String> candidate(
-      JsonNode schema, Random random, String name, int min, int max, List<String> patterns) {
+      JsonNode schema,
+      Random random,
+      String name,
+      int min,
+      int max,
+      List<String> patterns,
+      int attempt) {
     String format = schema.path("format").asText("");
-    String formatted = formatted(format, random);
+    // With both a format and a pattern, try each in turn: either may produce what fits both.
+    String formatted = patterns.isEmpty() || attempt % 2 == 0 ? formatted(format, random) : null;
     if (formatted != null) {
       return Optional.of(formatted);
     }
