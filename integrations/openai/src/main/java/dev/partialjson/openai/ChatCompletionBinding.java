@@ -86,8 +86,9 @@ public final class ChatCompletionBinding<T> {
   }
 
   /**
-   * Sends the content to {@code listener} as it streams, for a binding made without a binder
-   * ({@link OpenAiStreams#chat()}), where it is prose rather than JSON.
+   * Sends the content to {@code listener} as it streams, each piece just before it is fed to its
+   * session: the raw answer, to log or keep. With no binder ({@link OpenAiStreams#chat()}) it is
+   * prose, and this is where it goes.
    */
   public ChatCompletionBinding<T> onText(DeltaListener listener) {
     this.onText = Objects.requireNonNull(listener, "listener == null");

@@ -118,7 +118,9 @@ final class ChatReader<T> {
         choice.text = new StringBuilder();
       }
       choice.text.append(text);
-      config.text().onDelta(choice.index(), text);
+    }
+    config.text().onDelta(choice.index(), text);
+    if (binder == null) {
       return;
     }
     if (choice.session == null) {

@@ -86,8 +86,9 @@ public final class ResponseBinding<T> {
   }
 
   /**
-   * Sends the output text to {@code listener} as it streams, for a binding made without a binder
-   * ({@link OpenAiStreams#responses()}), where it is prose rather than JSON.
+   * Sends the output text to {@code listener} as it streams, each piece just before it is fed to
+   * its session: the raw answer, to log or keep. With no binder ({@link OpenAiStreams#responses()})
+   * it is prose, and this is where it goes.
    */
   public ResponseBinding<T> onText(DeltaListener listener) {
     this.onText = Objects.requireNonNull(listener, "listener == null");

@@ -144,7 +144,9 @@ final class ResponseReader<T> {
         message.text = new StringBuilder();
       }
       message.text.append(text);
-      config.text().onDelta(message.outputIndex(), text);
+    }
+    config.text().onDelta(message.outputIndex(), text);
+    if (binder == null) {
       return;
     }
     if (message.session == null) {
