@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /** The request settings written from a bound type, as the SDK sends them. */
 class OpenAiStreamsTest {
-  private static final StreamingBinder<Plan> PLAN = StreamingBinder.of(Plan.class);
-  private static final StreamingBinder<Plan.Weather> WEATHER =
-      StreamingBinder.of(Plan.Weather.class);
+  private static final StreamingBinder<Trip> PLAN = StreamingBinder.of(Trip.class);
+  private static final StreamingBinder<Trip.Weather> WEATHER =
+      StreamingBinder.of(Trip.Weather.class);
 
   @Test
   void responseFormatIsTheBoundTypesStrictSchema() throws Exception {
@@ -32,7 +32,7 @@ class OpenAiStreamsTest {
     JsonNode format = body(params._body()).get("response_format");
 
     assertThat(format.get("type").asText()).isEqualTo("json_schema");
-    assertThat(format.get("json_schema").get("name").asText()).isEqualTo("Plan");
+    assertThat(format.get("json_schema").get("name").asText()).isEqualTo("Trip");
     assertThat(format.get("json_schema").get("strict").asBoolean()).isTrue();
     assertThat(format.get("json_schema").get("schema")).isEqualTo(strict(PLAN));
   }
@@ -49,7 +49,7 @@ class OpenAiStreamsTest {
     JsonNode format = body(params._body()).get("text").get("format");
 
     assertThat(format.get("type").asText()).isEqualTo("json_schema");
-    assertThat(format.get("name").asText()).isEqualTo("Plan");
+    assertThat(format.get("name").asText()).isEqualTo("Trip");
     assertThat(format.get("strict").asBoolean()).isTrue();
     assertThat(format.get("schema")).isEqualTo(strict(PLAN));
   }
@@ -119,7 +119,7 @@ class OpenAiStreamsTest {
 
   @Test
   void registeringAToolTwiceIsAMistake() {
-    ChatCompletionBinding<Plan> binding =
+    ChatCompletionBinding<Trip> binding =
         OpenAiStreams.chat(PLAN).tool("get_weather", WEATHER, session -> {});
 
     assertThatThrownBy(() -> binding.tool("get_weather", WEATHER, session -> {}))
