@@ -83,14 +83,17 @@ final class ChatReader<T> {
     }
   }
 
+  // _additionalProperties() is deprecated in newer SDKs for _allProperties(), which 4.0 lacks.
+  @SuppressWarnings("deprecation")
   private void reasoning(int index, ChatCompletionChunk.Choice.Delta delta) {
     Map<String, JsonValue> extra = delta._additionalProperties();
     for (String field : REASONING) {
       JsonValue value = extra.get(field);
-      Optional<String> text = value == null ? Optional.empty() : value.asString();
-      if (text.isPresent()) {
-        if (!text.get().isEmpty()) {
-          config.reasoning().onDelta(index, text.get());
+      // asString() is a raw Optional as javac sees the Kotlin signature.
+      Optional<?> text = value == null ? Optional.empty() : value.asString();
+      if (text.isPresent() && text.get() instanceof String piece) {
+        if (!piece.isEmpty()) {
+          config.reasoning().onDelta(index, piece);
         }
         return; // servers that send both send the same text twice
       }

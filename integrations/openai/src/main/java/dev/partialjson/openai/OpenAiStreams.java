@@ -23,7 +23,7 @@ import java.util.Objects;
  * <pre>{@code
  * StreamingBinder<Plan> binder = StreamingBinder.of(Plan.class);
  * ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
- *     .model(ChatModel.GPT_4O_MINI).addUserMessage("Plan my week")
+ *     .model("gpt-5-mini").addUserMessage("Plan my week")
  *     .responseFormat(OpenAiStreams.responseFormat(binder)).build();
  * Plan plan = OpenAiStreams.chat(binder)
  *     .onSession(session -> session.onItem("$.tasks[*]", Task.class, System.out::println))

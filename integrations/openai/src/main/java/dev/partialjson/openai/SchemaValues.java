@@ -6,7 +6,6 @@ import com.openai.core.JsonValue;
 import dev.partialjson.binding.ModelSchema;
 import dev.partialjson.binding.SchemaMode;
 import dev.partialjson.binding.StreamingBinder;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,8 +20,7 @@ final class SchemaValues {
   static Map<String, JsonValue> strict(StreamingBinder<?> binder) {
     ObjectNode schema = ModelSchema.of(binder, SchemaMode.OPENAI_STRICT).toObjectNode();
     Map<String, JsonValue> values = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : schema.properties()) {
       values.put(field.getKey(), JsonValue.fromJsonNode(field.getValue()));
     }
     return values;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.core.ObjectMappers;
-import com.openai.models.ChatModel;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.responses.ResponseCreateParams;
 import dev.partialjson.binding.ModelSchema;
@@ -24,7 +23,7 @@ class OpenAiStreamsTest {
   void responseFormatIsTheBoundTypesStrictSchema() throws Exception {
     ChatCompletionCreateParams params =
         ChatCompletionCreateParams.builder()
-            .model(ChatModel.GPT_4O_MINI)
+            .model("gpt-5-mini")
             .addUserMessage("Plan")
             .responseFormat(OpenAiStreams.responseFormat(PLAN))
             .build();
@@ -41,7 +40,7 @@ class OpenAiStreamsTest {
   void textFormatIsTheBoundTypesStrictSchema() throws Exception {
     ResponseCreateParams params =
         ResponseCreateParams.builder()
-            .model(ChatModel.GPT_4O_MINI)
+            .model("gpt-5-mini")
             .input("Plan")
             .text(OpenAiStreams.textFormat(PLAN))
             .build();
@@ -58,7 +57,7 @@ class OpenAiStreamsTest {
   void chatToolsParametersAreTheArgumentTypesStrictSchema() throws Exception {
     ChatCompletionCreateParams params =
         ChatCompletionCreateParams.builder()
-            .model(ChatModel.GPT_4O_MINI)
+            .model("gpt-5-mini")
             .addUserMessage("Weather?")
             .addTool(OpenAiStreams.chatTool("get_weather", "The weather in a city", WEATHER))
             .build();
@@ -77,7 +76,7 @@ class OpenAiStreamsTest {
   void responsesToolsParametersAreTheArgumentTypesStrictSchema() throws Exception {
     ResponseCreateParams params =
         ResponseCreateParams.builder()
-            .model(ChatModel.GPT_4O_MINI)
+            .model("gpt-5-mini")
             .input("Weather?")
             .addTool(OpenAiStreams.responsesTool("get_weather", "The weather", WEATHER))
             .build();

@@ -39,7 +39,7 @@ final class Pieces {
             && list.inArray()
             && field.equals(list.getParent().getCurrentName())
             && list.getParent().getParent().inRoot()) {
-          closing.add(pieceAt(parser.getTokenLocation().getCharOffset()));
+          closing.add(pieceAt(parser.currentTokenLocation().getCharOffset()));
         }
       }
     }

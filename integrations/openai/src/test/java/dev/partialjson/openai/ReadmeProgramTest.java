@@ -3,7 +3,6 @@ package dev.partialjson.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.client.OpenAIClient;
-import com.openai.models.ChatModel;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.partialjson.binding.StreamingBinder;
 import dev.partialjson.embeddedmodel.EmbeddedModelExtension;
@@ -31,7 +30,7 @@ class ReadmeProgramTest {
       var binder = StreamingBinder.of(Trip.class);
       var params =
           ChatCompletionCreateParams.builder()
-              .model(ChatModel.GPT_4O_MINI)
+              .model("gpt-5-mini")
               .addUserMessage("Plan a weekend in Lisbon")
               .responseFormat(OpenAiStreams.responseFormat(binder)) // strict schema of Trip
               .build();

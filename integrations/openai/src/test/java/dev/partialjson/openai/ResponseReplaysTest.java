@@ -58,7 +58,8 @@ class ResponseReplaysTest {
     assertThat(book.publishedYear()).isEqualTo(1954);
     assertThat(book.author().name()).isEqualTo("J.R.R. Tolkien");
     assertThat(genres).containsExactlyElementsOf(book.genres()).hasSize(4);
-    assertThat((JsonNode) JSON.valueToTree(book)).isEqualTo(JSON.readTree(pieces.text()));
+    JsonNode bound = JSON.valueToTree(book);
+    assertThat(bound).isEqualTo(JSON.readTree(pieces.text()));
     assertThat(result.messages())
         .singleElement()
         .extracting(ResponseResult.Message::outputIndex)
