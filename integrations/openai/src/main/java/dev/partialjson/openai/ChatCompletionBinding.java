@@ -1,0 +1,135 @@
+package dev.partialjson.openai;
+
+import com.openai.core.http.StreamResponse;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import dev.partialjson.binding.BindingSession;
+import dev.partialjson.binding.FailurePolicy;
+import dev.partialjson.binding.StreamingBinder;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads openai-java's Chat Completions stream into binding sessions: each choice's {@code content}
+ * into a session of the bound type, each tool call's {@code function.arguments} (by its {@code
+ * index}, fragments of several calls interleaved, the {@code id} possibly late) into a session of
+ * the type registered for its function; reasoning ({@code reasoning_content} or {@code reasoning},
+ * as OpenAI-compatible servers send it) and refusals to their own listeners, never to a session.
+ * Made by {@link OpenAiStreams#chat(StreamingBinder)}.
+ *
+ * <pre>{@code
+ * ChatResult<Plan> result = OpenAiStreams.chat(binder)
+ *     .onSession(session -> session.onItem("$.tasks[*]", Task.class, ui::addTask))
+ *     .onReasoning((choice, delta) -> ui.thinking(delta))
+ *     .stream(client.chat().completions().createStreaming(params));
+ * Plan plan = result.value();
+ * }</pre>
+ *
+ * <p>When a session fails fast (its {@code feed} throws: an invalid item under {@link
+ * FailurePolicy#FAIL_FAST}, malformed JSON) the SDK's stream is closed at once, which closes the
+ * HTTP response and so cancels the request; the other sessions are closed, and the result reports
+ * the failure ({@link ChatResult#error()}). An exception of a callback of the caller's closes the
+ * stream and the sessions the same way, then propagates from {@code stream}.
+ *
+ * <p>Configure it from one thread, then call {@code stream} any number of times, from one thread at
+ * a time per call: each call has its own sessions.
+ */
+public final class ChatCompletionBinding<T> {
+  private final @Nullable StreamingBinder<T> binder;
+  private final ToolBinders tools = new ToolBinders();
+  private Consumer<? super BindingSession<T>> onSession = session -> {};
+  private DeltaListener onReasoning = (index, delta) -> {};
+  private DeltaListener onRefusal = (index, delta) -> {};
+  private DeltaListener onText = (index, delta) -> {};
+
+  ChatCompletionBinding(@Nullable StreamingBinder<T> binder) {
+    this.binder = binder;
+  }
+
+  /**
+   * Calls {@code onSession} with each choice's session before its first delta: the place to
+   * register its callbacks ({@link BindingSession#onItem} and the like). Replaces an earlier one.
+   */
+  public ChatCompletionBinding<T> onSession(Consumer<? super BindingSession<T>> onSession) {
+    this.onSession = Objects.requireNonNull(onSession, "onSession == null");
+    return this;
+  }
+
+  /**
+   * Binds the arguments of each call of the function {@code name} in a session of {@code
+   * arguments}, passed to {@code onSession} before its first fragment. Calls of functions
+   * registered with none are bound to a {@code JsonNode}.
+   *
+   * @throws IllegalArgumentException if {@code name} is not a valid function name or is registered
+   *     already
+   */
+  public <A> ChatCompletionBinding<T> tool(
+      String name, StreamingBinder<A> arguments, Consumer<? super BindingSession<A>> onSession) {
+    tools.add(Objects.requireNonNull(name, "name == null"), arguments, onSession);
+    return this;
+  }
+
+  /**
+   * Sends the reasoning some OpenAI-compatible servers stream before the answer ({@code
+   * reasoning_content}, {@code reasoning}) to {@code listener}, by choice; it is never fed to a
+   * session.
+   */
+  public ChatCompletionBinding<T> onReasoning(DeltaListener listener) {
+    this.onReasoning = Objects.requireNonNull(listener, "listener == null");
+    return this;
+  }
+
+  /** Sends each choice's {@code refusal} text to {@code listener} as it streams. */
+  public ChatCompletionBinding<T> onRefusal(DeltaListener listener) {
+    this.onRefusal = Objects.requireNonNull(listener, "listener == null");
+    return this;
+  }
+
+  /**
+   * Sends the content to {@code listener} as it streams, each piece just before it is fed to its
+   * session: the raw answer, to log or keep. With no binder ({@link OpenAiStreams#chat()}) it is
+   * prose, and this is where it goes.
+   */
+  public ChatCompletionBinding<T> onText(DeltaListener listener) {
+    this.onText = Objects.requireNonNull(listener, "listener == null");
+    return this;
+  }
+
+  /**
+   * Reads {@code response} to its end (or until a session fails fast), closes it, ends every
+   * session (usage reported to each first), and returns what arrived.
+   *
+   * @throws RuntimeException what a callback of the caller's threw, after closing the stream
+   */
+  public ChatResult<T> stream(StreamResponse<ChatCompletionChunk> response) {
+    Objects.requireNonNull(response, "response == null");
+    ChatReader<T> reader = new ChatReader<>(this);
+    try (response) {
+      return reader.read(response.stream().iterator(), response);
+    }
+  }
+
+  @Nullable StreamingBinder<T> binder() {
+    return binder;
+  }
+
+  ToolBinders tools() {
+    return tools;
+  }
+
+  Consumer<? super BindingSession<T>> onSession() {
+    return onSession;
+  }
+
+  DeltaListener reasoning() {
+    return onReasoning;
+  }
+
+  DeltaListener refusal() {
+    return onRefusal;
+  }
+
+  DeltaListener text() {
+    return onText;
+  }
+}

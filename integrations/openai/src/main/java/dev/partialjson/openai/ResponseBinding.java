@@ -1,0 +1,135 @@
+package dev.partialjson.openai;
+
+import com.openai.core.http.StreamResponse;
+import com.openai.models.responses.ResponseStreamEvent;
+import dev.partialjson.binding.BindingSession;
+import dev.partialjson.binding.FailurePolicy;
+import dev.partialjson.binding.StreamingBinder;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads openai-java's Responses stream into binding sessions: each message item's {@code
+ * response.output_text.delta} (keyed by {@code output_index}) into a session of the bound type,
+ * each function call's {@code response.function_call_arguments.delta} into a session of the type
+ * registered for its function; reasoning ({@code response.reasoning_summary_text.delta} and {@code
+ * response.reasoning_text.delta}) and refusals to their own listeners, never to a session. The
+ * stream ends at its terminal event ({@code response.completed}, {@code response.incomplete} or
+ * {@code response.failed}): events after it are not read. Made by {@link
+ * OpenAiStreams#responses(StreamingBinder)}.
+ *
+ * <pre>{@code
+ * ResponseResult<Plan> result = OpenAiStreams.responses(binder)
+ *     .onSession(session -> session.onItem("$.tasks[*]", Task.class, ui::addTask))
+ *     .onReasoning((output, delta) -> ui.thinking(delta))
+ *     .stream(client.responses().createStreaming(params));
+ * }</pre>
+ *
+ * <p>When a session fails fast (an invalid item under {@link FailurePolicy#FAIL_FAST}, malformed
+ * JSON) the SDK's stream is closed at once, cancelling the request; the other sessions are closed,
+ * and the result reports the failure ({@link ResponseResult#error()}). An exception of a callback
+ * of the caller's closes the stream and the sessions the same way, then propagates.
+ *
+ * <p>Configure it from one thread, then call {@code stream} any number of times, from one thread at
+ * a time per call: each call has its own sessions.
+ */
+public final class ResponseBinding<T> {
+  private final @Nullable StreamingBinder<T> binder;
+  private final ToolBinders tools = new ToolBinders();
+  private Consumer<? super BindingSession<T>> onSession = session -> {};
+  private DeltaListener onReasoning = (index, delta) -> {};
+  private DeltaListener onRefusal = (index, delta) -> {};
+  private DeltaListener onText = (index, delta) -> {};
+
+  ResponseBinding(@Nullable StreamingBinder<T> binder) {
+    this.binder = binder;
+  }
+
+  /**
+   * Calls {@code onSession} with each message's session before its first delta: the place to
+   * register its callbacks. Replaces an earlier one.
+   */
+  public ResponseBinding<T> onSession(Consumer<? super BindingSession<T>> onSession) {
+    this.onSession = Objects.requireNonNull(onSession, "onSession == null");
+    return this;
+  }
+
+  /**
+   * Binds the arguments of each call of the function {@code name} in a session of {@code
+   * arguments}, passed to {@code onSession} before its first fragment. Calls of functions
+   * registered with none are bound to a {@code JsonNode}.
+   *
+   * @throws IllegalArgumentException if {@code name} is not a valid function name or is registered
+   *     already
+   */
+  public <A> ResponseBinding<T> tool(
+      String name, StreamingBinder<A> arguments, Consumer<? super BindingSession<A>> onSession) {
+    tools.add(Objects.requireNonNull(name, "name == null"), arguments, onSession);
+    return this;
+  }
+
+  /**
+   * Sends reasoning ({@code response.reasoning_summary_text.delta}, {@code
+   * response.reasoning_text.delta}) to {@code listener}, by {@code output_index}; it is never fed
+   * to a session.
+   */
+  public ResponseBinding<T> onReasoning(DeltaListener listener) {
+    this.onReasoning = Objects.requireNonNull(listener, "listener == null");
+    return this;
+  }
+
+  /** Sends {@code response.refusal.delta} text to {@code listener} as it streams. */
+  public ResponseBinding<T> onRefusal(DeltaListener listener) {
+    this.onRefusal = Objects.requireNonNull(listener, "listener == null");
+    return this;
+  }
+
+  /**
+   * Sends the output text to {@code listener} as it streams, each piece just before it is fed to
+   * its session: the raw answer, to log or keep. With no binder ({@link OpenAiStreams#responses()})
+   * it is prose, and this is where it goes.
+   */
+  public ResponseBinding<T> onText(DeltaListener listener) {
+    this.onText = Objects.requireNonNull(listener, "listener == null");
+    return this;
+  }
+
+  /**
+   * Reads {@code response} to its terminal event (or until a session fails fast), closes it, ends
+   * every session (usage reported to each first), and returns what arrived.
+   *
+   * @throws RuntimeException what a callback of the caller's threw, after closing the stream
+   */
+  public ResponseResult<T> stream(StreamResponse<ResponseStreamEvent> response) {
+    Objects.requireNonNull(response, "response == null");
+    ResponseReader<T> reader = new ResponseReader<>(this);
+    try (response) {
+      return reader.read(response.stream().iterator(), response);
+    }
+  }
+
+  @Nullable StreamingBinder<T> binder() {
+    return binder;
+  }
+
+  ToolBinders tools() {
+    return tools;
+  }
+
+  Consumer<? super BindingSession<T>> onSession() {
+    return onSession;
+  }
+
+  DeltaListener reasoning() {
+    return onReasoning;
+  }
+
+  DeltaListener refusal() {
+    return onRefusal;
+  }
+
+  DeltaListener text() {
+    return onText;
+  }
+}
