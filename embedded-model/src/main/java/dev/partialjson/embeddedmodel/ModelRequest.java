@@ -34,6 +34,11 @@ final class ModelRequest {
     return protocol;
   }
 
+  /** Returns the request as it came. */
+  JsonNode body() {
+    return body;
+  }
+
   Scenario scenario() {
     return scenario;
   }

@@ -2,6 +2,7 @@ package dev.partialjson.embeddedmodel;
 
 import dev.partialjson.testkit.Splits;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -57,11 +58,26 @@ final class Script {
   private final List<Part> parts;
   private final List<Step> steps;
   private final boolean complete;
+  private final int[] lastSteps;
 
-  private Script(List<Part> parts, List<Step> steps, boolean complete) {
+  private Script(List<Part> parts, List<Step> steps, boolean complete, int[] tokenCounts) {
     this.parts = List.copyOf(parts);
     this.steps = List.copyOf(steps);
     this.complete = complete;
+    this.lastSteps = new int[parts.size()];
+    int[] sent = new int[parts.size()];
+    Arrays.fill(lastSteps, -1);
+    for (int s = 0; s < this.steps.size(); s++) {
+      int p = this.steps.get(s).part();
+      if (++sent[p] == tokenCounts[p]) {
+        lastSteps[p] = s;
+      }
+    }
+    for (int p = 0; p < parts.size(); p++) {
+      if (sent[p] > 0 && sent[p] < tokenCounts[p]) {
+        lastSteps[p] = Integer.MAX_VALUE;
+      }
+    }
   }
 
   /**
@@ -94,7 +110,8 @@ final class Script {
       }
     }
     boolean complete = all.size() <= limit;
-    return new Script(parts, complete ? all : all.subList(0, limit), complete);
+    int[] counts = tokens.stream().mapToInt(List::size).toArray();
+    return new Script(parts, complete ? all : all.subList(0, limit), complete, counts);
   }
 
   List<Part> parts() {
@@ -103,6 +120,19 @@ final class Script {
 
   List<Step> steps() {
     return steps;
+  }
+
+  /**
+   * Returns the index of the step that sends the last token of part {@code p}; {@link
+   * Integer#MAX_VALUE} when the token limit cut the part short, -1 when none of it was sent.
+   */
+  int lastStep(int p) {
+    return lastSteps[p];
+  }
+
+  /** Returns whether part {@code p} was sent whole. */
+  boolean sentWhole(int p) {
+    return lastSteps[p] >= 0 && lastSteps[p] < Integer.MAX_VALUE;
   }
 
   /** Returns whether every token fits the limit; false means the answer was cut off. */
