@@ -38,10 +38,11 @@ final class Answers {
           brokenIf(scenario, AnswerSource.answer(request.responseSchema(), scenario, seed));
       parts.add(Script.Part.text(decorated(scenario, json)));
     }
-    int limit =
-        request
-            .maxTokens()
-            .orElse(scenario == Scenario.CUT_OFF ? CUT_OFF_TOKENS : Integer.MAX_VALUE);
+    // Anthropic requires max_tokens, usually far above an answer: cut-off caps it at 40.
+    int limit = request.maxTokens().orElse(Integer.MAX_VALUE);
+    if (scenario == Scenario.CUT_OFF) {
+      limit = Math.min(limit, CUT_OFF_TOKENS);
+    }
     return Script.of(parts, scenario == Scenario.PARALLEL_TOOLS, limit);
   }
 

@@ -16,11 +16,11 @@ public enum Scenario {
   INVALID_ITEM("invalid-item", "one list item breaks a bound of the schema"),
   /**
    * The answer stops at the request's token limit ({@code max_tokens}, {@code
-   * max_completion_tokens}, {@code max_output_tokens}), 40 tokens when it sets none: {@code
+   * max_completion_tokens}, {@code max_output_tokens}) or at 40 tokens, whichever is lower: {@code
    * finish_reason: length}, Responses {@code response.incomplete}, Anthropic {@code stop_reason:
    * max_tokens}.
    */
-  CUT_OFF("cut-off", "the answer stops at max_tokens (40 unless the request sets a limit)"),
+  CUT_OFF("cut-off", "the answer stops at max_tokens or 40 tokens, whichever is lower"),
   /** Prose, then the JSON inside a Markdown {@code ```json} fence, then more prose. */
   FENCED("fenced", "prose and a Markdown ```json fence around the JSON"),
   /** A {@code <think>...</think>} block in the text, before the JSON. */
