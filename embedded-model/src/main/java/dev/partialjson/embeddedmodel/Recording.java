@@ -203,7 +203,31 @@ public enum Recording {
   }
 
   /**
-   * Returns the recorded bytes.
+   * Returns the bytes served: the recorded bytes, and a line end or two if the file ends without
+   * the blank line that closes its last event (some were saved so; the server had sent it, and
+   * without it an SSE client drops the last event, such as Anthropic's {@code message_stop}).
+   *
+   * @throws UncheckedIOException if the resource cannot be read
+   */
+  public byte[] served() {
+    byte[] recorded = bytes();
+    String end =
+        new String(
+            recorded,
+            Math.max(0, recorded.length - 4),
+            Math.min(4, recorded.length),
+            java.nio.charset.StandardCharsets.ISO_8859_1);
+    String missing =
+        end.endsWith("\n\n") || end.endsWith("\r\n\r\n") ? "" : end.endsWith("\n") ? "\n" : "\n\n";
+    byte[] served = java.util.Arrays.copyOf(recorded, recorded.length + missing.length());
+    for (int i = 0; i < missing.length(); i++) {
+      served[recorded.length + i] = '\n';
+    }
+    return served;
+  }
+
+  /**
+   * Returns the recorded bytes, as in the file.
    *
    * @throws UncheckedIOException if the resource cannot be read
    */

@@ -198,7 +198,7 @@ final class RequestHandler implements HttpHandler {
               + ".");
       return;
     }
-    byte[] bytes = recording.get().bytes();
+    byte[] bytes = recording.get().served();
     events(
         exchange,
         stream,
