@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves one request: reads it, picks the scenario (or the recording), records a {@link
@@ -252,7 +253,8 @@ final class RequestHandler implements HttpHandler {
     }
   }
 
-  private ServedStream record(String path, String body, Scenario scenario, String replay) {
+  private ServedStream record(
+      String path, String body, Scenario scenario, @Nullable String replay) {
     ServedStream stream = new ServedStream(path, body, scenario, replay);
     served.accept(stream);
     return stream;
