@@ -190,6 +190,8 @@ class ChatCompletionsStreamingTest {
   }
 
   @Test
+  @SuppressWarnings(
+      "deprecation") // the SDK has no accessor for reasoning_content, a non-OpenAI field
   void reasoningStreamsReasoningContentDeltasBeforeTheAnswer() {
     Received received = receive(params("embedded/reasoning").build());
 
