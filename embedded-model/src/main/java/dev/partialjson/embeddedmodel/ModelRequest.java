@@ -94,8 +94,24 @@ final class ModelRequest {
     return schema.isObject() ? schema.toString() : null;
   }
 
-  /** Returns the functions the request offers, in order; empty when tool_choice is none. */
+  /**
+   * Returns the functions the request offers, in order, except that a function {@code tool_choice}
+   * names comes first; empty when {@code tool_choice} is none.
+   */
   List<Tool> tools() {
+    List<Tool> tools = offeredTools();
+    JsonNode choice = body.path("tool_choice");
+    String forced = choice.path("function").path("name").asText(choice.path("name").asText(""));
+    for (int i = 0; i < tools.size(); i++) {
+      if (tools.get(i).name().equals(forced)) {
+        tools.add(0, tools.remove(i));
+        break;
+      }
+    }
+    return tools;
+  }
+
+  private List<Tool> offeredTools() {
     if (body.path("tool_choice").asText("").equals("none")
         || body.path("tool_choice").path("type").asText("").equals("none")) {
       return List.of();

@@ -17,6 +17,7 @@ import com.anthropic.models.messages.RawContentBlockDeltaEvent;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.messages.Tool;
+import com.anthropic.models.messages.ToolChoiceTool;
 import com.anthropic.models.messages.ToolUseBlock;
 import dev.partialjson.testkit.Splits;
 import java.time.Duration;
@@ -213,6 +214,23 @@ class MessagesStreamingTest {
         Expected.json(MODEL.model().lastStream(), "/tools/0/input_schema", Scenario.VALID, 0);
     assertThat(partialJson(received, 0)).isEqualTo(expected);
     assertThat(toolUse._input().toString()).isNotEqualTo("{}");
+  }
+
+  @Test
+  void aForcedToolIsTheOneCalled() {
+    Received received =
+        receive(
+            params("embedded/valid")
+                .addTool(tool("get_weather"))
+                .addTool(tool("plan_trip"))
+                .toolChoice(ToolChoiceTool.builder().name("plan_trip").build())
+                .build());
+
+    ToolUseBlock toolUse = received.accumulator().message().content().get(0).asToolUse();
+    assertThat(toolUse.name()).isEqualTo("plan_trip");
+    assertThat(partialJson(received, 0))
+        .isEqualTo(
+            Expected.json(MODEL.model().lastStream(), "/tools/1/input_schema", Scenario.VALID, 0));
   }
 
   @Test
