@@ -2,6 +2,8 @@ package dev.partialjson.embeddedmodel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Decides what one choice answers to a request under its scenario: which parts (reasoning, text,
@@ -15,6 +17,8 @@ final class Answers {
   static final String REASONING =
       "The user wants an answer that follows the schema. I will fill in every field in the"
           + " schema's order, keep the numbers within their bounds, and use the exact enum values.";
+
+  private static final Pattern STRING_VALUE = Pattern.compile(":\\s*\"");
 
   private Answers() {}
 
@@ -89,16 +93,16 @@ final class Answers {
     if (scenario != Scenario.INVALID_TOOL_JSON) {
       return json;
     }
-    int at = json.indexOf(": \"");
-    while (at >= 0) {
-      int start = at + 3;
+    // A string value starts after a colon, with or without a space: compact JSON has none.
+    Matcher value = STRING_VALUE.matcher(json);
+    while (value.find()) {
+      int start = value.end();
       int end = json.indexOf('"', start);
       if (end - start >= 8) {
-        int middle = json.indexOf(' ', start + 2);
-        int cut = middle > start && middle < end ? middle : start + 4;
+        int space = json.indexOf(' ', start + 2);
+        int cut = space > start && space < end ? space : start + 4;
         return json.substring(0, cut) + " \"quoted\"" + json.substring(cut);
       }
-      at = json.indexOf(": \"", Math.max(end, start));
     }
     return json.substring(0, json.length() - 1) + ",}"; // no long string: a trailing comma
   }
