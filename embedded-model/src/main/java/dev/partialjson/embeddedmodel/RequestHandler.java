@@ -27,7 +27,7 @@ final class RequestHandler implements HttpHandler {
   static final String REPLAY_PREFIX = MODEL_PREFIX + "replay/";
 
   /** The pace of {@link Scenario#SLOW}, unless the model's own is slower. */
-  static final Duration SLOW_PACE = Duration.ofMillis(50);
+  static final Duration SLOW_PACE = Duration.ofMillis(200);
 
   private final long seed;
   private final Duration pace;
@@ -139,23 +139,48 @@ final class RequestHandler implements HttpHandler {
       HttpExchange exchange, ServedStream stream, ModelRequest request, Duration pace)
       throws IOException {
     if (!request.stream()) {
-      ObjectNode whole =
-          switch (request.protocol()) {
-            case CHAT_COMPLETIONS -> new ChatCompletions(request).whole(stream);
-            case RESPONSES -> new Responses(request).whole(stream);
-            case MESSAGES -> new Messages(request).whole(stream);
-          };
+      ObjectNode whole;
+      try {
+        whole =
+            switch (request.protocol()) {
+              case CHAT_COMPLETIONS -> new ChatCompletions(request).whole(stream);
+              case RESPONSES -> new Responses(request).whole(stream);
+              case MESSAGES -> new Messages(request).whole(stream);
+            };
+      } catch (IllegalArgumentException e) {
+        unanswerable(exchange, stream, request, e);
+        return;
+      }
       json(exchange, stream, 200, whole);
       return;
     }
-    // Each writer plans its answer (tokenizing it) before the headers go out.
-    StreamWriter writer =
-        switch (request.protocol()) {
-          case CHAT_COMPLETIONS -> new ChatCompletions(request)::stream;
-          case RESPONSES -> new Responses(request)::stream;
-          case MESSAGES -> new Messages(request)::stream;
-        };
+    // Each writer plans its answer (tokenizing it) before the headers go out, so a schema no
+    // answer can be written for is the caller's 400, not a broken stream.
+    StreamWriter writer;
+    try {
+      writer =
+          switch (request.protocol()) {
+            case CHAT_COMPLETIONS -> new ChatCompletions(request)::stream;
+            case RESPONSES -> new Responses(request)::stream;
+            case MESSAGES -> new Messages(request)::stream;
+          };
+    } catch (IllegalArgumentException e) {
+      unanswerable(exchange, stream, request, e);
+      return;
+    }
     events(exchange, stream, pace, writer);
+  }
+
+  private void unanswerable(
+      HttpExchange exchange, ServedStream stream, ModelRequest request, IllegalArgumentException e)
+      throws IOException {
+    error(
+        exchange,
+        stream,
+        request.protocol(),
+        400,
+        "invalid_request_error",
+        "The embedded model cannot answer this schema: " + e.getMessage());
   }
 
   private interface StreamWriter {

@@ -42,8 +42,8 @@ public enum Scenario {
    * string value is left unescaped, as fine-grained tool streaming may send.
    */
   INVALID_TOOL_JSON("invalid-tool-json", "tool arguments that are not valid JSON"),
-  /** A long answer at 50 ms per token (or the model's pace, if slower): for cancellation tests. */
-  SLOW("slow", "a long answer at 50 ms per token"),
+  /** The answer at 200 ms per token (or the model's pace, if slower): for cancellation tests. */
+  SLOW("slow", "the answer at 200 ms per token"),
   /** A recorded real stream, replayed byte for byte ({@code embedded/replay/<name>}). */
   REPLAY("replay", "a recorded real stream, byte for byte");
 

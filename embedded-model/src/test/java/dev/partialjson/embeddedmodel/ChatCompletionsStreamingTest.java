@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,8 +58,9 @@ class ChatCompletionsStreamingTest {
                             ResponseFormatJsonSchema.JsonSchema.Schema.builder()
                                 .putAdditionalProperty("type", JsonValue.from("object"))
                                 .putAdditionalProperty(
-                                    "properties",
-                                    JsonValue.from(Map.of("title", Map.of("type", "string"))))
+                                    "properties", JsonValue.from(TestSchemas.PLAN))
+                                .putAdditionalProperty(
+                                    "required", JsonValue.from(TestSchemas.PLAN_REQUIRED))
                                 .build())
                         .build())
                 .build())
@@ -73,8 +73,8 @@ class ChatCompletionsStreamingTest {
         .parameters(
             FunctionParameters.builder()
                 .putAdditionalProperty("type", JsonValue.from("object"))
-                .putAdditionalProperty(
-                    "properties", JsonValue.from(Map.of("city", Map.of("type", "string"))))
+                .putAdditionalProperty("properties", JsonValue.from(TestSchemas.TOOL))
+                .putAdditionalProperty("required", JsonValue.from(TestSchemas.TOOL_REQUIRED))
                 .build())
         .build();
   }

@@ -116,6 +116,32 @@ class EmbeddedModelTest {
   }
 
   @Test
+  void aSchemaNoAnswerCanBeWrittenForIsTheCallersBadRequestNamingTheConstruct() throws Exception {
+    String schema =
+        "{\"type\":\"object\",\"properties\":{\"status\":{\"not\":{\"type\":\"string\"}}}}";
+    try (EmbeddedModel model = EmbeddedModel.start()) {
+      for (String stream : new String[] {"true", "false"}) {
+        HttpResponse<String> refused =
+            post(
+                model,
+                "/v1/chat/completions",
+                "{\"model\": \"embedded/valid\", \"stream\": "
+                    + stream
+                    + ", \"response_format\": {\"type\": \"json_schema\", \"json_schema\":"
+                    + " {\"name\": \"s\", \"schema\": "
+                    + schema
+                    + "}}}");
+        assertThat(refused.statusCode()).as("stream: " + stream).isEqualTo(400);
+        assertThat(refused.body())
+            .contains(
+                "\"message\":\"The embedded model cannot answer this schema: \\\"not\\\" (a value"
+                    + " that must not match a schema) is not supported (at"
+                    + " /properties/status/not)\"");
+      }
+    }
+  }
+
+  @Test
   void theModelsSeedShapesTheAnswerAndARequestsSeedWins() throws Exception {
     try (EmbeddedModel model = EmbeddedModel.builder().seed(7).start()) {
       ModelRequest seeded =

@@ -61,8 +61,9 @@ class MessagesStreamingTest {
                             JsonOutputFormat.Schema.builder()
                                 .putAdditionalProperty("type", JsonValue.from("object"))
                                 .putAdditionalProperty(
-                                    "properties",
-                                    JsonValue.from(Map.of("title", Map.of("type", "string"))))
+                                    "properties", JsonValue.from(TestSchemas.PLAN))
+                                .putAdditionalProperty(
+                                    "required", JsonValue.from(TestSchemas.PLAN_REQUIRED))
                                 .build())
                         .build())
                 .build());
@@ -75,8 +76,13 @@ class MessagesStreamingTest {
             Tool.InputSchema.builder()
                 .properties(
                     Tool.InputSchema.Properties.builder()
-                        .putAdditionalProperty("city", JsonValue.from(Map.of("type", "string")))
+                        .putAllAdditionalProperties(
+                            TestSchemas.TOOL.entrySet().stream()
+                                .collect(
+                                    java.util.stream.Collectors.toMap(
+                                        Map.Entry::getKey, e -> JsonValue.from(e.getValue()))))
                         .build())
+                .required(TestSchemas.TOOL_REQUIRED)
                 .build())
         .build();
   }

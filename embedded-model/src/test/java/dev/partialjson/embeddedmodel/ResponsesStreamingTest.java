@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,8 +58,9 @@ class ResponsesStreamingTest {
                             ResponseFormatTextJsonSchemaConfig.Schema.builder()
                                 .putAdditionalProperty("type", JsonValue.from("object"))
                                 .putAdditionalProperty(
-                                    "properties",
-                                    JsonValue.from(Map.of("title", Map.of("type", "string"))))
+                                    "properties", JsonValue.from(TestSchemas.PLAN))
+                                .putAdditionalProperty(
+                                    "required", JsonValue.from(TestSchemas.PLAN_REQUIRED))
                                 .build())
                         .build())
                 .build());
@@ -116,8 +116,8 @@ class ResponsesStreamingTest {
         .parameters(
             FunctionTool.Parameters.builder()
                 .putAdditionalProperty("type", JsonValue.from("object"))
-                .putAdditionalProperty(
-                    "properties", JsonValue.from(Map.of("city", Map.of("type", "string"))))
+                .putAdditionalProperty("properties", JsonValue.from(TestSchemas.TOOL))
+                .putAdditionalProperty("required", JsonValue.from(TestSchemas.TOOL_REQUIRED))
                 .build())
         .build();
   }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A session that fails fast closes the SDK's stream, and the server sees the request cancelled
- * while it still had tokens to send (the slow scenario paces them at 50 ms each).
+ * while it still had tokens to send (the slow scenario paces them at 200 ms each).
  */
 class CancellationTest {
   @RegisterExtension static final EmbeddedModelExtension MODEL = EmbeddedModelExtension.create();
