@@ -1,8 +1,10 @@
 package dev.partialjson.anthropic;
 
 import dev.partialjson.binding.BindingSession;
+import dev.partialjson.binding.ValidationException;
+import dev.partialjson.binding.Violation;
 import dev.partialjson.parser.PartialJsonException;
-import java.util.Objects;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,30 +30,18 @@ public final class ContentBlockException extends PartialJsonException {
   private final @Nullable String toolUseId;
   private final @Nullable String stopReason;
   private final transient BindingSession<?> session;
+  private final String message;
 
   ContentBlockException(Block block, @Nullable String stopReason, PartialJsonException cause) {
-    super(
-        cause.reason(),
-        cause.path(),
-        cause.byteOffset(),
-        cause.line(),
-        cause.column(),
-        detail(cause) + " in " + block.describe() + stopped(stopReason));
+    super(cause.reason(), cause.path(), cause.byteOffset(), cause.line(), cause.column(), "");
     initCause(cause);
+    this.message = cause.getMessage() + " in " + block.describe() + stopped(stopReason);
     this.blockIndex = block.index();
     this.blockType = block.type();
     this.toolName = block.toolName();
     this.toolUseId = block.toolUseId();
     this.stopReason = stopReason;
     this.session = block.session();
-  }
-
-  /** Returns what the cause's message says after its location (an excerpt, the open paths). */
-  private static String detail(PartialJsonException cause) {
-    String message = Objects.requireNonNullElse(cause.getMessage(), "");
-    int location = message.indexOf(" (offset " + cause.byteOffset() + ", line ");
-    int end = location < 0 ? -1 : message.indexOf(')', location);
-    return end < 0 ? "" : message.substring(end + 1);
   }
 
   private static String stopped(@Nullable String stopReason) {
@@ -89,6 +79,20 @@ public final class ContentBlockException extends PartialJsonException {
   /** Returns the block's session: its {@code partial()} shows what had arrived. */
   public BindingSession<?> session() {
     return session;
+  }
+
+  /**
+   * Returns the violations when the block's value was invalid (the cause is a {@link
+   * ValidationException}), else an empty list.
+   */
+  public List<Violation> violations() {
+    return getCause() instanceof ValidationException invalid ? invalid.violations() : List.of();
+  }
+
+  /** Returns the cause's message, then the block and, if the message stopped early, why. */
+  @Override
+  public String getMessage() {
+    return message;
   }
 
   @Override

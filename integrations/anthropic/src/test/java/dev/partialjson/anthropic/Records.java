@@ -1,0 +1,19 @@
+package dev.partialjson.anthropic;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+
+/** The types the tests bind: an answer with a list, and tool arguments. */
+final class Records {
+  private Records() {}
+
+  record Plan(@NotBlank String goal, @NotNull List<@Valid Task> tasks) {}
+
+  record Task(@NotBlank String title, @Min(1) @Max(5) int priority) {}
+
+  record Weather(@NotBlank String city, @Min(1) @Max(7) int days) {}
+}
