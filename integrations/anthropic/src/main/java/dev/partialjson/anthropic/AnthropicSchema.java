@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partialjson.binding.ModelSchema;
 import dev.partialjson.binding.SchemaMode;
 import dev.partialjson.binding.StreamingBinder;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The bound type's JSON Schema in the two shapes a Messages request takes: for structured outputs
@@ -17,13 +18,16 @@ import java.util.Set;
  * <p>Structured outputs start from {@link SchemaMode#OPENAI_STRICT} (every object closed with
  * {@code "additionalProperties": false}, which Anthropic requires too) and drop what Anthropic's
  * structured outputs refuse: numeric bounds, and list sizes other than {@code minItems} 0 or 1.
- * Jakarta Validation still checks every dropped bound, on each list item as it closes and on the
- * whole value at the end, so the answer is held to the record's annotations all the same.
+ * Each dropped bound is appended to the schema's {@code description} ({@code {minimum: 1, maximum:
+ * 5}}), as Anthropic's own SDKs do, so that the model still reads it; and Jakarta Validation still
+ * checks it, on each list item as it closes and on the whole value at the end, so the answer is
+ * held to the record's annotations all the same.
  */
 final class AnthropicSchema {
-  private static final Set<String> UNSUPPORTED =
-      Set.of(
-          "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "maxItems");
+  // In a fixed order, so that the description reads the same on every run.
+  private static final List<String> UNSUPPORTED =
+      List.of(
+          "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf", "maxItems");
 
   private AnthropicSchema() {}
 
@@ -47,9 +51,9 @@ final class AnthropicSchema {
           "a tool's input must be a JSON object, but tool \""
               + tool
               + "\" is bound to "
-              + binder.type()
-              + ", whose schema is "
-              + schema);
+              + binder.type().toCanonical()
+              + ", written as JSON of type "
+              + schema.path("type"));
     }
     schema.remove("$schema");
     return schema;
@@ -60,10 +64,21 @@ final class AnthropicSchema {
     if (!(node instanceof ObjectNode schema)) {
       return; // "additionalProperties": false, "items": true
     }
-    schema.remove(UNSUPPORTED);
+    List<String> dropped = new ArrayList<>();
+    for (String keyword : UNSUPPORTED) {
+      JsonNode bound = schema.remove(keyword);
+      if (bound != null) {
+        dropped.add(keyword + ": " + bound);
+      }
+    }
     JsonNode minItems = schema.get("minItems");
     if (minItems != null && minItems.asInt() > 1) {
-      schema.remove("minItems");
+      dropped.add("minItems: " + schema.remove("minItems"));
+    }
+    if (!dropped.isEmpty()) {
+      String description = schema.path("description").asText("");
+      String bounds = "{" + String.join(", ", dropped) + "}";
+      schema.put("description", description.isEmpty() ? bounds : description + "\n\n" + bounds);
     }
     for (String map : new String[] {"properties", "$defs"}) {
       for (JsonNode child : schema.path(map)) {
