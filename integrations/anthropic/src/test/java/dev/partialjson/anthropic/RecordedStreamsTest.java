@@ -319,7 +319,7 @@ class RecordedStreamsTest {
     assertThat(message.usage()).hasValue(new TokenUsage(11, 6));
   }
 
-  private static void assertClosedInTheirDelta(List<Long> closing, List<long[]> pieces) {
+  static void assertClosedInTheirDelta(List<Long> closing, List<long[]> pieces) {
     assertThat(pieces).hasSameSizeAs(closing).isNotEmpty();
     for (int i = 0; i < closing.size(); i++) {
       assertThat(closing.get(i))
