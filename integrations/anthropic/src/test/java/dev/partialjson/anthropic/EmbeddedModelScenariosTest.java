@@ -289,11 +289,12 @@ class EmbeddedModelScenariosTest {
 
   @Test
   void failingFastClosesTheStreamAndTheServerSeesTheCancel() throws Exception {
-    AnthropicBinding<UntitledPlan> binding =
+    AnthropicBinding<Checklist> binding =
         AnthropicBinding.builder(
-                StreamingBinder.builder(UntitledPlan.class)
+                StreamingBinder.builder(Checklist.class)
                     .failurePolicy(FailurePolicy.FAIL_FAST)
                     .build())
+            .answerAsTool("checklist")
             .build();
     ContentBlockException e;
     ServedStream.Ending ending;
@@ -303,16 +304,15 @@ class EmbeddedModelScenariosTest {
       ending = MODEL.model().lastStream().awaitEnd(END);
     }
 
-    assertThat(e.violations())
-        .extracting(v -> v.path().toString())
-        .containsExactly("$.tasks[0].title");
+    assertThat(e.violations()).hasSize(1);
+    assertThat(e.violations().get(0).path().toString()).matches("\\$\\.checks\\[\\d+]\\.confirmed");
     assertThat(ending).isEqualTo(ServedStream.Ending.CANCELLED_BY_CLIENT);
   }
 
   @Test
   void aCallbacksOwnExceptionClosesTheStreamToo() throws Exception {
-    AnthropicBinding<Records.Trip> binding =
-        AnthropicBinding.builder(StreamingBinder.of(Records.Trip.class)).build();
+    AnthropicBinding<LongTrip> binding =
+        AnthropicBinding.builder(StreamingBinder.of(LongTrip.class)).answerAsTool("trip").build();
     IllegalStateException e;
     ServedStream.Ending ending;
     try (RecordingEvents events = stream(binding, "slow", 0, 4096)) {
