@@ -14,6 +14,7 @@ import dev.partialjson.binding.TokenUsage;
 import dev.partialjson.parser.PartialJsonException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -52,8 +53,10 @@ final class MessageReader<T> {
 
   StreamedMessage<T> read() {
     try {
-      for (RawMessageStreamEvent event : events) {
-        on(event);
+      // stream(), not a for-each loop: StreamResponse is Iterable only since anthropic-java 3.
+      Iterator<RawMessageStreamEvent> iterator = events.stream().iterator();
+      while (iterator.hasNext()) {
+        on(iterator.next());
       }
     } catch (RuntimeException | Error e) {
       // Fail fast: closing the response cancels the request, so the model stops generating.
