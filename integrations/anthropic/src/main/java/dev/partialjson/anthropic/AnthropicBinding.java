@@ -53,11 +53,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AnthropicBinding<T> {
 
-  /** How the model is asked for the answer's JSON. */
+  /**
+   * How the model is asked for the answer's JSON. Structured outputs are the default because the
+   * provider then constrains decoding to the schema; the forced tool is how typed JSON is had from
+   * Claude models that predate them, and its schema keeps the bounds structured outputs refuse.
+   */
   public enum Answer {
     /**
      * Structured outputs: {@code output_config.format} carries the schema, and the model writes the
-     * JSON as the text of its answer. Needs a model that supports structured outputs.
+     * JSON as the text of its answer. Needs a model that supports structured outputs. The bounds
+     * they refuse (numeric ones, list sizes above one) are written into the descriptions instead,
+     * and checked by Jakarta Validation as the items close.
      */
     STRUCTURED_OUTPUT,
     /**

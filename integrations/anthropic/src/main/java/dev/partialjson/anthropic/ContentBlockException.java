@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * and, when the message stopped early, the provider's {@code stop_reason}:
  *
  * <pre>{@code
- * Unexpected character ('}' (code 125)): expected a value at $.days (offset 25, line 1,
- * column 26) near "{\"city\": \"Paris\", \"days\": " in tool_use block 1 (get_weather, id toolu_01)
+ * Unexpected character ('q' (code 113)): was expecting comma to separate Object entries at $
+ * (offset 19, line 1, column 20) near "{\"city\": \"Florence \"" in tool_use block 0
+ * (get_weather, id toolu_01)
  * }</pre>
  *
  * <p>Everything that arrived before the problem stays readable: {@link #session()} is the block's
