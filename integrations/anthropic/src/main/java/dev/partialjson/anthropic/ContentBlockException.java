@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * Unexpected character ('q' (code 113)): was expecting comma to separate Object entries at $
- * (offset 19, line 1, column 20) near "{\"city\": \"Florence \"" in tool_use block 0
+ * (offset 20, line 1, column 21) near "{\"city\": \"Florence \"" in tool_use block 0
  * (get_weather, id toolu_01)
  * }</pre>
  *
