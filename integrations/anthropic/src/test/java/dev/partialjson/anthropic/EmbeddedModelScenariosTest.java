@@ -211,6 +211,21 @@ class EmbeddedModelScenariosTest {
   }
 
   @Test
+  void proseAndAMarkdownFenceAroundTheJsonAreSkipped() {
+    List<Records.Stop> stops = new ArrayList<>();
+    AnthropicBinding<Records.Trip> binding =
+        AnthropicBinding.builder(StreamingBinder.of(Records.Trip.class)).build();
+    StreamedMessage<Records.Trip> message;
+    try (RecordingEvents events = stream(binding, "fenced", 0, 2048)) {
+      message =
+          binding.read(
+              events, session -> session.onItem("$.stops[*]", Records.Stop.class, stops::add));
+    }
+
+    assertThat(message.complete().stops()).isNotEmpty().isEqualTo(stops);
+  }
+
+  @Test
   void thinkingBlocksGoToTheirListenerAndNeverToTheSession() {
     StringBuilder thinking = new StringBuilder();
     AnthropicBinding<Records.Trip> binding =
