@@ -24,6 +24,12 @@ import org.jspecify.annotations.Nullable;
  * feed.finish();                                      // the last batch, then end
  * }</pre>
  *
+ * <p>A surrogate pair: the parser's string pieces never end inside one (a high surrogate at the end
+ * of a piece is a lone one the document holds), so operations from a {@link PatchStream} go out as
+ * they are. Operations from elsewhere may cut a pair: then a string that may still grow keeps a
+ * high surrogate at its end back from the batch, until the next piece (its low half) or the next
+ * value arrives, or the stream ends.
+ *
  * <p>It has no thread of its own: the time is looked at in {@link #flushIfDue()}, which {@link
  * PatchFeed} calls after each delta; a caller who wants a batch out during a pause of the stream
  * calls it from a timer of its own (on the feeding thread, or under the same lock). The clock is
@@ -69,6 +75,7 @@ public final class PatchBatcher implements Consumer<PatchOperation> {
   private PatchOperation.@Nullable Op tailOp;
   private String tailPath = "";
   private final StringBuilder tail = new StringBuilder();
+  private boolean wholePairs; // no piece ends inside a surrogate pair: see wholePairs()
   // With Strings.REPLACE, the whole text of the string that may still grow, and its path.
   private final StringBuilder whole = new StringBuilder();
   private @Nullable String wholePath;
@@ -149,6 +156,14 @@ public final class PatchBatcher implements Consumer<PatchOperation> {
     tail.append(text);
   }
 
+  /**
+   * Notes that the operations come from a {@link PatchStream}, whose string pieces never end inside
+   * a surrogate pair, so that nothing needs holding back.
+   */
+  void wholePairs() {
+    wholePairs = true;
+  }
+
   /** Makes the tail an operation of the pending list. */
   private void settleTail() {
     if (tailOp != null) {
@@ -221,7 +236,7 @@ public final class PatchBatcher implements Consumer<PatchOperation> {
     int held = 0;
     if (tailOp != null) {
       int n = tail.length();
-      held = !last && n > 0 && Character.isHighSurrogate(tail.charAt(n - 1)) ? 1 : 0;
+      held = !last && !wholePairs && n > 0 && Character.isHighSurrogate(tail.charAt(n - 1)) ? 1 : 0;
       if (n - held > 0 || tailOp != PatchOperation.Op.APPEND) {
         pending.add(tailOperation(n - held));
       }

@@ -60,7 +60,13 @@ public final class PatchStream implements JsonListener, Consumer<JsonEvent> {
 
   /** Returns a patch stream that hands each operation to {@code sink}, in order. */
   public static PatchStream create(Consumer<? super PatchOperation> sink) {
-    return new PatchStream(Objects.requireNonNull(sink, "sink == null"));
+    Objects.requireNonNull(sink, "sink == null");
+    if (sink instanceof PatchBatcher batcher) {
+      // The parser's deltas never end inside a surrogate pair: a high surrogate at the end of
+      // one is a lone one, which the snapshot already shows, so the batcher need not hold it.
+      batcher.wholePairs();
+    }
+    return new PatchStream(sink);
   }
 
   /**
@@ -163,12 +169,10 @@ public final class PatchStream implements JsonListener, Consumer<JsonEvent> {
 
   @Override
   public void stringValue(JsonPath path, String value) {
-    if (path.equals(string)) {
-      string = null; // its text has all gone out
-      return;
+    if (!path.equals(string)) {
+      sink.accept(PatchOperation.add(pointer(path), value)); // an empty string, or one not streamed
     }
     string = null;
-    sink.accept(PatchOperation.add(pointer(path), value)); // an empty string, or one not streamed
   }
 
   @Override
