@@ -89,7 +89,8 @@ public final class PatchFeed implements AutoCloseable {
   }
 
   /**
-   * Ends the input: the last batch goes out, then the end. Calling it again does nothing.
+   * Ends the input: the last batch goes out, then the end. Calling it again, or after an error
+   * (which has gone out already), does nothing.
    *
    * @throws PartialJsonException as {@link IncrementalJsonParser#finish()} (an incomplete
    *     document), after the last batch and the error have gone to the batcher's listener
