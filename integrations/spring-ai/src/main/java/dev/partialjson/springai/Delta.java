@@ -1,0 +1,50 @@
+package dev.partialjson.springai;
+
+import dev.partialjson.binding.TokenUsage;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.metadata.EmptyUsage;
+import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+
+/**
+ * What one streamed chunk brings to a session: the answer's text delta (possibly empty), and the
+ * token usage and finish reason where the chunk carries them.
+ *
+ * <p>Only the first generation is read: a request for several choices ({@code n > 1}) is bound on
+ * its first one, as {@link ChatResponse#getResult()} reads it.
+ */
+record Delta(String text, @Nullable TokenUsage usage, @Nullable String finishReason) {
+
+  static Delta of(String text) {
+    return new Delta(text, null, null);
+  }
+
+  static Delta of(ChatResponse response) {
+    Generation generation = response.getResult();
+    String text = "";
+    String finishReason = null;
+    if (generation != null) {
+      String t = generation.getOutput().getText();
+      text = t != null ? t : "";
+      String reason = generation.getMetadata().getFinishReason();
+      // Spring AI's OpenAI model names a chunk without a reason with null or an empty string.
+      finishReason = reason == null || reason.isEmpty() ? null : reason;
+    }
+    return new Delta(text, usage(response), finishReason);
+  }
+
+  /**
+   * Returns the usage a chunk reports, or null where it reports none: Spring AI puts an {@link
+   * EmptyUsage} on every chunk before the provider's final one.
+   */
+  private static @Nullable TokenUsage usage(ChatResponse response) {
+    Usage usage = response.getMetadata().getUsage();
+    if (usage == null || usage instanceof EmptyUsage) {
+      return null;
+    }
+    Integer in = usage.getPromptTokens();
+    Integer out = usage.getCompletionTokens();
+    return new TokenUsage(in != null ? in : 0, out != null ? out : 0);
+  }
+}
