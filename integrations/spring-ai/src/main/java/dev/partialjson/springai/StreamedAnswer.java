@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
  *
  * <p>All views share one pass over the stream, so one request: take every view first, then
  * subscribe to each of them once. The request starts when the last view taken is subscribed (as
- * with Reactor's {@code publish().autoConnect(n)}); a view that is never subscribed holds it back.
+ * with Reactor's {@code publish().refCount(n)}); a view that is never subscribed holds it back.
  * Each pass opens a new {@link BindingSession} of the binder; the session fails fast or collects
  * violations as the binder's {@link FailurePolicy} says.
  *
@@ -247,7 +247,8 @@ public final class StreamedAnswer<T> {
           new AnswerPass<>(binder, deltas, items, events, setup)
               .flux()
               .publish(AnswerPass.PREFETCH)
-              .autoConnect(views);
+              // Not autoConnect: only refCount cancels the pass when every view has cancelled.
+              .refCount(views);
     }
     return shared;
   }
