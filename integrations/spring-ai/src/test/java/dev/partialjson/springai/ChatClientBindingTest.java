@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.partialjson.binding.BindingResult;
 import dev.partialjson.binding.BindingSession;
+import dev.partialjson.binding.FailurePolicy;
 import dev.partialjson.binding.ModelSchema;
 import dev.partialjson.binding.SchemaMode;
 import dev.partialjson.binding.SessionListener;
@@ -15,6 +16,9 @@ import dev.partialjson.embeddedmodel.ServedStream;
 import dev.partialjson.parser.IncompleteJsonException;
 import dev.partialjson.parser.JsonEvent;
 import dev.partialjson.parser.JsonPath;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Negative;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -187,6 +191,36 @@ class ChatClientBindingTest {
     Trip.Activity first = ask("slow").items("$.activities[*]", Trip.Activity.class).blockFirst(END);
 
     assertThat(first).isNotNull();
+    ServedStream served = MODEL.model().lastStream();
+    assertThat(served.awaitEnd(END)).isEqualTo(ServedStream.Ending.CANCELLED_BY_CLIENT);
+  }
+
+  /** The trip again, with a bound every activity breaks (hours are never negative). */
+  record Impossible(String title, String summary, @NotNull @Valid List<Activity> activities) {
+    record Activity(String name, Trip.Day day, @Negative int hours) {}
+  }
+
+  @Test
+  void failingFastOnTheFirstInvalidItemCancelsTheRequestAtTheModel() throws Exception {
+    ChatClientBinding<Impossible> impossible =
+        ChatClientBinding.of(
+            StreamingBinder.builder(Impossible.class)
+                .failurePolicy(FailurePolicy.FAIL_FAST)
+                .build());
+    StreamedAnswer<Impossible> answer =
+        impossible.stream(
+            EmbeddedChat.client(MODEL.model())
+                .prompt()
+                .user("Plan a weekend in Lisbon")
+                .options(trips.openAiOptions().model("embedded/slow"))); // the lax schema
+
+    var outcome = answer.outcome().block(END);
+
+    assertThat(outcome.result().error())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith(
+            "1 constraint violation: $.activities[0].hours must be less than 0");
+    assertThat(outcome.finishReason()).isNull();
     ServedStream served = MODEL.model().lastStream();
     assertThat(served.awaitEnd(END)).isEqualTo(ServedStream.Ending.CANCELLED_BY_CLIENT);
   }
