@@ -28,8 +28,11 @@ final class AnswerPass<T> {
   /** Deltas read ahead of the demand: a chunk is a token or two, so this is a few hundred bytes. */
   static final int PREFETCH = 8;
 
-  /** A list item view: its pattern and the type its items are bound to. */
-  record ItemView(String pattern, Class<?> type) {}
+  /**
+   * A list item view: its pattern, the type its items are bound to, and whether it takes every item
+   * with its violations ({@code onCheckedItem}) or the valid ones ({@code onItem}).
+   */
+  record ItemView(String pattern, Class<?> type, boolean checked) {}
 
   private final StreamingBinder<T> binder;
   private final Flux<Delta> deltas;
@@ -59,7 +62,13 @@ final class AnswerPass<T> {
     for (int i = 0; i < items.size(); i++) {
       int view = i;
       ItemView v = items.get(i);
-      session.onItem(v.pattern(), v.type(), item -> pending.add(new AnswerSignal.Item(view, item)));
+      if (v.checked()) {
+        session.onCheckedItem(
+            v.pattern(), v.type(), item -> pending.add(new AnswerSignal.Item(view, item)));
+      } else {
+        session.onItem(
+            v.pattern(), v.type(), item -> pending.add(new AnswerSignal.Item(view, item)));
+      }
     }
     if (events) {
       session.addListener(

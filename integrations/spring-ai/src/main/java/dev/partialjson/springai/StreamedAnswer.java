@@ -2,6 +2,7 @@ package dev.partialjson.springai;
 
 import dev.partialjson.binding.BindingResult;
 import dev.partialjson.binding.BindingSession;
+import dev.partialjson.binding.BoundItem;
 import dev.partialjson.binding.FailurePolicy;
 import dev.partialjson.binding.SessionStats;
 import dev.partialjson.binding.StreamingBinder;
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
 
 /**
  * One streamed answer, bound as it arrives: views of it as a {@link Flux} of list items ({@link
@@ -111,33 +113,76 @@ public final class StreamedAnswer<T> {
    * @throws IllegalStateException if a view has been subscribed already
    */
   public <E> Flux<E> items(String pattern, Class<E> type) {
+    ItemView view = itemView(pattern, type, false);
+    int index = view.index();
+    return view.signals()
+        .handle(
+            (signal, sink) -> {
+              if (signal instanceof AnswerSignal.Item item && item.view() == index) {
+                @SuppressWarnings("unchecked") // bound to type by the session (a primitive boxed)
+                E value = (E) item.value();
+                sink.next(value);
+              } else if (signal instanceof AnswerSignal.End end) {
+                if (end.failure() != null) {
+                  sink.error(end.failure());
+                } else {
+                  sink.complete();
+                }
+              }
+            });
+  }
+
+  /**
+   * Returns every list item at paths matching {@code pattern} as it closes, valid or not, with its
+   * path and violations (as {@link BindingSession#onCheckedItem} delivers them): what a UI needs to
+   * show each item in its place and mark the invalid ones. The flux completes when the session
+   * completes, valid or not, and fails with the error that stopped the session (after the failed
+   * item, under {@link FailurePolicy#FAIL_FAST}) or with the stream's own error.
+   *
+   * @throws IllegalArgumentException as {@link #items} does
+   * @throws IllegalStateException if a view has been subscribed already
+   */
+  public <E> Flux<BoundItem<E>> checkedItems(String pattern, Class<E> type) {
+    ItemView view = itemView(pattern, type, true);
+    int index = view.index();
+    return view.signals()
+        .handle(
+            (signal, sink) -> {
+              if (signal instanceof AnswerSignal.Item item && item.view() == index) {
+                @SuppressWarnings("unchecked") // bound to type by the session
+                BoundItem<E> value = (BoundItem<E>) item.value();
+                sink.next(value);
+              } else if (signal instanceof AnswerSignal.End end) {
+                endOnError(end, sink);
+              }
+            });
+  }
+
+  /** An item view's signals, and its index among the pass's item views. */
+  private record ItemView(int index, Flux<AnswerSignal> signals) {}
+
+  /** Checks and registers an item view. */
+  private ItemView itemView(String pattern, Class<?> type, boolean checked) {
     Objects.requireNonNull(pattern, "pattern == null");
     Objects.requireNonNull(type, "type == null");
     try (BindingSession<T> probe = binder.open()) {
       probe.onItem(pattern, type, item -> {}); // the session's own checks, now rather than later
     }
-    int index;
-    Flux<AnswerSignal> view;
     synchronized (this) {
       checkNotStarted();
-      index = items.size();
-      items.add(new AnswerPass.ItemView(pattern, type));
-      view = view();
+      items.add(new AnswerPass.ItemView(pattern, type, checked));
+      return new ItemView(items.size() - 1, view());
     }
-    return view.handle(
-        (signal, sink) -> {
-          if (signal instanceof AnswerSignal.Item item && item.view() == index) {
-            @SuppressWarnings("unchecked") // bound to type by the session (a primitive boxed)
-            E value = (E) item.value();
-            sink.next(value);
-          } else if (signal instanceof AnswerSignal.End end) {
-            if (end.failure() != null) {
-              sink.error(end.failure());
-            } else {
-              sink.complete();
-            }
-          }
-        });
+  }
+
+  /** Ends a view that completes whether or not the value is valid. */
+  private static void endOnError(AnswerSignal.End end, SynchronousSink<?> sink) {
+    PartialJsonException error = end.outcome().result().error();
+    if (error != null) {
+      sink.error(error);
+    } else {
+      sink.complete();
+    }
   }
 
   /**
@@ -160,12 +205,7 @@ public final class StreamedAnswer<T> {
           if (signal instanceof AnswerSignal.Event event) {
             sink.next(event.event());
           } else if (signal instanceof AnswerSignal.End end) {
-            PartialJsonException error = end.outcome().result().error();
-            if (error != null) {
-              sink.error(error);
-            } else {
-              sink.complete();
-            }
+            endOnError(end, sink);
           }
         });
   }

@@ -16,6 +16,7 @@ import dev.partialjson.embeddedmodel.ServedStream;
 import dev.partialjson.parser.IncompleteJsonException;
 import dev.partialjson.parser.JsonEvent;
 import dev.partialjson.parser.JsonPath;
+import dev.partialjson.springai.sample.Trip;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Negative;
 import jakarta.validation.constraints.NotNull;

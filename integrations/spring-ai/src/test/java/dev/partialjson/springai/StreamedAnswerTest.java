@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.partialjson.binding.BindingResult;
 import dev.partialjson.binding.StreamingBinder;
 import dev.partialjson.parser.MalformedJsonException;
+import dev.partialjson.springai.sample.Trip;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
