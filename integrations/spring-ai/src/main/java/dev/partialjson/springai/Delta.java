@@ -11,8 +11,9 @@ import org.springframework.ai.chat.model.Generation;
  * What one streamed chunk brings to a session: the answer's text delta (possibly empty), and the
  * token usage and finish reason where the chunk carries them.
  *
- * <p>Only the first generation is read: a request for several choices ({@code n > 1}) is bound on
- * its first one, as {@link ChatResponse#getResult()} reads it.
+ * <p>Only the first choice is read: with several ({@code n > 1}) each chunk carries the generation
+ * of one of them, its index in the message's {@code index} metadata (Spring AI's OpenAI model puts
+ * it there), and the chunks of the others are skipped as if empty.
  */
 record Delta(String text, @Nullable TokenUsage usage, @Nullable String finishReason) {
 
@@ -21,7 +22,7 @@ record Delta(String text, @Nullable TokenUsage usage, @Nullable String finishRea
   }
 
   static Delta of(ChatResponse response) {
-    Generation generation = response.getResult();
+    Generation generation = firstChoice(response);
     String text = "";
     String finishReason = null;
     if (generation != null) {
@@ -32,6 +33,17 @@ record Delta(String text, @Nullable TokenUsage usage, @Nullable String finishRea
       finishReason = reason == null || reason.isEmpty() ? null : reason;
     }
     return new Delta(text, usage(response), finishReason);
+  }
+
+  /** Returns the chunk's generation of the first choice, or null if it carries none. */
+  private static @Nullable Generation firstChoice(ChatResponse response) {
+    for (Generation generation : response.getResults()) {
+      Object index = generation.getOutput().getMetadata().get("index");
+      if (!(index instanceof Number n) || n.longValue() == 0) {
+        return generation;
+      }
+    }
+    return null;
   }
 
   /**
