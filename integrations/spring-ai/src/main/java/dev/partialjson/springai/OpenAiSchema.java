@@ -20,10 +20,14 @@ final class OpenAiSchema {
     return ModelSchema.of(binder, SchemaMode.OPENAI_STRICT).toJson();
   }
 
-  /** Returns options whose response format is a strict {@code json_schema} of {@code schema}. */
+  /**
+   * Returns options whose response format is a strict {@code json_schema} of {@code schema}. Strict
+   * is Spring AI's own choice for a JSON schema format: always in 2.0.0, by default from 2.0.1
+   * (whose {@code ResponseFormat.Builder#strict}, absent from 2.0.0, is left unset so that both
+   * work).
+   */
   static OpenAiChatOptions.Builder options(String schema) {
     return OpenAiChatOptions.builder()
-        .responseFormat(
-            OpenAiChatModel.ResponseFormat.builder().jsonSchema(schema).strict(true).build());
+        .responseFormat(OpenAiChatModel.ResponseFormat.builder().jsonSchema(schema).build());
   }
 }
