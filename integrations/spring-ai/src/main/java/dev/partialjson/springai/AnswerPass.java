@@ -83,6 +83,7 @@ final class AnswerPass<T> {
       setup.accept(session);
     }
     String[] finishReason = {null}; // confined to the pass, whose signals are serial
+    int[] reasoned = {0}; // how much of the reasoning has been passed on
     return deltas
         .concatMapIterable(
             delta -> {
@@ -91,6 +92,11 @@ final class AnswerPass<T> {
               }
               if (delta.finishReason() != null) {
                 finishReason[0] = delta.finishReason();
+              }
+              String reasoning = delta.reasoningSoFar();
+              if (reasoning != null && reasoning.length() > reasoned[0]) {
+                pending.add(new AnswerSignal.Reasoning(reasoning.substring(reasoned[0])));
+                reasoned[0] = reasoning.length();
               }
               try {
                 session.feed(delta.text());

@@ -13,6 +13,9 @@ sealed interface AnswerSignal {
   /** A list item that closed, bound and valid, for the view at {@code view}. */
   record Item(int view, Object value) implements AnswerSignal {}
 
+  /** A piece of the reasoning the provider streamed apart from the answer. */
+  record Reasoning(String delta) implements AnswerSignal {}
+
   /** A parser event. */
   record Event(JsonEvent event) implements AnswerSignal {}
 

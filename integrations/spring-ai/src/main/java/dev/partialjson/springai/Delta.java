@@ -8,31 +8,46 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 
 /**
- * What one streamed chunk brings to a session: the answer's text delta (possibly empty), and the
- * token usage and finish reason where the chunk carries them.
+ * What one streamed chunk brings to a session: the answer's text delta (possibly empty), the token
+ * usage and finish reason where the chunk carries them, and the reasoning so far, which is never
+ * fed to the session.
  *
  * <p>Only the first choice is read: with several ({@code n > 1}) each chunk carries the generation
  * of one of them, its index in the message's {@code index} metadata (Spring AI's OpenAI model puts
  * it there), and the chunks of the others are skipped as if empty.
  */
-record Delta(String text, @Nullable TokenUsage usage, @Nullable String finishReason) {
+record Delta(
+    String text,
+    @Nullable TokenUsage usage,
+    @Nullable String finishReason,
+    @Nullable String reasoningSoFar) {
+
+  /**
+   * Where Spring AI's OpenAI model puts the reasoning a provider streams apart from the answer
+   * ({@code reasoning_content}): all of it so far, on every chunk.
+   */
+  private static final String REASONING = "reasoningContent";
 
   static Delta of(String text) {
-    return new Delta(text, null, null);
+    return new Delta(text, null, null, null);
   }
 
   static Delta of(ChatResponse response) {
     Generation generation = firstChoice(response);
     String text = "";
     String finishReason = null;
+    String reasoning = null;
     if (generation != null) {
+      if (generation.getOutput().getMetadata().get(REASONING) instanceof String r) {
+        reasoning = r;
+      }
       String t = generation.getOutput().getText();
       text = t != null ? t : "";
       String reason = generation.getMetadata().getFinishReason();
       // Spring AI's OpenAI model names a chunk without a reason with null or an empty string.
       finishReason = reason == null || reason.isEmpty() ? null : reason;
     }
-    return new Delta(text, usage(response), finishReason);
+    return new Delta(text, usage(response), finishReason, reasoning);
   }
 
   /** Returns the chunk's generation of the first choice, or null if it carries none. */

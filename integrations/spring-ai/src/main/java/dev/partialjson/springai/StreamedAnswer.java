@@ -211,6 +211,26 @@ public final class StreamedAnswer<T> {
   }
 
   /**
+   * Returns the reasoning the provider streamed apart from the answer (a {@code reasoning_content}
+   * field, as DeepSeek and other OpenAI-compatible servers send it), piece by piece; it is never
+   * fed to the session. Empty where the provider sends none, and from {@link
+   * ChatClientBinding#bindContent}. Completes when the session ends, whatever its outcome; fails
+   * only with the stream's own error or a callback's exception.
+   *
+   * @throws IllegalStateException if a view has been subscribed already
+   */
+  public Flux<String> reasoning() {
+    Flux<AnswerSignal> view;
+    synchronized (this) {
+      checkNotStarted();
+      view = view();
+    }
+    return view.takeUntil(signal -> signal instanceof AnswerSignal.End)
+        .ofType(AnswerSignal.Reasoning.class)
+        .map(AnswerSignal.Reasoning::delta);
+  }
+
+  /**
    * Returns how the answer ended, without failing for what the answer did wrong: the {@link
    * Outcome} with the session's result, figures and the provider's finish reason. Fails only with
    * the stream's own error or a callback's exception.

@@ -225,4 +225,33 @@ class ChatClientBindingTest {
     ServedStream served = MODEL.model().lastStream();
     assertThat(served.awaitEnd(END)).isEqualTo(ServedStream.Ending.CANCELLED_BY_CLIENT);
   }
+
+  @Test
+  void keepsTheProvidersReasoningApartFromTheAnswer() {
+    StreamedAnswer<Trip> answer = ask("reasoning");
+    var reasoning = answer.reasoning().collectList();
+    var value = answer.value();
+
+    List<Object> seen = Flux.<Object>merge(reasoning, value).collectList().block(END);
+
+    @SuppressWarnings("unchecked") // the reasoning view's pieces
+    List<String> pieces =
+        (List<String>) seen.stream().filter(List.class::isInstance).findFirst().orElseThrow();
+    assertThat(pieces).hasSizeGreaterThan(1);
+    assertThat(String.join("", pieces))
+        .startsWith("The user wants an answer that follows the schema.");
+    assertThat(seen).anyMatch(Trip.class::isInstance); // the answer bound, the reasoning not in it
+  }
+
+  @Test
+  void bindsTheJsonAfterAThinkBlockInTheText() {
+    StreamedAnswer<Trip> answer = ask("think");
+    var reasoning = answer.reasoning().collectList();
+    var value = answer.value();
+
+    List<Object> seen = Flux.<Object>merge(reasoning, value).collectList().block(END);
+
+    assertThat(seen).contains(List.of()); // a <think> block in the text is no provider reasoning
+    assertThat(seen).anyMatch(Trip.class::isInstance);
+  }
 }
