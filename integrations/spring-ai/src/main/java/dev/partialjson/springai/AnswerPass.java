@@ -82,8 +82,7 @@ final class AnswerPass<T> {
     if (setup != null) {
       setup.accept(session);
     }
-    String[] finishReason = {null}; // confined to the pass, whose signals are serial
-    int[] reasoned = {0}; // how much of the reasoning has been passed on
+    Ending ending = new Ending();
     return deltas
         .concatMapIterable(
             delta -> {
@@ -91,17 +90,20 @@ final class AnswerPass<T> {
                 session.reportUsage(delta.usage());
               }
               if (delta.finishReason() != null) {
-                finishReason[0] = delta.finishReason();
+                ending.finishReason = delta.finishReason();
+              }
+              if (delta.refusal() != null) {
+                ending.refusal.append(delta.refusal());
               }
               String reasoning = delta.reasoningSoFar();
-              if (reasoning != null && reasoning.length() > reasoned[0]) {
-                pending.add(new AnswerSignal.Reasoning(reasoning.substring(reasoned[0])));
-                reasoned[0] = reasoning.length();
+              if (reasoning != null && reasoning.length() > ending.reasoned) {
+                pending.add(new AnswerSignal.Reasoning(reasoning.substring(ending.reasoned)));
+                ending.reasoned = reasoning.length();
               }
               try {
                 session.feed(delta.text());
               } catch (PartialJsonException e) {
-                pending.add(end(session, finishReason[0])); // the session holds e in its result
+                pending.add(end(session, ending)); // the session holds e in its result
               }
               List<AnswerSignal> out = List.copyOf(pending);
               pending.clear();
@@ -112,16 +114,27 @@ final class AnswerPass<T> {
             Flux.defer(
                 () -> {
                   // Ending the input can complete a value (a trailing number) and its events.
-                  AnswerSignal end = end(session, finishReason[0]);
+                  AnswerSignal end = end(session, ending);
                   pending.add(end);
                   return Flux.fromIterable(List.copyOf(pending));
                 }))
         .takeUntil(signal -> signal instanceof AnswerSignal.End);
   }
 
-  private static AnswerSignal.End end(BindingSession<?> session, @Nullable String finishReason) {
+  /** What the chunks said about the end, apart from the answer. Confined to one pass. */
+  private static final class Ending {
+    @Nullable String finishReason;
+    final StringBuilder refusal = new StringBuilder();
+    int reasoned; // how much of the reasoning has been passed on
+  }
+
+  private static AnswerSignal.End end(BindingSession<?> session, Ending ending) {
     StreamedAnswer.Outcome<?> outcome =
-        new StreamedAnswer.Outcome<>(session.result(), session.stats(), finishReason);
+        new StreamedAnswer.Outcome<>(
+            session.result(),
+            session.stats(),
+            ending.finishReason,
+            ending.refusal.length() == 0 ? null : ending.refusal.toString());
     PartialJsonException failure = null;
     try {
       session.complete(); // the same result again: its exception, as the views report it

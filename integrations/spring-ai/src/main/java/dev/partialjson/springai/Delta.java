@@ -9,8 +9,8 @@ import org.springframework.ai.chat.model.Generation;
 
 /**
  * What one streamed chunk brings to a session: the answer's text delta (possibly empty), the token
- * usage and finish reason where the chunk carries them, and the reasoning so far, which is never
- * fed to the session.
+ * usage, finish reason and piece of a refusal where the chunk carries them, and the reasoning so
+ * far, which is never fed to the session.
  *
  * <p>Only the first choice is read: with several ({@code n > 1}) each chunk carries the generation
  * of one of them, its index in the message's {@code index} metadata (Spring AI's OpenAI model puts
@@ -20,7 +20,8 @@ record Delta(
     String text,
     @Nullable TokenUsage usage,
     @Nullable String finishReason,
-    @Nullable String reasoningSoFar) {
+    @Nullable String reasoningSoFar,
+    @Nullable String refusal) {
 
   /**
    * Where Spring AI's OpenAI model puts the reasoning a provider streams apart from the answer
@@ -28,8 +29,11 @@ record Delta(
    */
   private static final String REASONING = "reasoningContent";
 
+  /** Where it puts the piece of a refusal ({@code refusal}) the chunk carries. */
+  private static final String REFUSAL = "refusal";
+
   static Delta of(String text) {
-    return new Delta(text, null, null, null);
+    return new Delta(text, null, null, null, null);
   }
 
   static Delta of(ChatResponse response) {
@@ -37,7 +41,11 @@ record Delta(
     String text = "";
     String finishReason = null;
     String reasoning = null;
+    String refusal = null;
     if (generation != null) {
+      if (generation.getOutput().getMetadata().get(REFUSAL) instanceof String r && !r.isEmpty()) {
+        refusal = r;
+      }
       if (generation.getOutput().getMetadata().get(REASONING) instanceof String r) {
         reasoning = r;
       }
@@ -47,7 +55,7 @@ record Delta(
       // Spring AI's OpenAI model names a chunk without a reason with null or an empty string.
       finishReason = reason == null || reason.isEmpty() ? null : reason;
     }
-    return new Delta(text, usage(response), finishReason, reasoning);
+    return new Delta(text, usage(response), finishReason, reasoning, refusal);
   }
 
   /** Returns the chunk's generation of the first choice, or null if it carries none. */

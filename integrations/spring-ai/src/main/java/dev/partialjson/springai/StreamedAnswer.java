@@ -63,9 +63,14 @@ public final class StreamedAnswer<T> {
    * @param finishReason the provider's reason for the end as Spring AI names it ({@code STOP},
    *     {@code LENGTH} for an answer cut off at its token limit, ...), or null if none arrived (the
    *     stream was cut short, or the session stopped before the end)
+   * @param refusal the model's refusal to answer (OpenAI's {@code refusal}, which comes instead of
+   *     the JSON, so the result has no value), or null if it did not refuse
    */
   public record Outcome<T>(
-      BindingResult<T> result, SessionStats stats, @Nullable String finishReason) {
+      BindingResult<T> result,
+      SessionStats stats,
+      @Nullable String finishReason,
+      @Nullable String refusal) {
     /** Checks that the result and the figures are present. */
     public Outcome {
       Objects.requireNonNull(result, "result == null");

@@ -42,6 +42,7 @@ class ReplayTest {
     assertThat(outcome.result().isValid()).isTrue();
     assertThat(outcome.result().value().city()).isNotBlank();
     assertThat(outcome.finishReason()).isEqualTo("STOP");
+    assertThat(outcome.refusal()).isNull();
     assertThat(MODEL.model().lastStream().replay()).hasValue("chat-structured-output");
   }
 
@@ -61,5 +62,14 @@ class ReplayTest {
     assertThat(outcome.result().error())
         .isInstanceOf(IncompleteJsonException.class)
         .hasMessageStartingWith("Incomplete JSON: the input ended inside");
+  }
+
+  @Test
+  void reportsTheRefusalThatCameInsteadOfTheJson() {
+    StreamedAnswer.Outcome<Weather> outcome = replay("chat-refusal");
+
+    assertThat(outcome.refusal()).startsWith("I'm");
+    assertThat(outcome.result().value()).isNull();
+    assertThat(outcome.result().error()).isInstanceOf(IncompleteJsonException.class);
   }
 }
