@@ -27,7 +27,7 @@ import reactor.core.publisher.SynchronousSink;
  * <pre>{@code
  * StreamedAnswer<Plan> answer = plans.bind(chatClient.prompt(goal)
  *     .options(plans.openAiOptions()).stream().chatResponse());
- * Flux<Task> tasks = answer.items("$.tasks[*]", Task.class);   // each as its '}' arrives
+ * Flux<Task> tasks = answer.items("$.tasks[*]", Task.class);   // each as its object closes
  * Mono<Plan> plan = answer.value();                            // validated, at the end
  * Flux.merge(tasks.doOnNext(ui::addTask), plan.doOnNext(ui::done)).subscribe();
  * }</pre>
