@@ -273,6 +273,12 @@ final class RequestHandler implements HttpHandler {
           closed.getAsBoolean()
               ? ServedStream.Ending.MODEL_CLOSED
               : ServedStream.Ending.CANCELLED_BY_CLIENT);
+    } catch (RuntimeException | Error e) {
+      // A defect of the model's own: said where a developer looks, and the stream ends as the
+      // model's doing, never as the client's.
+      System.err.println("embedded model: the stream of " + stream.path() + " failed: " + e);
+      e.printStackTrace();
+      throw e;
     } finally {
       stream.end(ServedStream.Ending.MODEL_CLOSED); // anything unexpected: never leave it open
     }

@@ -1,5 +1,6 @@
 package dev.partialjson.embeddedmodel;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -192,7 +193,7 @@ final class Responses {
     response.put("parallel_tool_calls", true).putNull("previous_response_id");
     response.put("store", false).put("temperature", 1.0);
     ObjectNode text = response.putObject("text");
-    ObjectNode format = request.body().path("text").path("format").deepCopy();
+    JsonNode format = request.body().path("text").path("format").deepCopy();
     text.set(
         "format",
         format.isObject() && !format.isEmpty()

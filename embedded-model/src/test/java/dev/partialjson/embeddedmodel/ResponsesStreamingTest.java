@@ -109,6 +109,23 @@ class ResponsesStreamingTest {
     assertThat(served.tokensSent()).isEqualTo(tokens);
   }
 
+  @Test
+  void aRequestWithoutATextFormatIsAnsweredInPlainTextFormat() throws Exception {
+    Received received =
+        receive(
+            ResponseCreateParams.builder()
+                .model("embedded/valid")
+                .input("Plan a weekend in Lisbon.")
+                .build());
+
+    Response response = received.accumulator().response();
+    assertThat(response.status()).contains(com.openai.models.responses.ResponseStatus.COMPLETED);
+    assertThat(response.text().orElseThrow().format().orElseThrow().isText()).isTrue();
+    assertThat(received.outputText()).isNotEmpty();
+    assertThat(MODEL.model().lastStream().awaitEnd(Duration.ofSeconds(10)))
+        .isEqualTo(ServedStream.Ending.COMPLETED);
+  }
+
   static FunctionTool function(String name) {
     return FunctionTool.builder()
         .name(name)

@@ -256,7 +256,10 @@ class OpenAiStreamingChatModelTest {
   }
 
   /** A trip whose activity names may have one character: a bound the schema does not carry. */
-  record TightTrip(String title, String summary, List<@Valid TightActivity> activities) {}
+  record TightTrip(
+      String title,
+      String summary,
+      @jakarta.validation.constraints.NotEmpty List<@Valid TightActivity> activities) {}
 
   record TightActivity(@Size(max = 1) String name, Trip.Day day, int hours) {}
 
