@@ -22,4 +22,11 @@ module dev.partialjson.binding {
   requires static transitive org.jspecify;
 
   exports dev.partialjson.binding;
+  exports dev.partialjson.binding.spi;
+  exports dev.partialjson.binding.jackson2;
+
+  uses dev.partialjson.binding.spi.DatabindProvider;
+
+  provides dev.partialjson.binding.spi.DatabindProvider with
+      dev.partialjson.binding.jackson2.Jackson2Provider;
 }

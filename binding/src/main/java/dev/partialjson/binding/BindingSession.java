@@ -1,6 +1,6 @@
 package dev.partialjson.binding;
 
-import com.fasterxml.jackson.databind.JavaType;
+import dev.partialjson.binding.spi.DataType;
 import dev.partialjson.parser.IncompleteJsonException;
 import dev.partialjson.parser.IncrementalJsonParser;
 import dev.partialjson.parser.JsonPath;
@@ -75,7 +75,7 @@ public final class BindingSession<T> implements AutoCloseable {
       s.validate = true;
       s.holds = item.holds();
     }
-    this.recorder = new Recorder(subscriptions, texts, items);
+    this.recorder = new Recorder(binder.databind(), subscriptions, texts, items);
     this.meter = new SessionMeter(binder.nanoTime(), recorder);
     this.parser = IncrementalJsonParser.create(binder.parserOptions(), meter);
     meter.bytes(parser::bytesFed);
@@ -207,8 +207,8 @@ public final class BindingSession<T> implements AutoCloseable {
       throw new IllegalArgumentException(
           "not a list item pattern (it must end in [*] or an index): " + pattern);
     }
-    JavaType javaType = binder.model().typeOf(type);
-    binder.subtypes().check(javaType);
+    DataType javaType = binder.model().typeOf(type);
+    binder.databind().refuseClassNames(javaType);
     binder.patternTypes().check(compiled, type);
     Subscription s = Subscription.find(subscriptions, compiled, javaType);
     s.validate |= item;
@@ -339,14 +339,14 @@ public final class BindingSession<T> implements AutoCloseable {
     if (!snapshot.hasValue()) {
       return new Partial<>(null, snapshot, null);
     }
-    PartialView.Visible visible = binder.view().visible(snapshot, binder.type());
+    PartialView.Visible visible = binder.view().visible(snapshot, binder.dataType());
     if (visible.value() == null) {
       return new Partial<>(null, snapshot, visible.hidden());
     }
-    TokenRecorder tokens = new TokenRecorder(JsonPath.root());
+    TokenRecorder tokens = new TokenRecorder(binder.databind(), JsonPath.root());
     tokens.tree(JsonPath.root(), visible.value());
     @SuppressWarnings("unchecked") // bound to the binder's type
-    T value = (T) binder.binder().bindPartial(binder.type(), tokens);
+    T value = (T) binder.binder().bindPartial(binder.dataType(), tokens);
     return new Partial<>(value, snapshot, visible.hidden());
   }
 
@@ -422,7 +422,7 @@ public final class BindingSession<T> implements AutoCloseable {
     BindingException failed;
     try {
       @SuppressWarnings("unchecked") // bound to the binder's type
-      T value = (T) binder.binder().bind(binder.type(), recorder.whole());
+      T value = (T) binder.binder().bind(binder.dataType(), recorder.whole());
       // The final binding's error comes first: it is the earliest in the document. Else a value
       // a callback waited for and did not get (or whose validator threw) fails the result.
       failed = items.failure();

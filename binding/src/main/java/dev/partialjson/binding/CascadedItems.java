@@ -1,6 +1,7 @@
 package dev.partialjson.binding;
 
-import com.fasterxml.jackson.databind.JavaType;
+import dev.partialjson.binding.spi.DataType;
+import dev.partialjson.binding.spi.Databind;
 import dev.partialjson.parser.JsonPath;
 import dev.partialjson.parser.JsonPathPattern;
 import jakarta.validation.Validator;
@@ -30,7 +31,7 @@ final class CascadedItems {
    * reads the item there as it reads it alone (see {@link TypeModel#takesBoundValue}, and no
    * Jackson annotation on the list's property changes how its items are read).
    */
-  record Item(JsonPathPattern pattern, JavaType type, String list, boolean once, boolean holds) {}
+  record Item(JsonPathPattern pattern, DataType type, String list, boolean once, boolean holds) {}
 
   private final TypeModel model;
   private final Validator validator;
@@ -41,13 +42,13 @@ final class CascadedItems {
     this.validator = validator;
   }
 
-  static List<Item> of(JavaType root, TypeModel model, Validator validator) {
+  static List<Item> of(DataType root, TypeModel model, Validator validator) {
     CascadedItems items = new CascadedItems(model, validator);
     items.walk("$", root, new HashSet<>());
     return List.copyOf(items.found);
   }
 
-  private void walk(String pattern, JavaType type, Set<Class<?>> chain) {
+  private void walk(String pattern, DataType type, Set<Class<?>> chain) {
     if (type.isCollectionLikeType() || type.isArrayType()) {
       if (pattern.equals("$")) {
         items(pattern, type, true, true, chain); // a list at the root: its items are the point
@@ -58,7 +59,7 @@ final class CascadedItems {
       return;
     }
     BeanDescriptor bean = validator.getConstraintsForClass(type.getRawClass());
-    for (TypeModel.Property property : model.properties(type).values()) {
+    for (Databind.Property property : model.properties(type).values()) {
       PropertyDescriptor descriptor = bean.getConstraintsForProperty(property.javaName());
       if (descriptor == null || !cascaded(descriptor)) {
         continue;
@@ -74,8 +75,8 @@ final class CascadedItems {
     chain.remove(type.getRawClass());
   }
 
-  private void items(String list, JavaType type, boolean once, boolean plain, Set<Class<?>> chain) {
-    JavaType element = type.getContentType();
+  private void items(String list, DataType type, boolean once, boolean plain, Set<Class<?>> chain) {
+    DataType element = type.getContentType();
     if (element != null && TypeModel.isBean(element)) {
       String item = list + "[*]";
       boolean holds = plain && model.takesBoundValue(element);

@@ -1,6 +1,7 @@
 package dev.partialjson.binding;
 
-import com.fasterxml.jackson.databind.JavaType;
+import dev.partialjson.binding.spi.DataType;
+import dev.partialjson.binding.spi.Databind;
 import dev.partialjson.parser.JsonPath;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -276,7 +277,7 @@ final class Checker {
     private boolean validatedOnce(
         String prefix, Object owner, Path.Node property, Path pathToOwner) {
       StringBuilder pattern = new StringBuilder(prefix);
-      JavaType type = model.typeOf(root);
+      DataType type = model.typeOf(root);
       for (Path.Node node : pathToOwner) {
         if (node.getKind() == ElementKind.BEAN && node.getName() == null) {
           continue; // the root bean
@@ -284,12 +285,12 @@ final class Checker {
         if (node.getKind() != ElementKind.PROPERTY) {
           return false;
         }
-        TypeModel.Property step = model.byJavaName(type, node.getName());
+        Databind.Property step = model.byJavaName(type, node.getName());
         if (step == null) {
           return false;
         }
         appendField(pattern, step.jsonName());
-        JavaType declared = step.type();
+        DataType declared = step.type();
         if (declared.isCollectionLikeType() || declared.isArrayType()) {
           pattern.append("[*]");
           declared = declared.getContentType();
@@ -299,7 +300,7 @@ final class Checker {
         }
         type = model.refine(declared, valueOf(node));
       }
-      TypeModel.Property last = model.byJavaName(model.typeOf(owner), property.getName());
+      Databind.Property last = model.byJavaName(model.typeOf(owner), property.getName());
       if (last == null) {
         return false;
       }
@@ -399,7 +400,7 @@ final class Checker {
   private Violation toViolation(ConstraintViolation<?> violation, Object root, JsonPath base) {
     JsonPath path = base;
     Object current = root;
-    JavaType type = model.typeOf(root);
+    DataType type = model.typeOf(root);
     for (Path.Node node : violation.getPropertyPath()) {
       if (node.isInIterable()) {
         Object element = null;
@@ -410,12 +411,12 @@ final class Checker {
           path = path.field(String.valueOf(node.getKey()));
           element = current instanceof Map<?, ?> map ? map.get(node.getKey()) : null;
         }
-        JavaType content = type.getContentType();
+        DataType content = type.getContentType();
         type = model.refine(content == null ? model.objectType() : content, element);
         current = element;
       }
       if (node.getKind() == ElementKind.PROPERTY) {
-        TypeModel.Property property = model.byJavaName(type, node.getName());
+        Databind.Property property = model.byJavaName(type, node.getName());
         path = path.field(property == null ? node.getName() : property.jsonName());
         Object value = valueOf(node);
         type = model.refine(property == null ? model.objectType() : property.type(), value);

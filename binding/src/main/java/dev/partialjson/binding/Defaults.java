@@ -1,53 +1,59 @@
 package dev.partialjson.binding;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.MapperConfig;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
+import dev.partialjson.binding.spi.Databind;
+import dev.partialjson.binding.spi.DatabindProvider;
 import jakarta.validation.NoProviderFoundException;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
-/** The mapper and validator a binder uses when it is given none. */
+/** The databind and validator a binder uses when it is given none. */
 final class Defaults {
   private Defaults() {}
 
   /**
-   * Returns a mapper with Jackson's defaults except that unknown properties are ignored: models add
-   * fields now and then, and the constraints on the target, not the mapper, say what is required.
-   * It never resolves a class name found in the input (see {@link NoClassNames}).
+   * Returns the default databind of the one Jackson side on the class path ({@code
+   * partialjson-binding} for Jackson 2, {@code partialjson-binding-jackson3} for Jackson 3), found
+   * with {@link ServiceLoader}. A side whose Jackson is missing is not counted.
+   *
+   * @throws IllegalStateException if there is no side, or more than one
    */
-  static ObjectMapper mapper() {
-    return JsonMapper.builder()
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .polymorphicTypeValidator(new NoClassNames())
-        .build();
-  }
-
-  /**
-   * Denies every subtype named by its class. {@link SubtypePolicy} already refuses targets that
-   * take class names as type ids; this is the second line, for a way to reach one that it does not
-   * see (a custom deserializer asking the mapper for such a type): the name is refused before the
-   * class is loaded, so no static initializer of a class the input names ever runs. Jackson asks a
-   * validator about class-name ids and default typing only; declared names ({@code Id.NAME}) are
-   * resolved against {@code @JsonSubTypes} without it.
-   */
-  static final class NoClassNames extends PolymorphicTypeValidator.Base {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Validity validateSubClassName(
-        MapperConfig<?> config, JavaType baseType, String subClassName) {
-      return Validity.DENIED;
+  static Databind databind() {
+    List<DatabindProvider> found = new ArrayList<>(2);
+    ServiceLoader<DatabindProvider> loader =
+        ServiceLoader.load(DatabindProvider.class, Defaults.class.getClassLoader());
+    for (var iterator = loader.iterator(); ; ) {
+      try {
+        if (!iterator.hasNext()) {
+          break;
+        }
+        found.add(iterator.next());
+      } catch (ServiceConfigurationError | LinkageError e) {
+        // a side without its Jackson on the class path: it cannot bind, so it is not a choice
+      }
     }
-
-    @Override
-    public Validity validateSubType(MapperConfig<?> config, JavaType baseType, JavaType subType) {
-      return Validity.DENIED;
+    if (found.isEmpty()) {
+      throw new IllegalStateException(
+          "No Jackson for binding: add dev.partialjson:partialjson-binding (Jackson 2) or"
+              + " dev.partialjson:partialjson-binding-jackson3 (Jackson 3), or give the binder a"
+              + " databind with StreamingBinder.Builder#databind");
     }
+    if (found.size() > 1) {
+      List<String> names = new ArrayList<>();
+      for (DatabindProvider provider : found) {
+        names.add(provider.artifact());
+      }
+      throw new IllegalStateException(
+          "More than one Jackson side for binding on the class path "
+              + names
+              + ": choose with StreamingBinder.Builder#databind (Jackson2Databind.of(objectMapper)"
+              + " or Jackson3Databind.of(jsonMapper))");
+    }
+    return found.get(0).defaultDatabind();
   }
 
   /** Returns a validator of {@link #validatorFactory()}. */

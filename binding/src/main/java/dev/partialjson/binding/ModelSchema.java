@@ -1,6 +1,5 @@
 package dev.partialjson.binding;
 
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
@@ -11,6 +10,7 @@ import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
+import dev.partialjson.binding.spi.DataType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
@@ -57,7 +57,7 @@ public final class ModelSchema {
    */
   public static ModelSchema of(StreamingBinder<?> binder, SchemaMode mode) {
     Objects.requireNonNull(binder, "binder == null");
-    return of(reflect(binder.type()), mode);
+    return of(reflect(binder.dataType()), mode);
   }
 
   /** Returns the schema of {@code type}, a class or a {@code ParameterizedType}. */
@@ -128,16 +128,18 @@ public final class ModelSchema {
 
   /**
    * Returns {@code type} as a reflection type: victools resolves generics with classmate, which
-   * reads {@code ParameterizedType} but not Jackson's {@code JavaType}.
+   * reads {@code ParameterizedType} but not Jackson's {@code JavaType}. The type as resolved, not
+   * as given: a type variable of the binder's class is resolved there.
    */
-  static Type reflect(JavaType type) {
-    int count = type.containedTypeCount();
+  static Type reflect(DataType type) {
+    java.util.List<DataType> parameters = type.typeParameters();
+    int count = parameters.size();
     if (count == 0 || type.isArrayType()) {
       return type.getRawClass();
     }
     Type[] arguments = new Type[count];
     for (int i = 0; i < count; i++) {
-      arguments[i] = reflect(type.containedType(i));
+      arguments[i] = reflect(parameters.get(i));
     }
     return new Parameterized(type.getRawClass(), arguments);
   }

@@ -1,7 +1,7 @@
 package dev.partialjson.binding;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.partialjson.binding.spi.DataType;
+import dev.partialjson.binding.spi.Databind;
 import dev.partialjson.parser.JsonPath;
 import dev.partialjson.parser.JsonPathPattern;
 import dev.partialjson.parser.Snapshot;
@@ -49,7 +49,7 @@ final class PartialView {
   record Visible(@Nullable Object value, @Nullable JsonPath hidden) {}
 
   /** Returns the visible part of the snapshot's value. */
-  Visible visible(Snapshot snapshot, JavaType rootType) {
+  Visible visible(Snapshot snapshot, DataType rootType) {
     List<JsonPath> open = snapshot.openPaths();
     JsonPath[] hidden = new JsonPath[1];
     Object result = prune(snapshot.value(), rootType, false, 0, open, hidden);
@@ -59,7 +59,7 @@ final class PartialView {
   /** Returns the value at {@code open[i]}, pruned, or {@link #HIDDEN} (noting its path). */
   private @Nullable Object prune(
       @Nullable Object value,
-      JavaType type,
+      DataType type,
       boolean markedProperty,
       int i,
       List<JsonPath> open,
@@ -77,7 +77,7 @@ final class PartialView {
 
   private @Nullable Object pruneOpen(
       @Nullable Object value,
-      JavaType type,
+      DataType type,
       boolean markedProperty,
       int i,
       List<JsonPath> open,
@@ -89,10 +89,10 @@ final class PartialView {
     if (value instanceof String) {
       return showsPartialText(type) ? value : HIDDEN;
     }
-    JavaType concrete = type;
-    TypeModel.Polymorphism polymorphism = model.polymorphism(type);
+    DataType concrete = type;
+    Databind.Polymorphism polymorphism = model.polymorphism(type);
     if (polymorphism != null) {
-      JavaType subtype = subtype(polymorphism, value, path, open, i);
+      DataType subtype = subtype(polymorphism, value, path, open, i);
       if (subtype == null) {
         return HIDDEN;
       }
@@ -103,8 +103,8 @@ final class PartialView {
     }
     JsonPath child = open.get(i + 1);
     if (value instanceof Map<?, ?> map && child.isField()) {
-      TypeModel.Property property = null;
-      JavaType childType;
+      Databind.Property property = null;
+      DataType childType;
       if (concrete.isMapLikeType()) {
         childType = concrete.getContentType();
       } else {
@@ -122,8 +122,8 @@ final class PartialView {
       return copy;
     }
     if (value instanceof List<?> list && child.isIndex() && child.arrayIndex() < list.size()) {
-      JavaType content = concrete.getContentType();
-      JavaType childType = content == null ? model.objectType() : content;
+      DataType content = concrete.getContentType();
+      DataType childType = content == null ? model.objectType() : content;
       Object pruned = prune(list.get(child.arrayIndex()), childType, false, i + 1, open, hidden);
       List<Object> copy = new ArrayList<>(list);
       if (pruned == HIDDEN) {
@@ -146,8 +146,8 @@ final class PartialView {
   }
 
   /** Returns the subtype named by the object's complete type id, or null if not there yet. */
-  private static @Nullable JavaType subtype(
-      TypeModel.Polymorphism polymorphism,
+  private static @Nullable DataType subtype(
+      Databind.Polymorphism polymorphism,
       @Nullable Object value,
       JsonPath path,
       List<JsonPath> open,
@@ -163,11 +163,8 @@ final class PartialView {
     return polymorphism.subtypes().get(id);
   }
 
-  private static boolean showsPartialText(JavaType type) {
+  private static boolean showsPartialText(DataType type) {
     Class<?> raw = type.getRawClass();
-    return raw == String.class
-        || raw == CharSequence.class
-        || raw == Object.class
-        || JsonNode.class.isAssignableFrom(raw);
+    return raw == String.class || raw == CharSequence.class || raw == Object.class || type.isTree();
   }
 }

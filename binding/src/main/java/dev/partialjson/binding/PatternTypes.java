@@ -1,26 +1,10 @@
 package dev.partialjson.binding;
 
-import com.fasterxml.jackson.core.TreeNode;
-import com.fasterxml.jackson.databind.AnnotationIntrospector;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationConfig;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyName;
-import com.fasterxml.jackson.databind.deser.BeanDeserializer;
-import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
-import com.fasterxml.jackson.databind.deser.ValueInstantiator;
-import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import dev.partialjson.binding.spi.DataType;
+import dev.partialjson.binding.spi.Databind;
 import dev.partialjson.parser.JsonPathPattern;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,27 +31,23 @@ final class PatternTypes {
   /** How many accepted pattern and type pairs are remembered. */
   private static final int MAX_REMEMBERED = 256;
 
-  private final JavaType root;
+  private final DataType root;
   private final TypeModel model;
-  private final DeserializationConfig config;
-  private final AnnotationIntrospector introspector;
-  private final DefaultDeserializationContext contexts;
+  private final Databind databind;
   private final boolean ignoreCase;
   private final boolean wrapped;
   private final Map<JsonPathPattern, Set<Class<?>>> accepted = new ConcurrentHashMap<>();
-  private final Map<JavaType, Fields> fields = new ConcurrentHashMap<>();
+  private final Map<DataType, Fields> fields = new ConcurrentHashMap<>();
 
   /** A bean's properties by JSON name (aliases too), or {@code open} if any name may be there. */
-  private record Fields(Map<String, JavaType> byName, boolean open) {}
+  private record Fields(Map<String, DataType> byName, boolean open) {}
 
-  PatternTypes(JavaType root, TypeModel model, ObjectMapper mapper) {
+  PatternTypes(DataType root, TypeModel model) {
     this.root = root;
     this.model = model;
-    this.config = mapper.getDeserializationConfig();
-    this.introspector = config.getAnnotationIntrospector();
-    this.contexts = (DefaultDeserializationContext) mapper.getDeserializationContext();
-    this.ignoreCase = config.isEnabled(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES);
-    this.wrapped = config.isEnabled(DeserializationFeature.UNWRAP_ROOT_VALUE);
+    this.databind = model.databind();
+    this.ignoreCase = databind.ignoresPropertyCase();
+    this.wrapped = databind.unwrapsRootValue();
   }
 
   /**
@@ -82,9 +62,9 @@ final class PatternTypes {
     if ((known != null && known.contains(key)) || wrapped) {
       return;
     }
-    List<JavaType> declared = declaredAt(pattern);
+    List<DataType> declared = declaredAt(pattern);
     if (declared != null && callback != null) {
-      for (JavaType type : declared) {
+      for (DataType type : declared) {
         if (!holds(callback, type)) {
           throw new IllegalArgumentException(
               "the callback type "
@@ -104,18 +84,18 @@ final class PatternTypes {
   }
 
   /** Returns the types declared at the paths {@code pattern} matches, or null for any type. */
-  private @Nullable List<JavaType> declaredAt(JsonPathPattern pattern) {
-    List<JavaType> current = List.of(root);
+  private @Nullable List<DataType> declaredAt(JsonPathPattern pattern) {
+    List<DataType> current = List.of(root);
     StringBuilder at = new StringBuilder("$");
     for (Object segment : PatternSegments.of(pattern)) {
-      List<JavaType> next = new ArrayList<>();
+      List<DataType> next = new ArrayList<>();
       String refused = null;
-      for (JavaType type : current) {
-        JavaType value = unwrap(type);
+      for (DataType type : current) {
+        DataType value = unwrap(type);
         if (isAnything(value)) {
           return null;
         }
-        List<JavaType> inside = step(value, segment);
+        List<DataType> inside = step(value, segment);
         if (inside == null) {
           return null;
         }
@@ -135,7 +115,7 @@ final class PatternTypes {
   }
 
   /** Returns the types one segment below {@code type}, or null if anything may be there. */
-  private @Nullable List<JavaType> step(JavaType type, Object segment) {
+  private @Nullable List<DataType> step(DataType type, Object segment) {
     boolean index = segment instanceof Integer;
     boolean name = segment instanceof String;
     if (type.isMapLikeType()) {
@@ -150,17 +130,17 @@ final class PatternTypes {
     if (!TypeModel.isBean(type)) {
       return null; // a JDK type with a shape of its own: not followed
     }
-    TypeModel.Polymorphism polymorphism = model.polymorphism(type);
+    Databind.Polymorphism polymorphism = model.polymorphism(type);
     if (polymorphism != null) {
       if (polymorphism.typeProperty().isEmpty()) {
         return null; // the id wraps the value: another shape
       }
-      List<JavaType> union = new ArrayList<>();
+      List<DataType> union = new ArrayList<>();
       if (!index && (!name || matches(polymorphism.typeProperty(), (String) segment))) {
-        union.add(config.constructType(String.class));
+        union.add(model.typeOf(String.class));
       }
-      for (JavaType subtype : polymorphism.subtypes().values()) {
-        List<JavaType> inside = beanStep(subtype, segment);
+      for (DataType subtype : polymorphism.subtypes().values()) {
+        List<DataType> inside = beanStep(subtype, segment);
         if (inside == null) {
           return null;
         }
@@ -171,7 +151,7 @@ final class PatternTypes {
     return beanStep(type, segment);
   }
 
-  private @Nullable List<JavaType> beanStep(JavaType type, Object segment) {
+  private @Nullable List<DataType> beanStep(DataType type, Object segment) {
     if (segment instanceof Integer) {
       return fieldsOf(type).open() ? null : List.of();
     }
@@ -180,7 +160,7 @@ final class PatternTypes {
       return null;
     }
     if (segment instanceof String name) {
-      JavaType found = known.byName().get(ignoreCase ? name.toLowerCase(Locale.ROOT) : name);
+      DataType found = known.byName().get(ignoreCase ? name.toLowerCase(Locale.ROOT) : name);
       return found == null ? List.of() : List.of(found);
     }
     return new ArrayList<>(known.byName().values()); // a wildcard: aliases repeat types, harmless
@@ -190,7 +170,7 @@ final class PatternTypes {
     return ignoreCase ? declared.equalsIgnoreCase(name) : declared.equals(name);
   }
 
-  private Fields fieldsOf(JavaType type) {
+  private Fields fieldsOf(DataType type) {
     Fields known = fields.get(type);
     if (known == null) {
       known = introspect(type);
@@ -199,63 +179,12 @@ final class PatternTypes {
     return known;
   }
 
-  private Fields introspect(JavaType type) {
-    if (!readAsObject(type)) {
-      return new Fields(Map.of(), true);
-    }
-    BeanDescription description = config.introspect(type);
-    if (description.findAnySetterAccessor() != null) {
-      return new Fields(Map.of(), true);
-    }
-    Map<String, JavaType> byName = new LinkedHashMap<>();
-    for (BeanPropertyDefinition property : description.findProperties()) {
-      byName.put(key(property.getName()), property.getPrimaryType());
-      AnnotatedMember[] members = {
-        property.getField(), property.getConstructorParameter(),
-        property.getSetter(), property.getGetter()
-      };
-      for (AnnotatedMember member : members) {
-        if (member == null) {
-          continue;
-        }
-        if (introspector.findUnwrappingNameTransformer(member) != null) {
-          return new Fields(Map.of(), true); // its properties sit in this object, renamed
-        }
-        List<PropertyName> aliases = introspector.findPropertyAliases(member);
-        if (aliases != null) {
-          for (PropertyName alias : aliases) {
-            byName.putIfAbsent(key(alias.getSimpleName()), property.getPrimaryType());
-          }
-        }
-      }
-    }
-    for (String ignored : description.getIgnoredPropertyNames()) {
-      byName.putIfAbsent(key(ignored), config.constructType(Object.class)); // read and dropped
-    }
-    return new Fields(Collections.unmodifiableMap(byName), false); // in Jackson's order
+  private Fields introspect(DataType type) {
+    Map<String, DataType> byName = databind.acceptedNames(type);
+    return byName == null ? new Fields(Map.of(), true) : new Fields(byName, false);
   }
 
-  private String key(String name) {
-    return ignoreCase ? name.toLowerCase(Locale.ROOT) : name;
-  }
-
-  /** Whether databind reads {@code type} as an object of its properties, and only so. */
-  private boolean readAsObject(JavaType type) {
-    try {
-      // A context per question: it keeps state while it resolves, and sessions ask concurrently.
-      DeserializationContext context = contexts.createDummyInstance(config);
-      JsonDeserializer<Object> deserializer = context.findContextualValueDeserializer(type, null);
-      if (deserializer.getClass() != BeanDeserializer.class) {
-        return false; // custom, builder-made, as an array, a throwable...
-      }
-      ValueInstantiator creators = ((BeanDeserializer) deserializer).getValueInstantiator();
-      return !creators.canCreateUsingDelegate() && !creators.canCreateUsingArrayDelegate();
-    } catch (Exception e) {
-      return false; // databind cannot read it at all: leave that to the binding to report
-    }
-  }
-
-  private String why(JavaType type, Object segment, String at) {
+  private String why(DataType type, Object segment, String at) {
     if (segment instanceof String name && TypeModel.isBean(type)) {
       return name(type)
           + " has no property '"
@@ -273,33 +202,32 @@ final class PatternTypes {
     return name(type) + " at " + at + " has " + lacks;
   }
 
-  private Collection<String> names(JavaType type) {
-    TypeModel.Polymorphism polymorphism = model.polymorphism(type);
+  private Collection<String> names(DataType type) {
+    Databind.Polymorphism polymorphism = model.polymorphism(type);
     if (polymorphism == null) {
       return model.properties(type).keySet();
     }
     Set<String> all = new LinkedHashSet<>();
     all.add(polymorphism.typeProperty());
-    for (JavaType subtype : polymorphism.subtypes().values()) {
+    for (DataType subtype : polymorphism.subtypes().values()) {
       all.addAll(model.properties(subtype).keySet());
     }
     return all;
   }
 
-  private static JavaType unwrap(JavaType type) {
-    JavaType value = type;
+  private static DataType unwrap(DataType type) {
+    DataType value = type;
     while (value.isReferenceType() && value.getContentType() != null) {
       value = value.getContentType(); // Optional<Task>: the JSON there is a Task, or null
     }
     return value;
   }
 
-  private static boolean isAnything(JavaType type) {
-    Class<?> raw = type.getRawClass();
-    return raw == Object.class || TreeNode.class.isAssignableFrom(raw);
+  private static boolean isAnything(DataType type) {
+    return type.getRawClass() == Object.class || type.isTree();
   }
 
-  private static boolean isScalar(JavaType type) {
+  private static boolean isScalar(DataType type) {
     Class<?> raw = type.getRawClass();
     return type.isPrimitive()
         || type.isEnumType()
@@ -315,12 +243,12 @@ final class PatternTypes {
    * JsonNode}, a {@code Map} for an object, a collection or array for a list, a string for an
    * enum).
    */
-  private static boolean holds(Class<?> callback, JavaType declared) {
-    JavaType value = unwrap(declared);
+  private boolean holds(Class<?> callback, DataType declared) {
+    DataType value = unwrap(declared);
     Class<?> raw = box(value.getRawClass());
     if (isAnything(value)
         || callback == Object.class
-        || TreeNode.class.isAssignableFrom(callback)
+        || databind.isTree(callback)
         || callback.isAssignableFrom(box(declared.getRawClass()))
         || callback.isAssignableFrom(raw)) {
       return true;
@@ -342,11 +270,11 @@ final class PatternTypes {
   }
 
   /** Returns a short name: {@code Plan}, {@code List<Task>}, {@code Map<String, Integer>}. */
-  static String name(JavaType type) {
+  static String name(DataType type) {
     if (type.isArrayType()) {
       return name(type.getContentType()) + "[]";
     }
-    List<JavaType> arguments = type.getBindings().getTypeParameters();
+    List<DataType> arguments = type.typeParameters();
     String simple = type.getRawClass().getSimpleName();
     if (arguments.isEmpty()) {
       return simple;

@@ -1,5 +1,6 @@
 package dev.partialjson.binding;
 
+import dev.partialjson.binding.spi.Databind;
 import dev.partialjson.parser.JsonListener;
 import dev.partialjson.parser.JsonPath;
 import dev.partialjson.parser.JsonPathPattern;
@@ -43,18 +44,22 @@ final class Recorder implements JsonListener {
   private record Capture(
       Subscription subscription, TokenRecorder tokens, @Nullable TokenRecorder outer) {}
 
-  private final TokenRecorder whole = new TokenRecorder(JsonPath.root());
+  private final Databind databind;
+  private final TokenRecorder whole;
   private final List<Subscription> subscriptions;
   private final List<Text> texts;
   private final ItemSink sink;
   private final List<Capture> open = new ArrayList<>();
   private final StringBuilder text = new StringBuilder();
   // Where the final value's tokens go now: whole, or the innermost open capture that holds.
-  private TokenRecorder tokens = whole;
+  private TokenRecorder tokens;
   private @Nullable JsonPath textPath;
   private boolean textWanted;
 
-  Recorder(List<Subscription> subscriptions, List<Text> texts, ItemSink sink) {
+  Recorder(Databind databind, List<Subscription> subscriptions, List<Text> texts, ItemSink sink) {
+    this.databind = databind;
+    this.whole = new TokenRecorder(databind, JsonPath.root());
+    this.tokens = whole;
     this.subscriptions = subscriptions;
     this.texts = texts;
     this.sink = sink;
@@ -169,7 +174,7 @@ final class Recorder implements JsonListener {
     boolean held = false;
     for (Subscription s : subscriptions) {
       if (s.pattern.matches(path)) {
-        TokenRecorder capture = new TokenRecorder(path);
+        TokenRecorder capture = new TokenRecorder(databind, path);
         if (s.holds && !held) {
           held = true;
           open.add(new Capture(s, capture, tokens));

@@ -1,8 +1,7 @@
 package dev.partialjson.binding;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.partialjson.binding.spi.DataType;
+import dev.partialjson.binding.spi.Databind;
 import dev.partialjson.parser.JsonPathPattern;
 import dev.partialjson.parser.ParserOptions;
 import jakarta.validation.Validator;
@@ -33,24 +32,27 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Values are bound by the binder's {@link ObjectMapper} (Jackson annotations and the mapper's
- * settings apply) and checked by its Jakarta {@link Validator}. Without configuration it uses a
- * mapper that ignores unknown properties and a Hibernate Validator that needs no expression
- * language; both are made once per binder.
+ * <p>Values are bound by the binder's Jackson mapper (Jackson annotations and the mapper's settings
+ * apply), Jackson 2's {@code ObjectMapper} through {@code partialjson-binding} or Jackson 3's
+ * through {@code partialjson-binding-jackson3}, given with {@link Builder#databind} or found on the
+ * class path, and checked by its Jakarta {@link Validator}. Without configuration it uses that
+ * Jackson's mapper with unknown properties ignored and a Hibernate Validator that needs no
+ * expression language; both are made once per binder.
  *
  * <p>Model output is untrusted input, and it never chooses a Java class. A type id in the JSON
  * resolves only to a subtype the target declares ({@code @JsonTypeInfo(use = Id.NAME)} with
  * {@code @JsonSubTypes}); any other id, a class name included, fails the value with a {@link
  * BindingException} naming its path and the id, as its item closes or at the end. {@code Object}
  * properties bind as plain maps, lists, strings, numbers and booleans, whatever they contain. To
- * keep it so, {@link Builder#build()} refuses (with {@link IllegalArgumentException}) a mapper with
- * default typing activated, and a target through which databind would read a class-name type id
- * ({@code Id.CLASS}, {@code Id.MINIMAL_CLASS}, or an id resolver that reads class names) anywhere:
- * on a class, a subtype or a property, through {@code @JsonDeserialize(as, contentAs, keyAs)}, a
- * builder's with-methods, a creator's parameters, an any-setter, a module's abstract type mapping,
- * with the mapper's mix-ins; {@link BindingSession}'s callbacks refuse such types too. The mapper a
- * binder reads with (the default one, or its copy of the caller's) also denies every class-name
- * type id before loading the class, on routes no build-time check can see (a custom deserializer).
+ * keep it so, a mapper with default typing activated is refused (with {@link
+ * IllegalArgumentException}), and {@link Builder#build()} refuses a target through which databind
+ * would read a class-name type id ({@code Id.CLASS}, {@code Id.MINIMAL_CLASS}, or an id resolver
+ * that reads class names) anywhere: on a class, a subtype or a property, through
+ * {@code @JsonDeserialize(as, contentAs, keyAs)}, a builder's with-methods, a creator's parameters,
+ * an any-setter, a module's abstract type mapping, with the mapper's mix-ins; {@link
+ * BindingSession}'s callbacks refuse such types too. The mapper a binder reads with (the default
+ * one, or its copy of the caller's) also denies every class-name type id before loading the class,
+ * on routes no build-time check can see (a custom deserializer).
  *
  * <p>Immutable and thread-safe: share one binder between threads and streams.
  */
@@ -58,11 +60,12 @@ public final class StreamingBinder<T> {
   /** How many compiled patterns a binder keeps; past that, each is compiled when asked. */
   private static final int MAX_PATTERNS = 256;
 
-  private final JavaType type;
+  private final Type requested;
+  private final DataType type;
+  private final Databind databind;
   private final ParserOptions options;
   private final FailurePolicy policy;
   private final Binder binder;
-  private final SubtypePolicy subtypes;
   private final Checker checker;
   private final TypeModel model;
   private final PartialView view;
@@ -73,20 +76,19 @@ public final class StreamingBinder<T> {
   private final Map<String, JsonPathPattern> patterns = new ConcurrentHashMap<>(); // see pattern
 
   private StreamingBinder(Builder<T> builder) {
-    ObjectMapper mapper =
-        builder.mapper != null ? SubtypePolicy.guarded(builder.mapper) : Defaults.mapper();
+    this.databind = builder.databind != null ? builder.databind : Defaults.databind();
     // Only a factory of ours can hand out validators that skip items already validated.
     ValidatorFactory factory = builder.validator != null ? null : Defaults.validatorFactory();
     Validator validator = factory != null ? factory.getValidator() : builder.validator;
-    this.subtypes = new SubtypePolicy(mapper);
-    this.type = mapper.getTypeFactory().constructType(builder.type);
-    subtypes.check(type);
+    this.requested = builder.type;
+    this.model = new TypeModel(databind);
+    this.type = databind.constructType(builder.type);
+    databind.refuseClassNames(type);
     this.options = builder.options;
     this.policy = builder.policy;
-    this.binder = new Binder(mapper);
-    this.model = new TypeModel(mapper);
+    this.binder = new Binder(databind);
     this.view = new PartialView(model, List.copyOf(builder.marked));
-    this.patternTypes = new PatternTypes(type, model, mapper);
+    this.patternTypes = new PatternTypes(type, model);
     this.items = CascadedItems.of(type, model, validator);
     Set<String> once = new HashSet<>();
     for (CascadedItems.Item item : items) {
@@ -106,9 +108,9 @@ public final class StreamingBinder<T> {
 
   /**
    * Returns a binder for a generic type with the defaults, for example {@code
-   * StreamingBinder.of(new TypeReference<List<Task>>() {})}.
+   * StreamingBinder.of(new GenericType<List<Task>>() {})}.
    */
-  public static <T> StreamingBinder<T> of(TypeReference<T> type) {
+  public static <T> StreamingBinder<T> of(GenericType<T> type) {
     return builder(type).build();
   }
 
@@ -118,8 +120,8 @@ public final class StreamingBinder<T> {
   }
 
   /** Returns a builder for a binder of a generic type. */
-  public static <T> Builder<T> builder(TypeReference<T> type) {
-    return new Builder<>(Objects.requireNonNull(type, "type == null").getType());
+  public static <T> Builder<T> builder(GenericType<T> type) {
+    return new Builder<>(Objects.requireNonNull(type, "type == null").type());
   }
 
   /** Returns a new session, single-use and confined to one thread at a time. */
@@ -127,9 +129,19 @@ public final class StreamingBinder<T> {
     return new BindingSession<>(this);
   }
 
-  /** Returns the target type as Jackson resolved it. */
-  public JavaType type() {
+  /** Returns the target type, as given to {@link #builder}. */
+  public Type type() {
+    return requested;
+  }
+
+  /** Returns the target type as the databind resolved it. */
+  DataType dataType() {
     return type;
+  }
+
+  /** Returns the databind that binds values: its Jackson and mapper. */
+  Databind databind() {
+    return databind;
   }
 
   /** Returns the options the sessions' parsers are made with. */
@@ -161,10 +173,6 @@ public final class StreamingBinder<T> {
 
   Binder binder() {
     return binder;
-  }
-
-  SubtypePolicy subtypes() {
-    return subtypes;
   }
 
   Checker checker() {
@@ -201,7 +209,7 @@ public final class StreamingBinder<T> {
    */
   public static final class Builder<T> {
     private final Type type;
-    private @Nullable ObjectMapper mapper;
+    private @Nullable Databind databind;
     private @Nullable Validator validator;
     private ParserOptions options = ParserOptions.defaults();
     private FailurePolicy policy = FailurePolicy.COLLECT_ALL;
@@ -214,17 +222,18 @@ public final class StreamingBinder<T> {
     }
 
     /**
-     * Sets the mapper that binds values; its annotations handling, naming strategy, modules and
-     * features apply (partial values relax only what a half-arrived value cannot satisfy: unknown
-     * and missing properties, nulls for primitives). Default: Jackson's defaults with unknown
-     * properties ignored. {@link #build()} takes a copy ({@code ObjectMapper.copy()}) whose
-     * polymorphic type validator denies every class-name type id: what is changed on {@code mapper}
-     * after the build (modules, mix-ins, default typing) does not reach the binder. A mapper with
-     * default typing activated, or of a subclass that cannot be copied, is refused by {@link
-     * #build()}.
+     * Sets the Jackson mapper that binds values, as the Jackson side's factory wraps it: {@code
+     * Jackson2Databind.of(objectMapper)} ({@code partialjson-binding}, Jackson 2) or {@code
+     * Jackson3Databind.of(jsonMapper)} ({@code partialjson-binding-jackson3}, Jackson 3). Its
+     * annotations handling, naming strategy, modules and features apply (partial values relax only
+     * what a half-arrived value cannot satisfy: unknown and missing properties, nulls for
+     * primitives). The factory works on a copy of the mapper whose polymorphic type validator
+     * denies every class-name type id: what is changed on the mapper afterwards does not reach the
+     * binder. Default: the one Jackson side on the class path, with that Jackson's defaults and
+     * unknown properties ignored.
      */
-    public Builder<T> objectMapper(ObjectMapper mapper) {
-      this.mapper = Objects.requireNonNull(mapper, "mapper == null");
+    public Builder<T> databind(Databind databind) {
+      this.databind = Objects.requireNonNull(databind, "databind == null");
       return this;
     }
 
@@ -294,16 +303,15 @@ public final class StreamingBinder<T> {
     /**
      * Returns the binder. Makes the default mapper and validator, if needed, here.
      *
-     * @throws IllegalArgumentException if the mapper has default typing activated or cannot be
-     *     copied, or databind would read a class-name type id ({@code Id.CLASS}, {@code
-     *     Id.MINIMAL_CLASS}, an id resolver that reads class names) anywhere in the target type;
-     *     the message names the class or property
-     * @throws IllegalStateException if the jackson-databind on the class path is older than 2.15,
-     *     or no validator was given and there is no Jakarta Validation provider; the message says
-     *     which, and the versions
+     * @throws IllegalArgumentException if databind would read a class-name type id ({@code
+     *     Id.CLASS}, {@code Id.MINIMAL_CLASS}, an id resolver that reads class names) anywhere in
+     *     the target type; the message names the class or property
+     * @throws IllegalStateException if no databind was given and there is not exactly one Jackson
+     *     side on the class path, or the Jackson there is older than the side supports, or no
+     *     validator was given and there is no Jakarta Validation provider; the message says which,
+     *     and the versions
      */
     public StreamingBinder<T> build() {
-      DatabindVersion.check();
       return new StreamingBinder<>(this);
     }
   }

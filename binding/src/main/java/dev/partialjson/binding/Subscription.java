@@ -1,6 +1,6 @@
 package dev.partialjson.binding;
 
-import com.fasterxml.jackson.databind.JavaType;
+import dev.partialjson.binding.spi.DataType;
 import dev.partialjson.parser.JsonPathPattern;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 final class Subscription {
   final JsonPathPattern pattern;
-  final JavaType type;
+  final DataType type;
   boolean validate;
   // Its values stand in for their tokens in the values around them (see Recorder): set for the
   // items the final validation cascades into, where databind takes the bound item as it is.
@@ -24,7 +24,7 @@ final class Subscription {
   final List<Consumer<Object>> validItems = new ArrayList<>(1);
   final List<Consumer<BoundItem<Object>>> checkedItems = new ArrayList<>(1);
 
-  Subscription(JsonPathPattern pattern, JavaType type, boolean validate) {
+  Subscription(JsonPathPattern pattern, DataType type, boolean validate) {
     this.pattern = pattern;
     this.type = type;
     this.validate = validate;
@@ -46,7 +46,7 @@ final class Subscription {
   }
 
   /** Returns the subscription for pattern and type in {@code all}, added if new. */
-  static Subscription find(List<Subscription> all, JsonPathPattern pattern, JavaType type) {
+  static Subscription find(List<Subscription> all, JsonPathPattern pattern, DataType type) {
     for (Subscription s : all) {
       if (s.pattern.equals(pattern) && s.type.equals(type)) {
         return s;

@@ -1,12 +1,8 @@
 package dev.partialjson.binding;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.ObjectCodec;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
+import dev.partialjson.binding.spi.Databind;
+import dev.partialjson.binding.spi.Tokens;
 import dev.partialjson.parser.JsonPath;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -15,10 +11,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Records the value at one path as Jackson tokens, from the parser's events or from a snapshot's
- * plain values, so that databind can bind it without the text being parsed again. Field names come
- * from the events' paths; numbers keep the exact type the parser gave ({@code Integer}, {@code
- * Long}, {@code BigInteger}, {@code BigDecimal}), so no digit is lost before databind converts.
+ * Records the value at one path as Jackson tokens (in the {@link Databind}'s own buffer), from the
+ * parser's events or from a snapshot's plain values, so that databind can bind it without the text
+ * being parsed again. Field names come from the events' paths; numbers keep the exact type the
+ * parser gave ({@code Integer}, {@code Long}, {@code BigInteger}, {@code BigDecimal}), so no digit
+ * is lost before databind converts.
  *
  * <p>A value inside this one that was already bound as it closed (a list item) can be {@linkplain
  * #hold held}: recorded as one embedded-object token carrying the bound value, which databind's
@@ -27,12 +24,15 @@ import org.jspecify.annotations.Nullable;
  * for the binding to fall back on if the held values cannot stand in for their tokens.
  */
 final class TokenRecorder {
-  private final TokenBuffer buffer = new TokenBuffer((ObjectCodec) null, false);
+  private final Databind databind;
+  private final Tokens buffer;
   private final JsonPath root;
   // The recordings of the held values, one per embedded-object token, in the order of the tokens.
   private final List<TokenRecorder> held = new ArrayList<>(0);
 
-  TokenRecorder(JsonPath root) {
+  TokenRecorder(Databind databind, JsonPath root) {
+    this.databind = databind;
+    this.buffer = databind.newTokens();
     this.root = root;
   }
 
@@ -40,67 +40,47 @@ final class TokenRecorder {
     return root;
   }
 
-  TokenBuffer buffer() {
+  Tokens buffer() {
     return buffer;
   }
 
   void startObject(JsonPath path) {
-    try {
-      name(path);
-      buffer.writeStartObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    name(path);
+    buffer.startObject();
   }
 
   void endObject() {
-    try {
-      buffer.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    buffer.endObject();
   }
 
   void startArray(JsonPath path) {
-    try {
-      name(path);
-      buffer.writeStartArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    name(path);
+    buffer.startArray();
   }
 
   void endArray() {
-    try {
-      buffer.writeEndArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    buffer.endArray();
   }
 
   /** Records a scalar (a string, number, boolean or null) as the parser reports it. */
   void scalar(JsonPath path, @Nullable Object value) {
-    try {
-      name(path);
-      if (value == null) {
-        buffer.writeNull();
-      } else if (value instanceof String s) {
-        buffer.writeString(s);
-      } else if (value instanceof Boolean b) {
-        buffer.writeBoolean(b);
-      } else if (value instanceof Integer i) {
-        buffer.writeNumber(i);
-      } else if (value instanceof Long l) {
-        buffer.writeNumber(l);
-      } else if (value instanceof BigInteger b) {
-        buffer.writeNumber(b);
-      } else if (value instanceof BigDecimal d) {
-        buffer.writeNumber(d);
-      } else {
-        buffer.writeNumber(value.toString());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    name(path);
+    if (value == null) {
+      buffer.nullValue();
+    } else if (value instanceof String s) {
+      buffer.string(s);
+    } else if (value instanceof Boolean b) {
+      buffer.bool(b);
+    } else if (value instanceof Integer i) {
+      buffer.number(i);
+    } else if (value instanceof Long l) {
+      buffer.number(l);
+    } else if (value instanceof BigInteger b) {
+      buffer.number(b);
+    } else if (value instanceof BigDecimal d) {
+      buffer.number(d);
+    } else {
+      buffer.numberText(value.toString());
     }
   }
 
@@ -109,24 +89,16 @@ final class TokenRecorder {
    * directly inside this one), as one embedded-object token.
    */
   void hold(JsonPath path, Object value, TokenRecorder tokens) {
-    try {
-      name(path);
-      buffer.writeEmbeddedObject(value);
-      held.add(tokens);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    name(path);
+    buffer.embedded(value);
+    held.add(tokens);
   }
 
   /** Records the tokens of {@code tokens} (the recording of the value at {@code path}) here. */
   void append(JsonPath path, TokenRecorder tokens) {
-    try {
-      name(path);
-      copy(tokens.buffer, buffer);
-      held.addAll(tokens.held);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    name(path);
+    tokens.buffer.replay(buffer, Tokens.EmbeddedHandler.COPY);
+    held.addAll(tokens.held);
   }
 
   /** Returns whether a value is held as an embedded object (see {@link #hold}). */
@@ -135,38 +107,18 @@ final class TokenRecorder {
   }
 
   /** Returns every token, each held value replaced by the tokens it was bound from. */
-  TokenBuffer expanded() {
+  Tokens expanded() {
     if (held.isEmpty()) {
       return buffer;
     }
-    TokenBuffer out = new TokenBuffer((ObjectCodec) null, false);
-    try {
-      expand(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Tokens out = databind.newTokens();
+    expand(out);
     return out;
   }
 
-  private void expand(TokenBuffer out) throws IOException {
-    int next = 0;
-    try (JsonParser tokens = buffer.asParser()) {
-      for (JsonToken t = tokens.nextToken(); t != null; t = tokens.nextToken()) {
-        if (t == JsonToken.VALUE_EMBEDDED_OBJECT) {
-          held.get(next++).expand(out); // nesting bounded by that of the subscribed lists
-        } else {
-          out.copyCurrentEvent(tokens);
-        }
-      }
-    }
-  }
-
-  private static void copy(TokenBuffer from, TokenBuffer to) throws IOException {
-    try (JsonParser tokens = from.asParser()) {
-      while (tokens.nextToken() != null) {
-        to.copyCurrentEvent(tokens);
-      }
-    }
+  private void expand(Tokens out) {
+    // nesting bounded by that of the subscribed lists
+    buffer.replay(out, (index, value, to) -> held.get(index).expand(to));
   }
 
   /**
@@ -191,9 +143,9 @@ final class TokenRecorder {
     }
   }
 
-  private void name(JsonPath path) throws IOException {
+  private void name(JsonPath path) {
     if (path.depth() > root.depth() && path.isField()) {
-      buffer.writeFieldName(path.name());
+      buffer.fieldName(path.name());
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.partialjson.binding;
 
-import com.fasterxml.jackson.databind.JavaType;
+import dev.partialjson.binding.spi.DataType;
+import dev.partialjson.binding.spi.Databind;
 import dev.partialjson.parser.JsonPath;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.Validator;
@@ -83,7 +84,7 @@ final class ValidatorFailure {
 
   private Place locate(Object bean, JsonPath base, int depth) {
     BeanDescriptor descriptor = validator.getConstraintsForClass(bean.getClass());
-    JavaType type = model.typeOf(bean);
+    DataType type = model.typeOf(bean);
     for (PropertyDescriptor property : descriptor.getConstrainedProperties()) {
       if (throwsOn(bean, property.getPropertyName())) {
         return new Place(field(base, type, property), property.getConstraintDescriptors());
@@ -159,8 +160,8 @@ final class ValidatorFailure {
     }
   }
 
-  private JsonPath field(JsonPath base, JavaType type, PropertyDescriptor property) {
-    TypeModel.Property known = model.byJavaName(type, property.getPropertyName());
+  private JsonPath field(JsonPath base, DataType type, PropertyDescriptor property) {
+    Databind.Property known = model.byJavaName(type, property.getPropertyName());
     return base.field(known == null ? property.getPropertyName() : known.jsonName());
   }
 

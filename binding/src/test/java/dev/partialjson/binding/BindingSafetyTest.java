@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -13,6 +12,10 @@ import com.fasterxml.jackson.databind.jsontype.impl.LaissezFaireSubTypeValidator
 import dev.partialjson.binding.Models.Circle;
 import dev.partialjson.binding.Models.Drawing;
 import dev.partialjson.binding.Models.Shape;
+import dev.partialjson.binding.jackson2.Jackson2Databind;
+import dev.partialjson.binding.spi.Databind;
+import dev.partialjson.binding.spi.DatabindFailure;
+import dev.partialjson.parser.JsonPath;
 import dev.partialjson.testkit.Splits;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +112,11 @@ class BindingSafetyTest {
                 "@class")
             .build();
     for (ObjectMapper mapper : List.of(everything, asProperty)) {
-      assertThatThrownBy(() -> StreamingBinder.builder(Drawing.class).objectMapper(mapper).build())
+      assertThatThrownBy(
+              () ->
+                  StreamingBinder.builder(Drawing.class)
+                      .databind(Jackson2Databind.of(mapper))
+                      .build())
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
               "the ObjectMapper has default typing activated, which lets the input name any class"
@@ -122,7 +129,8 @@ class BindingSafetyTest {
   void defaultTypingSwitchedOnAfterTheBuildDoesNotApply() {
     // The binder's readers keep the mapper's configuration as it was when it was built.
     ObjectMapper mapper = JsonMapper.builder().build();
-    StreamingBinder<Note> binder = StreamingBinder.builder(Note.class).objectMapper(mapper).build();
+    StreamingBinder<Note> binder =
+        StreamingBinder.builder(Note.class).databind(Jackson2Databind.of(mapper)).build();
     mapper.activateDefaultTyping(
         LaissezFaireSubTypeValidator.instance, ObjectMapper.DefaultTyping.NON_FINAL);
     BindingSession<Note> session = binder.open();
@@ -161,7 +169,7 @@ class BindingSafetyTest {
     assertThatThrownBy(() -> StreamingBinder.of(Hits.class))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(byClass);
-    assertThatThrownBy(() -> StreamingBinder.of(new TypeReference<List<ByClass>>() {}))
+    assertThatThrownBy(() -> StreamingBinder.of(new GenericType<List<ByClass>>() {}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(byClass);
     assertThatThrownBy(() -> StreamingBinder.of(Declared.class))
@@ -196,7 +204,7 @@ class BindingSafetyTest {
 
   @Test
   void checksEveryParameterizationOfAGenericTypeAndEnds() {
-    assertThat(StreamingBinder.of(new TypeReference<Node<String>>() {}).type().getRawClass())
+    assertThat(StreamingBinder.of(new GenericType<Node<String>>() {}).dataType().getRawClass())
         .isEqualTo(Node.class);
     assertThatThrownBy(() -> StreamingBinder.of(Pages.class))
         .isInstanceOf(IllegalArgumentException.class)
@@ -238,11 +246,13 @@ class BindingSafetyTest {
 
   @Test
   void theDefaultMapperRefusesAClassNameBeforeLoadingTheClass() {
-    ObjectMapper mapper = Defaults.mapper();
-    String json = "{\"@class\":\"" + Tripwire.class.getName() + "\"}";
+    Databind databind = Defaults.databind();
+    TokenRecorder tokens = new TokenRecorder(databind, JsonPath.root());
+    tokens.tree(JsonPath.root(), Map.of("@class", Tripwire.class.getName()));
     // Reached without the binder's check, as a custom deserializer could: the second line holds.
-    assertThatThrownBy(() -> mapper.readValue(json, ByClass.class))
-        .isInstanceOf(InvalidTypeIdException.class)
+    assertThatThrownBy(
+            () -> databind.bind(databind.constructType(ByClass.class), tokens.buffer(), false))
+        .isInstanceOf(DatabindFailure.class)
         .hasMessageContaining("'" + Tripwire.class.getName() + "'");
     assertThat(TRIPWIRE_LOADED).isFalse();
   }

@@ -3,7 +3,6 @@ package dev.partialjson.binding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.partialjson.binding.Models.Document;
 import dev.partialjson.binding.Models.Item;
 import dev.partialjson.binding.Models.Plan;
@@ -114,7 +113,7 @@ class BindingSessionTest {
 
   @Test
   void emitsItemsOfAListAtTheRoot() {
-    StreamingBinder<List<Task>> binder = StreamingBinder.of(new TypeReference<List<Task>>() {});
+    StreamingBinder<List<Task>> binder = StreamingBinder.of(new GenericType<List<Task>>() {});
     String json =
         "[{\"title\":\"a\",\"priority\":\"LOW\"},{\"title\":\"b\",\"priority\":\"HIGH\","
             + "\"notes\":\"x\"}]";

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partialjson.binding.Models.Drawing;
@@ -99,7 +98,7 @@ class CallbackPatternsTest {
     drawing.onItem("$.shapes[*]", Shape.class, s -> {});
     drawing.onValue("$.shapes[*].radius", Double.class, r -> {}); // a subtype's property
     drawing.onValue("$.shapes[*].type", String.class, r -> {}); // the type id
-    BindingSession<List<Task>> list = StreamingBinder.of(new TypeReference<List<Task>>() {}).open();
+    BindingSession<List<Task>> list = StreamingBinder.of(new GenericType<List<Task>>() {}).open();
     list.onItem("$[*]", Task.class, t -> {});
   }
 
@@ -143,7 +142,7 @@ class CallbackPatternsTest {
     StreamingBinder.of(Wrapper.class).open().onText("$.step_title", (p, f, d) -> {});
     StreamingBinder.of(Object.class).open().onItem("$.a[*].b[*]", Task.class, t -> {});
     StreamingBinder.of(JsonNode.class).open().onItem("$[*]", Map.class, t -> {});
-    StreamingBinder.of(new TypeReference<Map<String, Task>>() {})
+    StreamingBinder.of(new GenericType<Map<String, Task>>() {})
         .open()
         .onValue("$.any.title", String.class, t -> {});
   }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.impl.LaissezFaireSubTypeValidator;
+import dev.partialjson.binding.jackson2.Jackson2Databind;
 import dev.partialjson.testkit.Splits;
 import java.io.IOException;
 import java.util.List;
@@ -66,7 +67,7 @@ class CallersMapperTest {
   void noStaticInitializerOfAClassNamedInTheInputRuns() {
     ObjectMapper mapper = JsonMapper.builder().build(); // Jackson's validator allows any class
     StreamingBinder<Envelope> binder =
-        StreamingBinder.builder(Envelope.class).objectMapper(mapper).build();
+        StreamingBinder.builder(Envelope.class).databind(Jackson2Databind.of(mapper)).build();
     String named = NeverInitialized.class.getName();
     String json = "{\"title\":\"t\",\"payload\":{\"@class\":\"" + named + "\"}}";
     for (Splits.Split split : Sweep.of(json)) {
@@ -89,7 +90,8 @@ class CallersMapperTest {
   @Test
   void defaultTypingActivatedAfterTheBuildDoesNotReachTheBinder() throws IOException {
     ObjectMapper mapper = JsonMapper.builder().build();
-    StreamingBinder<Note> binder = StreamingBinder.builder(Note.class).objectMapper(mapper).build();
+    StreamingBinder<Note> binder =
+        StreamingBinder.builder(Note.class).databind(Jackson2Databind.of(mapper)).build();
     mapper.activateDefaultTyping(
         LaissezFaireSubTypeValidator.instance, ObjectMapper.DefaultTyping.NON_FINAL);
     // The caller goes on using its mapper: what databind caches for it must not serve the binder.
@@ -114,7 +116,8 @@ class CallersMapperTest {
   @Test
   void aMixInAddedAfterTheBuildDoesNotReachTheBinder() {
     ObjectMapper mapper = JsonMapper.builder().build();
-    StreamingBinder<Note> binder = StreamingBinder.builder(Note.class).objectMapper(mapper).build();
+    StreamingBinder<Note> binder =
+        StreamingBinder.builder(Note.class).databind(Jackson2Databind.of(mapper)).build();
     mapper.addMixIn(Note.class, ClassIdOnExtra.class);
     String named = NotAfterMixIn.class.getName();
     String json = "{\"title\":\"t\",\"extra\":{\"@class\":\"" + named + "\"}}";
@@ -129,7 +132,9 @@ class CallersMapperTest {
   @Test
   void refusesAMapperThatCannotBeCopied() {
     ObjectMapper subclass = new ObjectMapper() {}; // does not override copy()
-    assertThatThrownBy(() -> StreamingBinder.builder(Note.class).objectMapper(subclass).build())
+    assertThatThrownBy(
+            () ->
+                StreamingBinder.builder(Note.class).databind(Jackson2Databind.of(subclass)).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "the ObjectMapper cannot be copied: its class "

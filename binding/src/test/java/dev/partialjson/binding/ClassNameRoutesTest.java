@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.jsontype.impl.ClassNameIdResolver;
 import com.fasterxml.jackson.databind.jsontype.impl.LaissezFaireSubTypeValidator;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.TypeFactory;
+import dev.partialjson.binding.jackson2.Jackson2Databind;
 import java.io.IOException;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -364,7 +365,11 @@ class ClassNameRoutesTest {
   @MethodSource("routes")
   void buildRefusesTheRouteWithTheCallersMapper(Route route) {
     ObjectMapper mapper = callersMapper(route);
-    assertThatThrownBy(() -> StreamingBinder.builder(route.target()).objectMapper(mapper).build())
+    assertThatThrownBy(
+            () ->
+                StreamingBinder.builder(route.target())
+                    .databind(Jackson2Databind.of(mapper))
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(route.refusal());
   }
@@ -384,7 +389,10 @@ class ClassNameRoutesTest {
   @MethodSource("routes")
   void aCallbackTypeOnTheRouteIsRefused(Route route) {
     BindingSession<Object> session =
-        StreamingBinder.builder(Object.class).objectMapper(callersMapper(route)).build().open();
+        StreamingBinder.builder(Object.class)
+            .databind(Jackson2Databind.of(callersMapper(route)))
+            .build()
+            .open();
     assertThatThrownBy(() -> session.onValue("$.*", route.target(), value -> {}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(route.refusal());

@@ -2,7 +2,6 @@ package dev.partialjson.binding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.partialjson.binding.LlmOutputsBindingTest.Answers;
 import dev.partialjson.binding.LlmOutputsBindingTest.CityInfo;
@@ -86,7 +85,7 @@ class ConcurrencyTest {
   private static final class Binders {
     final Map<Class<?>, StreamingBinder<?>> records = new ConcurrentHashMap<>();
     final StreamingBinder<Map<String, Object>> map =
-        StreamingBinder.builder(new TypeReference<Map<String, Object>>() {})
+        StreamingBinder.builder(new GenericType<Map<String, Object>>() {})
             .parserOptions(OPTIONS)
             .build();
     final StreamingBinder<JsonNode> node =

@@ -37,6 +37,6 @@ class DefaultsTest {
     StreamingBinder<Plan> binder = StreamingBinder.of(Plan.class);
     assertThat(binder.failurePolicy()).isEqualTo(FailurePolicy.COLLECT_ALL);
     assertThat(binder.parserOptions()).isSameAs(ParserOptions.defaults());
-    assertThat(binder.type().getRawClass()).isEqualTo(Plan.class);
+    assertThat(binder.type()).isEqualTo(Plan.class);
   }
 }

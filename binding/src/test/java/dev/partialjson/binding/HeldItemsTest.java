@@ -6,11 +6,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
+import dev.partialjson.binding.spi.DataType;
+import dev.partialjson.binding.spi.Databind;
+import dev.partialjson.binding.spi.Tokens;
 import dev.partialjson.parser.IncrementalJsonParser;
 import dev.partialjson.parser.JsonPath;
 import dev.partialjson.parser.JsonPathPattern;
@@ -24,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -172,12 +172,12 @@ class HeldItemsTest {
 
   @Test
   void aHeldValueThatCannotStandInFallsBackToItsTokens() {
-    ObjectMapper mapper = new ObjectMapper();
-    Binder binder = new Binder(mapper);
+    Databind databind = Defaults.databind();
+    Binder binder = new Binder(databind);
     JsonPath root = JsonPath.root();
-    TokenRecorder whole = new TokenRecorder(root);
+    TokenRecorder whole = new TokenRecorder(databind, root);
     JsonPath section = root.field("sections").index(0);
-    TokenRecorder tokens = new TokenRecorder(section);
+    TokenRecorder tokens = new TokenRecorder(databind, section);
     tokens.startObject(section);
     tokens.scalar(section.field("name"), "a");
     tokens.startArray(section.field("leaves"));
@@ -191,7 +191,7 @@ class HeldItemsTest {
     whole.scalar(root.field("n"), 7);
     whole.endObject();
 
-    JavaType type = mapper.constructType(Doc.class);
+    DataType type = databind.constructType(Doc.class);
     assertThat(binder.bind(type, whole))
         .isEqualTo(new Doc("t", List.of(new Section("a", List.of())), 7));
   }
@@ -209,6 +209,7 @@ class HeldItemsTest {
       // Binds nothing: each value is held as its path, or (bound == false) recorded as tokens.
       Recorder recorder =
           new Recorder(
+              DATABIND,
               List.of(sections, leaves),
               List.of(),
               (s, tokens) -> bound ? tokens.root().toString() : Recorder.NOT_BOUND);
@@ -221,7 +222,7 @@ class HeldItemsTest {
 
       TokenRecorder whole = recorder.whole();
       assertThat(whole.holds()).isEqualTo(bound);
-      assertThat(text(whole.expanded())).isEqualTo(new ObjectMapper().readTree(DOC).toString());
+      assertThat(tree(whole.expanded())).isEqualTo(jackson(DOC, Object.class));
       if (bound) {
         // Only the sections are held in the whole: the leaves are held inside their sections.
         assertThat(embedded(whole.buffer()))
@@ -230,25 +231,20 @@ class HeldItemsTest {
     }
   }
 
-  private static JavaType type(Class<?> type) {
-    return new ObjectMapper().constructType(type);
+  private static final Databind DATABIND = Defaults.databind();
+
+  private static DataType type(Class<?> type) {
+    return DATABIND.constructType(type);
   }
 
-  private static String text(TokenBuffer tokens) throws IOException {
-    try (JsonParser parser = tokens.asParser(new ObjectMapper())) {
-      return new ObjectMapper().readTree(parser).toString();
-    }
+  /** Returns the recorded value as plain maps, lists and scalars, as databind binds Object. */
+  private static @Nullable Object tree(Tokens tokens) {
+    return DATABIND.bind(DATABIND.constructType(Object.class), tokens, false);
   }
 
-  private static List<Object> embedded(TokenBuffer tokens) throws IOException {
+  private static List<Object> embedded(Tokens tokens) {
     List<Object> found = new ArrayList<>();
-    try (JsonParser parser = tokens.asParser()) {
-      for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
-        if (t == JsonToken.VALUE_EMBEDDED_OBJECT) {
-          found.add(parser.getEmbeddedObject());
-        }
-      }
-    }
+    tokens.replay(DATABIND.newTokens(), (index, value, out) -> found.add(value));
     return found;
   }
 

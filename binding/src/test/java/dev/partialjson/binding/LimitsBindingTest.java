@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.partialjson.binding.Models.Plan;
 import dev.partialjson.binding.Models.Task;
 import dev.partialjson.parser.LimitExceededException;
@@ -76,7 +75,7 @@ class LimitsBindingTest {
   @Test
   void surfacesTheMemberLimitFromFeedUnchanged() {
     StreamingBinder<Map<String, Integer>> binder =
-        StreamingBinder.builder(new TypeReference<Map<String, Integer>>() {})
+        StreamingBinder.builder(new GenericType<Map<String, Integer>>() {})
             .parserOptions(
                 ParserOptions.builder()
                     .limits(Limits.builder().maxObjectMembers(2).build())
@@ -98,8 +97,7 @@ class LimitsBindingTest {
     String document = nested(1000, "[", "1", "]");
     Object value = complete(StreamingBinder.of(Object.class), document);
     assertThat(depth(value)).isEqualTo(1000);
-    List<Object> list =
-        complete(StreamingBinder.of(new TypeReference<List<Object>>() {}), document);
+    List<Object> list = complete(StreamingBinder.of(new GenericType<List<Object>>() {}), document);
     assertThat(depth(list)).isEqualTo(1000);
   }
 
@@ -108,7 +106,7 @@ class LimitsBindingTest {
     String document = nested(1000, "{\"a\": ", "1", "}");
     assertThat(depth(complete(StreamingBinder.of(Object.class), document))).isEqualTo(1000);
     Map<String, Object> map =
-        complete(StreamingBinder.of(new TypeReference<Map<String, Object>>() {}), document);
+        complete(StreamingBinder.of(new GenericType<Map<String, Object>>() {}), document);
     assertThat(depth(map)).isEqualTo(1000);
   }
 

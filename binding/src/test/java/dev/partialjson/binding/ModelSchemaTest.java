@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -113,7 +112,7 @@ class ModelSchemaTest {
     assertThatThrownBy(
             () ->
                 ModelSchema.of(
-                    StreamingBinder.of(new TypeReference<List<Models.Task>>() {}),
+                    StreamingBinder.of(new GenericType<List<Models.Task>>() {}),
                     SchemaMode.OPENAI_STRICT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("OpenAI strict mode needs an object at the root of the schema");
@@ -123,7 +122,7 @@ class ModelSchemaTest {
   void genericTypesAreResolvedFromTheBinder() {
     JsonNode schema =
         ModelSchema.of(
-                StreamingBinder.of(new TypeReference<List<Models.Task>>() {}), SchemaMode.PLAIN)
+                StreamingBinder.of(new GenericType<List<Models.Task>>() {}), SchemaMode.PLAIN)
             .toObjectNode();
 
     assertThat(schema.get("type").asText()).isEqualTo("array");

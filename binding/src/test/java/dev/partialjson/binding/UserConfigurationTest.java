@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.partialjson.binding.Models.Plan;
+import dev.partialjson.binding.jackson2.Jackson2Databind;
 import dev.partialjson.testkit.Splits;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
@@ -24,11 +25,12 @@ class UserConfigurationTest {
   void bindsWithTheUsersMapper() {
     StreamingBinder<Forecast> binder =
         StreamingBinder.builder(Forecast.class)
-            .objectMapper(
-                JsonMapper.builder()
-                    .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .build())
+            .databind(
+                Jackson2Databind.of(
+                    JsonMapper.builder()
+                        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .build()))
             .build();
     String json = "{\"city_name\":\"Oslo\",\"high_celsius\":-3,\"weather_alerts\":[\"snow\"]}";
     for (Splits.Split split : Sweep.of(json)) {

@@ -2,7 +2,6 @@ package dev.partialjson.binding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -118,7 +117,7 @@ class ValidatedOnceTest {
   @Test
   void aRootListsItemsAreValidatedOnce() {
     StreamingBinder<List<Leaf>> binder =
-        StreamingBinder.builder(new TypeReference<List<Leaf>>() {}).build();
+        StreamingBinder.builder(new GenericType<List<Leaf>>() {}).build();
     BindingSession<List<Leaf>> session = binder.open();
     session.feed("[{\"text\":\"a\"},{\"text\":\"\"}]");
     assertThat(session.result().violations())

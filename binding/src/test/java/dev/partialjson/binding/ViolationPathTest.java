@@ -2,13 +2,13 @@ package dev.partialjson.binding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.partialjson.binding.Models.Document;
 import dev.partialjson.binding.Models.Plan;
 import dev.partialjson.binding.Models.Recipe;
 import dev.partialjson.binding.Models.Task;
+import dev.partialjson.binding.jackson2.Jackson2Databind;
 import dev.partialjson.testkit.Splits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -88,7 +88,7 @@ class ViolationPathTest {
   @Test
   void namesItemsOfAListAtTheRoot() {
     String json = "[{\"title\":\"a\",\"priority\":\"LOW\"},{\"title\":\"\",\"priority\":\"LOW\"}]";
-    assertThat(violations(StreamingBinder.of(new TypeReference<List<Task>>() {}), json))
+    assertThat(violations(StreamingBinder.of(new GenericType<List<Task>>() {}), json))
         .containsExactly("$[1].title NotBlank must not be blank");
   }
 
@@ -102,10 +102,11 @@ class ViolationPathTest {
   void followsTheMappersNamingStrategy() {
     StreamingBinder<Weather> binder =
         StreamingBinder.builder(Weather.class)
-            .objectMapper(
-                JsonMapper.builder()
-                    .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .build())
+            .databind(
+                Jackson2Databind.of(
+                    JsonMapper.builder()
+                        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                        .build()))
             .build();
     assertThat(violations(binder, "{\"city_name\":\" \",\"hourly_readings\":[]}"))
         .containsExactly(
@@ -117,10 +118,11 @@ class ViolationPathTest {
   void namesContainerElementsByIndex() {
     StreamingBinder<Survey> binder =
         StreamingBinder.builder(Survey.class)
-            .objectMapper(
-                JsonMapper.builder()
-                    .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                    .build())
+            .databind(
+                Jackson2Databind.of(
+                    JsonMapper.builder()
+                        .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                        .build()))
             .build();
     assertThat(
             violations(

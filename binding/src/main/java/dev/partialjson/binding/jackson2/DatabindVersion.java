@@ -1,4 +1,4 @@
-package dev.partialjson.binding;
+package dev.partialjson.binding.jackson2;
 
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.cfg.PackageVersion;

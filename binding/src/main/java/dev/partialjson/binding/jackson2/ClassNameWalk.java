@@ -1,4 +1,4 @@
-package dev.partialjson.binding;
+package dev.partialjson.binding.jackson2;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.AnnotationIntrospector;
@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code as}, builders, creators, mappings) and every resolver that reads class names without
  * saying {@code Id.CLASS}; and a type deserializer is what databind actually consults. What a
  * custom deserializer or converter of the caller's does inside is not visible to any walk: the
- * mapper's validator ({@link Defaults.NoClassNames}) holds there.
+ * mapper's validator ({@link NoClassNames}) holds there.
  *
  * <p>A type id is refused where its resolver reads class names: {@code Id.CLASS}, {@code
  * Id.MINIMAL_CLASS}, or a resolver that is a {@link ClassNameIdResolver}. Where databind cannot
@@ -101,7 +101,7 @@ final class ClassNameWalk {
       visit(argument);
     }
     visit(readInstead(type));
-    if (TypeModel.isBean(type) && introspected.add(type.getRawClass())) {
+    if (Jackson2Introspection.isBean(type) && introspected.add(type.getRawClass())) {
       bean(type);
     }
   }

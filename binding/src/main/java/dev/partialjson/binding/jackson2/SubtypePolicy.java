@@ -1,4 +1,4 @@
-package dev.partialjson.binding;
+package dev.partialjson.binding.jackson2;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,12 +37,12 @@ final class SubtypePolicy {
   /**
    * Returns the mapper a binder uses for a caller's {@code mapper}: a copy, whose polymorphic type
    * validator denies every class name before the class is loaded, as the default mapper's does
-   * ({@link Defaults.NoClassNames}). The copy keeps what the caller configured but shares nothing
-   * with it: databind shares a mapper's mix-ins, registered subtypes and deserializer cache with
-   * the readers made from it, so default typing or a mix-in added to the caller's mapper later, and
-   * the deserializers it then caches, would otherwise reach the binder past its checks. The
-   * caller's own validator is replaced: it only ever decides about class names, which binding
-   * refuses anyway.
+   * ({@link NoClassNames}). The copy keeps what the caller configured but shares nothing with it:
+   * databind shares a mapper's mix-ins, registered subtypes and deserializer cache with the readers
+   * made from it, so default typing or a mix-in added to the caller's mapper later, and the
+   * deserializers it then caches, would otherwise reach the binder past its checks. The caller's
+   * own validator is replaced: it only ever decides about class names, which binding refuses
+   * anyway.
    *
    * @throws IllegalArgumentException if the mapper's class cannot be copied (a subclass of {@code
    *     ObjectMapper} that does not override {@code copy()})
@@ -59,7 +59,7 @@ final class SubtypePolicy {
               + " to the mapper do not reach",
           e);
     }
-    copy.setPolymorphicTypeValidator(new Defaults.NoClassNames());
+    copy.setPolymorphicTypeValidator(new NoClassNames());
     return copy;
   }
 

@@ -1,4 +1,4 @@
-package dev.partialjson.binding;
+package dev.partialjson.binding.jackson2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
