@@ -9,16 +9,19 @@
  */
 module dev.partialjson.binding {
   requires transitive dev.partialjson.parser;
-  requires transitive com.fasterxml.jackson.databind;
+  // Static (read when the application resolves it): the Jackson 2 side (package jackson2) and
+  // ModelSchema use it, and a Jackson 3 application, through partialjson-binding-jackson3, has
+  // neither it nor victools.
+  requires static com.fasterxml.jackson.databind;
   requires transitive jakarta.validation;
   // Optional: used when the application has Hibernate Validator (HibernateValidatorSupport); any
   // other Jakarta Validation provider works without it. "static" is the module system's optional
   // dependency: never resolved because of this module, read when the application resolves it.
   requires static org.hibernate.validator;
-  requires com.github.victools.jsonschema.generator;
-  requires com.fasterxml.classmate;
-  requires com.github.victools.jsonschema.module.jackson;
-  requires com.github.victools.jsonschema.module.jakarta.validation;
+  requires static com.github.victools.jsonschema.generator;
+  requires static com.fasterxml.classmate;
+  requires static com.github.victools.jsonschema.module.jackson;
+  requires static com.github.victools.jsonschema.module.jakarta.validation;
   requires static transitive org.jspecify;
 
   exports dev.partialjson.binding;
