@@ -178,6 +178,11 @@ final class ClassNameWalk {
       creators = bean.getValueInstantiator();
     } catch (RuntimeException e) {
       return; // no deserializer for this type: binding it fails before reading anything
+    } catch (StackOverflowError e) {
+      // Jackson 3 builds the whole deserializer, and for a type whose properties nest it ever
+      // deeper (Node<T> with a Node<List<T>> property) its own recursion has no end: it cannot
+      // read such a value either. Its members were walked above, once per class.
+      return;
     }
     SettableBeanProperty[] parameters = creators.getFromObjectArguments(config);
     if (parameters != null) {

@@ -158,8 +158,10 @@ final class Jackson3Introspection {
       return bean.getObjectIdReader(null) == null
           && !creator.canCreateUsingDelegate()
           && !creator.canCreateUsingArrayDelegate();
-    } catch (Exception e) {
-      return false; // cannot be bound at all: the binding reports it, from the tokens
+    } catch (Exception | StackOverflowError e) {
+      // cannot be bound at all (see ClassNameWalk#creators for the overflow): the binding
+      // reports it, from the tokens
+      return false;
     }
   }
 
@@ -244,7 +246,7 @@ final class Jackson3Introspection {
       }
       ValueInstantiator creators = ((BeanDeserializer) deserializer).getValueInstantiator();
       return !creators.canCreateUsingDelegate() && !creators.canCreateUsingArrayDelegate();
-    } catch (Exception e) {
+    } catch (Exception | StackOverflowError e) {
       return false; // databind cannot read it at all: leave that to the binding to report
     }
   }

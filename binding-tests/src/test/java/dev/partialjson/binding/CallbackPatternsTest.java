@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partialjson.binding.Models.Drawing;
 import dev.partialjson.binding.Models.Plan;
 import dev.partialjson.binding.Models.Priority;
@@ -86,8 +85,8 @@ class CallbackPatternsTest {
     session.onItem("$.tasks[*]", Object.class, t -> {});
     session.onItem("$.tasks[*]", Record.class, t -> {});
     session.onValue("$.tasks[0]", Map.class, t -> {});
-    session.onValue("$.tasks[0]", JsonNode.class, t -> {});
-    session.onValue("$.tasks[0]", ObjectNode.class, t -> {});
+    session.onValue("$.tasks[0]", Side.current().treeType(), t -> {});
+    session.onValue("$.tasks[0]", Side.current().objectTreeType(), t -> {});
     session.onValue("$.tasks", List.class, t -> {});
     session.onValue("$.tasks[1].priority", Priority.class, p -> {});
     session.onValue("$.tasks[1].priority", String.class, p -> {}); // an enum's JSON is a string
@@ -127,8 +126,8 @@ class CallbackPatternsTest {
     session.onValue("$.steps.anything", Step.class, s -> {});
     session.onValue("$.steps['odd key'].step_title", String.class, s -> {});
     session.onValue("$.extra.deep[3].x", Object.class, s -> {});
-    session.onValue("$.extra[0]", JsonNode.class, s -> {});
-    session.onValue("$.node.a.b[2]", JsonNode.class, s -> {});
+    session.onValue("$.extra[0]", Side.current().treeType(), s -> {});
+    session.onValue("$.node.a.b[2]", Side.current().treeType(), s -> {});
     session.onItem("$.scores.*[*]", Integer.class, s -> {});
     session.onValue("$.maybe", Step.class, s -> {});
     session.onValue("$.maybe.minutes", Integer.class, s -> {});
@@ -141,7 +140,7 @@ class CallbackPatternsTest {
     StreamingBinder.of(Bag.class).open().onValue("$.whatever.below", Object.class, v -> {});
     StreamingBinder.of(Wrapper.class).open().onText("$.step_title", (p, f, d) -> {});
     StreamingBinder.of(Object.class).open().onItem("$.a[*].b[*]", Task.class, t -> {});
-    StreamingBinder.of(JsonNode.class).open().onItem("$[*]", Map.class, t -> {});
+    StreamingBinder.of(Side.current().treeType()).open().onItem("$[*]", Map.class, t -> {});
     StreamingBinder.of(new GenericType<Map<String, Task>>() {})
         .open()
         .onValue("$.any.title", String.class, t -> {});

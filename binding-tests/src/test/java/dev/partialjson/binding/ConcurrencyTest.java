@@ -2,7 +2,6 @@ package dev.partialjson.binding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.partialjson.binding.LlmOutputsBindingTest.Answers;
 import dev.partialjson.binding.LlmOutputsBindingTest.CityInfo;
 import dev.partialjson.binding.LlmOutputsBindingTest.Finish;
@@ -88,8 +87,9 @@ class ConcurrencyTest {
         StreamingBinder.builder(new GenericType<Map<String, Object>>() {})
             .parserOptions(OPTIONS)
             .build();
-    final StreamingBinder<JsonNode> node =
-        StreamingBinder.builder(JsonNode.class).parserOptions(OPTIONS).build();
+    // The tree type of the side under test: Jackson 2's or Jackson 3's JsonNode.
+    final StreamingBinder<?> node =
+        StreamingBinder.builder(Side.current().treeType()).parserOptions(OPTIONS).build();
 
     Binders() {
       for (Class<?> type :
@@ -270,8 +270,8 @@ class ConcurrencyTest {
         List<Object> received = new ArrayList<>();
         int stop = half ? pieces.size() / 2 : pieces.size();
         if (node) {
-          BindingSession<JsonNode> session = binders.node.open();
-          session.onValue("$.*", JsonNode.class, received::add);
+          BindingSession<?> session = binders.node.open();
+          session.onValue("$.*", Side.current().treeType(), received::add);
           return drive(session, pieces, received, stop);
         }
         return drive(binders.map.open(), pieces, received, stop);

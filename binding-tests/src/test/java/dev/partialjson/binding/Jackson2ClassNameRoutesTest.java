@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with the default mapper and with the caller's own. Each route is first shown to be real: the
  * caller's mapper, reading the JSON on its own, builds the class the input names.
  */
-class ClassNameRoutesTest {
+class Jackson2ClassNameRoutesTest {
   private static final String HINT =
       " lets the input name any class to instantiate: declare the subtypes with"
           + " @JsonTypeInfo(use = Id.NAME) and @JsonSubTypes instead";

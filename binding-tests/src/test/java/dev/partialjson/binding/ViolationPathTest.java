@@ -2,13 +2,10 @@ package dev.partialjson.binding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.partialjson.binding.Models.Document;
 import dev.partialjson.binding.Models.Plan;
 import dev.partialjson.binding.Models.Recipe;
 import dev.partialjson.binding.Models.Task;
-import dev.partialjson.binding.jackson2.Jackson2Databind;
 import dev.partialjson.testkit.Splits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -102,11 +99,7 @@ class ViolationPathTest {
   void followsTheMappersNamingStrategy() {
     StreamingBinder<Weather> binder =
         StreamingBinder.builder(Weather.class)
-            .databind(
-                Jackson2Databind.of(
-                    JsonMapper.builder()
-                        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                        .build()))
+            .databind(Side.current().namingStrategy("SNAKE_CASE", false))
             .build();
     assertThat(violations(binder, "{\"city_name\":\" \",\"hourly_readings\":[]}"))
         .containsExactly(
@@ -118,11 +111,7 @@ class ViolationPathTest {
   void namesContainerElementsByIndex() {
     StreamingBinder<Survey> binder =
         StreamingBinder.builder(Survey.class)
-            .databind(
-                Jackson2Databind.of(
-                    JsonMapper.builder()
-                        .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                        .build()))
+            .databind(Side.current().namingStrategy("KEBAB_CASE", false))
             .build();
     assertThat(
             violations(

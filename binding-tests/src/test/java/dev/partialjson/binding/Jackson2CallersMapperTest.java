@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * mapper is: a class name in the input is refused before the class is loaded, on routes no
  * build-time check can see, and later changes to the caller's mapper do not reach the binder.
  */
-class CallersMapperTest {
+class Jackson2CallersMapperTest {
   /** The classes whose static initializer ran. */
   static final Set<String> INITIALIZED = ConcurrentHashMap.newKeySet();
 
@@ -141,5 +141,48 @@ class CallersMapperTest {
                 + subclass.getClass().getName()
                 + " does not override copy(), and the binder works on a copy, which later changes"
                 + " to the mapper do not reach");
+  }
+
+  @Test
+  void refusesAMapperWithDefaultTyping() {
+    ObjectMapper everything =
+        JsonMapper.builder()
+            .activateDefaultTyping(
+                LaissezFaireSubTypeValidator.instance, ObjectMapper.DefaultTyping.NON_FINAL)
+            .build();
+    ObjectMapper asProperty =
+        JsonMapper.builder()
+            .activateDefaultTypingAsProperty(
+                LaissezFaireSubTypeValidator.instance,
+                ObjectMapper.DefaultTyping.JAVA_LANG_OBJECT,
+                "@class")
+            .build();
+    for (ObjectMapper mapper : List.of(everything, asProperty)) {
+      assertThatThrownBy(
+              () ->
+                  StreamingBinder.builder(Models.Drawing.class)
+                      .databind(Jackson2Databind.of(mapper))
+                      .build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "the ObjectMapper has default typing activated, which lets the input name any class"
+                  + " to instantiate: bind model output with a mapper without it, and declare"
+                  + " polymorphic types with @JsonTypeInfo(use = Id.NAME) and @JsonSubTypes");
+    }
+  }
+
+  @Test
+  void defaultTypingSwitchedOnAfterTheBuildDoesNotApply() {
+    // The binder's readers keep the mapper's configuration as it was when it was built.
+    ObjectMapper mapper = JsonMapper.builder().build();
+    StreamingBinder<BindingSafetyTest.Note> binder =
+        StreamingBinder.builder(BindingSafetyTest.Note.class)
+            .databind(Jackson2Databind.of(mapper))
+            .build();
+    mapper.activateDefaultTyping(
+        LaissezFaireSubTypeValidator.instance, ObjectMapper.DefaultTyping.NON_FINAL);
+    BindingSession<BindingSafetyTest.Note> session = binder.open();
+    session.feed("{\"title\":\"t\",\"extra\":[\"java.util.HashMap\",{}],\"more\":[]}");
+    assertThat(session.complete().extra()).isEqualTo(List.of("java.util.HashMap", Map.of()));
   }
 }
