@@ -141,9 +141,11 @@ final class ClassNameWalk {
       read = base;
     }
     visit(read);
-    // Jackson 3 has no question "does the member declare a type resolver"; its lookups fall back to
-    // the class's own, which visit(read) above has already refused by the class's name.
-    if (introspector.findTypeResolverBuilder(config, member) != null) {
+    // The member's own @JsonTypeInfo (or bundle, or @JsonTypeResolver); for the elements of a
+    // container, Jackson 3's lookup falls back to the element class's own id, which visit(read)
+    // above has already refused by the class's name.
+    if (introspector.findPolymorphicTypeInfo(config, member) != null
+        || introspector.findTypeResolverBuilder(config, member) != null) {
       TypeDeserializer own = propertyTypeDeserializer(base, member, false);
       refuse(own, where);
       subtypes(base, member, own);
