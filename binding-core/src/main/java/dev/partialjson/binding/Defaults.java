@@ -36,6 +36,16 @@ final class Defaults {
         // a side without its Jackson on the class path: it cannot bind, so it is not a choice
       }
     }
+    return choose(found);
+  }
+
+  /**
+   * Returns the default databind of the one side {@code found}.
+   *
+   * @throws IllegalStateException if there is no side, or more than one; the message says what to
+   *     add or how to choose
+   */
+  static Databind choose(List<DatabindProvider> found) {
     if (found.isEmpty()) {
       throw new IllegalStateException(
           "No Jackson for binding: add dev.partialjson:partialjson-binding (Jackson 2) or"

@@ -6,8 +6,8 @@
  *
  * <p>Needs Java 17 or newer, one Jackson side (partialjson-binding: jackson-databind 2.15 or newer
  * within 2.x; partialjson-binding-jackson3: 3.1 or newer within 3.x), and a Jakarta Validation 3.0
- * or 3.1 provider (Hibernate Validator 8.0 or newer is used best; any other works), unless a
- * {@code Validator} is given to the builder.
+ * or 3.1 provider (Hibernate Validator 8.0 or newer is used best; any other works), unless a {@code
+ * Validator} is given to the builder.
  */
 @NullMarked
 package dev.partialjson.binding;

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TreeNode;
+import tools.jackson.core.Version;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.MapperFeature;
@@ -44,6 +45,7 @@ public final class Jackson3Databind implements Databind {
   private final Set<JavaType> checked = ConcurrentHashMap.newKeySet();
 
   private Jackson3Databind(JsonMapper mapper) {
+    requireAtLeast31(PackageVersion.VERSION);
     this.mapper = mapper;
     if (mapper.deserializationConfig().getDefaultTyper(mapper.constructType(Object.class))
         != null) {
@@ -90,6 +92,22 @@ public final class Jackson3Databind implements Databind {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .polymorphicTypeValidator(new NoClassNames())
             .build());
+  }
+
+  /**
+   * Throws if {@code found} is older than 3.1, the oldest Jackson 3 binding is tested with: an
+   * application whose dependency tree picks an older one gets an error naming both versions rather
+   * than a {@code NoSuchMethodError} in the middle of a stream.
+   *
+   * @throws IllegalStateException naming {@code found} and the floor
+   */
+  static void requireAtLeast31(Version found) {
+    if (found.getMajorVersion() == 3 && found.getMinorVersion() < 1) {
+      throw new IllegalStateException(
+          "partialjson-binding-jackson3 needs jackson-databind 3.1 or newer, but the class path has "
+              + found.toFullString()
+              + ": align the application's Jackson version (tools.jackson:jackson-bom)");
+    }
   }
 
   @Override
