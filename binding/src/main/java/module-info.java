@@ -1,25 +1,16 @@
 /**
- * Typed streaming binding: records bound with Jackson and validated with Jakarta Validation while
- * the JSON is still arriving.
- *
- * <p>The parser, Jackson's databind and Jakarta Validation appear in the public API ({@code
- * ObjectMapper}, {@code TypeReference}, {@code Validator}, {@code ParserOptions}), so they are
- * {@code transitive}. Hibernate Validator is used directly only to build the default validator, and
- * victools jsonschema-generator only inside {@code ModelSchema}.
+ * Typed streaming binding through Jackson 2's databind: the Jackson 2 side of partialjson's binding
+ * ({@code Jackson2Databind}), with the binding module itself and, for {@code ModelSchema}, victools
+ * jsonschema-generator. Jackson 2's databind is in the public API ({@code ObjectMapper}), so it is
+ * {@code transitive}, as the binding module is.
  */
-module dev.partialjson.binding {
-  requires transitive dev.partialjson.parser;
+module dev.partialjson.binding.jackson2 {
+  requires transitive dev.partialjson.binding;
   requires transitive com.fasterxml.jackson.databind;
-  requires transitive jakarta.validation;
-  // Optional: used when the application has Hibernate Validator (HibernateValidatorSupport); any
-  // other Jakarta Validation provider works without it. "static" is the module system's optional
-  // dependency: never resolved because of this module, read when the application resolves it.
-  requires static org.hibernate.validator;
-  requires com.github.victools.jsonschema.generator;
-  requires com.fasterxml.classmate;
-  requires com.github.victools.jsonschema.module.jackson;
-  requires com.github.victools.jsonschema.module.jakarta.validation;
   requires static transitive org.jspecify;
 
-  exports dev.partialjson.binding;
+  exports dev.partialjson.binding.jackson2;
+
+  provides dev.partialjson.binding.spi.DatabindProvider with
+      dev.partialjson.binding.jackson2.Jackson2Provider;
 }

@@ -36,8 +36,14 @@ class JsonTestSuiteTest {
     Class<?> parser = Class.forName("dev.partialjson.parser.IncrementalJsonParser");
     assertThat(bundled.getProtectionDomain().getCodeSource())
         .isEqualTo(parser.getProtectionDomain().getCodeSource());
-    assertThat(Class.forName("com.fasterxml.jackson.core.JsonFactory").getProtectionDomain())
-        .isNotEqualTo(parser.getProtectionDomain());
+    // The application's own jackson-core 2, where it has one (not on Boot 4's Jackson 3): apart.
+    Class<?> application;
+    try {
+      application = Class.forName("com.fasterxml.jackson.core.JsonFactory");
+    } catch (ClassNotFoundException e) {
+      return;
+    }
+    assertThat(application.getProtectionDomain()).isNotEqualTo(parser.getProtectionDomain());
   }
 
   @TestFactory

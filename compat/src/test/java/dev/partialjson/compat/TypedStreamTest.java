@@ -98,7 +98,7 @@ class TypedStreamTest {
   }
 
   /** Returns a feeder for {@code session}, which offers the parser's three input methods. */
-  private static Splits.Feeder feeder(BindingSession<?> session) {
+  static Splits.Feeder feeder(BindingSession<?> session) {
     return new Splits.Feeder() {
       @Override
       public void feed(CharSequence text) {

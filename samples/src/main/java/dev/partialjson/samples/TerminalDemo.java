@@ -220,10 +220,8 @@ public final class TerminalDemo {
     ResponseFormatJsonSchema.JsonSchema.Schema.Builder schema =
         ResponseFormatJsonSchema.JsonSchema.Schema.builder();
     ModelSchema.of(binder, SchemaMode.OPENAI_STRICT)
-        .toObjectNode()
-        .properties()
-        .forEach(
-            e -> schema.putAdditionalProperty(e.getKey(), JsonValue.fromJsonNode(e.getValue())));
+        .toMap()
+        .forEach((name, value) -> schema.putAdditionalProperty(name, JsonValue.from(value)));
     return ResponseFormatJsonSchema.builder()
         .jsonSchema(
             ResponseFormatJsonSchema.JsonSchema.builder()

@@ -92,8 +92,7 @@ public final class ToolCallsDemo {
     if (binder == null) {
       throw new IllegalArgumentException("no record for tool " + tool);
     }
-    out.println(
-        "call " + index + " " + tool + " -> " + binder.type().getRawClass().getSimpleName());
+    out.println("call " + index + " " + tool + " -> " + ((Class<?>) binder.type()).getSimpleName());
     return binder
         .open()
         .onText(

@@ -55,7 +55,8 @@ final class ModelAnswer implements AnswerSource {
         body.putObject("response_format").put("type", "json_schema").putObject("json_schema");
     schema.put("name", "plan").put("strict", true);
     schema.set(
-        "schema", ModelSchema.of(PlanEvents.BINDER, SchemaMode.OPENAI_STRICT).toObjectNode());
+        "schema",
+        MAPPER.valueToTree(ModelSchema.of(PlanEvents.BINDER, SchemaMode.OPENAI_STRICT).toMap()));
     return body.toString();
   }
 
