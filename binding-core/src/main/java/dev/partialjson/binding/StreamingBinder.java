@@ -134,6 +134,14 @@ public final class StreamingBinder<T> {
     return requested;
   }
 
+  /**
+   * Returns the class of the target type, without its type arguments: {@code List} for a binder of
+   * {@code List<Task>}. Adapters name a schema after it.
+   */
+  public Class<?> rawType() {
+    return type.getRawClass();
+  }
+
   /** Returns the target type as the databind resolved it. */
   DataType dataType() {
     return type;

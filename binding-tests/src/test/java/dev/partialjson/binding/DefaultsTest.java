@@ -38,5 +38,15 @@ class DefaultsTest {
     assertThat(binder.failurePolicy()).isEqualTo(FailurePolicy.COLLECT_ALL);
     assertThat(binder.parserOptions()).isSameAs(ParserOptions.defaults());
     assertThat(binder.type()).isEqualTo(Plan.class);
+    assertThat(binder.rawType()).isEqualTo(Plan.class);
+  }
+
+  @Test
+  void theRawTypeOfAGenericTargetIsItsClass() {
+    StreamingBinder<java.util.List<Plan>> binder =
+        StreamingBinder.of(new GenericType<java.util.List<Plan>>() {});
+    assertThat(binder.type().getTypeName())
+        .isEqualTo("java.util.List<" + Plan.class.getTypeName() + ">");
+    assertThat(binder.rawType()).isEqualTo(java.util.List.class);
   }
 }

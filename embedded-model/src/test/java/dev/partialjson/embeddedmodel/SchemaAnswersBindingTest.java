@@ -2,9 +2,9 @@ package dev.partialjson.embeddedmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.partialjson.binding.BindingResult;
 import dev.partialjson.binding.BindingSession;
+import dev.partialjson.binding.GenericType;
 import dev.partialjson.binding.ModelSchema;
 import dev.partialjson.binding.SchemaMode;
 import dev.partialjson.binding.StreamingBinder;
@@ -63,7 +63,7 @@ class SchemaAnswersBindingTest {
     // Length bounds and maps are in the plain schema only (strict mode has neither).
     cases.add(Case.of(Records.Team.class, SchemaMode.PLAIN, true));
     cases.add(Case.of(Records.Scores.class, SchemaMode.PLAIN, true));
-    StreamingBinder<List<Records.Task>> list = StreamingBinder.of(new TypeReference<>() {});
+    StreamingBinder<List<Records.Task>> list = StreamingBinder.of(new GenericType<>() {});
     cases.add(
         new Case("List<Task> PLAIN", list, ModelSchema.of(list, SchemaMode.PLAIN).toJson(), true));
     return cases;

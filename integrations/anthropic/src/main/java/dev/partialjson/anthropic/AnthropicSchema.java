@@ -2,6 +2,7 @@ package dev.partialjson.anthropic;
 
 import com.anthropic.core.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partialjson.binding.ModelSchema;
 import dev.partialjson.binding.SchemaMode;
@@ -29,11 +30,19 @@ final class AnthropicSchema {
       List.of(
           "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf", "maxItems");
 
+  // The schema as a tree of the Jackson 2 the SDK itself brings.
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
   private AnthropicSchema() {}
+
+  /** Returns {@code schema} as an object node (its root is always an object). */
+  private static ObjectNode tree(ModelSchema schema) {
+    return MAPPER.valueToTree(schema.toMap());
+  }
 
   /** Returns the schema for {@code output_config.format.schema}, as the SDK's JSON values. */
   static Map<String, JsonValue> structuredOutput(StreamingBinder<?> binder) {
-    ObjectNode schema = ModelSchema.of(binder, SchemaMode.OPENAI_STRICT).toObjectNode();
+    ObjectNode schema = tree(ModelSchema.of(binder, SchemaMode.OPENAI_STRICT));
     strip(schema);
     return members(schema);
   }
@@ -45,13 +54,13 @@ final class AnthropicSchema {
    * @throws IllegalArgumentException if the bound type is not read as a JSON object
    */
   static ObjectNode toolInput(String tool, StreamingBinder<?> binder) {
-    ObjectNode schema = ModelSchema.of(binder, SchemaMode.PLAIN).toObjectNode();
+    ObjectNode schema = tree(ModelSchema.of(binder, SchemaMode.PLAIN));
     if (!"object".equals(schema.path("type").asText())) {
       throw new IllegalArgumentException(
           "a tool's input must be a JSON object, but tool \""
               + tool
               + "\" is bound to "
-              + binder.type().toCanonical()
+              + binder.type().getTypeName()
               + ", written as JSON of type "
               + schema.path("type"));
     }

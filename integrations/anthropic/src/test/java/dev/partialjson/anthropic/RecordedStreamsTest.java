@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.type.TypeReference;
+import dev.partialjson.binding.GenericType;
 import dev.partialjson.binding.StreamingBinder;
 import dev.partialjson.binding.TokenUsage;
 import dev.partialjson.embeddedmodel.EmbeddedModelExtension;
@@ -89,7 +89,7 @@ class RecordedStreamsTest {
   @Test
   void rootListItemsArriveWithTheCommaThatEndsThemEvenWhenADeltaCutsANumber() {
     AnthropicBinding<List<Integer>> binding =
-        AnthropicBinding.builder(StreamingBinder.of(new TypeReference<List<Integer>>() {})).build();
+        AnthropicBinding.builder(StreamingBinder.of(new GenericType<List<Integer>>() {})).build();
     List<Integer> items = new ArrayList<>();
     List<long[]> pieces = new ArrayList<>();
     StreamedMessage<List<Integer>> message;
@@ -299,7 +299,7 @@ class RecordedStreamsTest {
   @Test
   void proseWhereTheAnswerShouldBeIsReportedWithItsBlockAndStopReason() {
     AnthropicBinding<Map<String, Object>> binding =
-        AnthropicBinding.builder(StreamingBinder.of(new TypeReference<Map<String, Object>>() {}))
+        AnthropicBinding.builder(StreamingBinder.of(new GenericType<Map<String, Object>>() {}))
             .build();
     StreamedMessage<Map<String, Object>> message;
     try (RecordingEvents events = replay("anthropic-text", 0)) {

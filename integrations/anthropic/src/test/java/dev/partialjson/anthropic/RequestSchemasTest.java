@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.anthropic.core.ObjectMappers;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import dev.partialjson.binding.GenericType;
 import dev.partialjson.binding.StreamingBinder;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -82,7 +82,7 @@ class RequestSchemasTest {
             .tool(
                 "scores",
                 "Scores.",
-                StreamingBinder.of(new TypeReference<List<Integer>>() {}),
+                StreamingBinder.of(new GenericType<List<Integer>>() {}),
                 call -> {})
             .build();
 

@@ -1,6 +1,7 @@
 package dev.partialjson.langchain4j;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.ResponseFormat;
@@ -44,7 +45,15 @@ public final class LangChain4jSchemas {
   private static final Set<String> OBJECT_KEYWORDS =
       Set.of("type", "properties", "required", "additionalProperties", "$defs", "description");
 
+  // The schema as a tree of the Jackson 2 the SDK itself brings.
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
   private LangChain4jSchemas() {}
+
+  /** Returns {@code schema} as an object node (its root is always an object). */
+  private static ObjectNode tree(ModelSchema schema) {
+    return MAPPER.valueToTree(schema.toMap());
+  }
 
   /**
    * Returns a JSON response format with the schema of the type {@code binder} binds, named after
@@ -60,7 +69,7 @@ public final class LangChain4jSchemas {
         .type(ResponseFormatType.JSON)
         .jsonSchema(
             JsonSchema.builder()
-                .name(schemaName(binder.type().getRawClass()))
+                .name(schemaName(binder.rawType()))
                 .rootElement(JsonRawSchema.from(schema))
                 .build())
         .build();
@@ -76,7 +85,7 @@ public final class LangChain4jSchemas {
    */
   public static JsonObjectSchema toolParameters(StreamingBinder<?> binder) {
     Objects.requireNonNull(binder, "binder == null");
-    ObjectNode schema = ModelSchema.of(binder, SchemaMode.OPENAI_STRICT).toObjectNode();
+    ObjectNode schema = tree(ModelSchema.of(binder, SchemaMode.OPENAI_STRICT));
     for (Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!OBJECT_KEYWORDS.contains(name)) {

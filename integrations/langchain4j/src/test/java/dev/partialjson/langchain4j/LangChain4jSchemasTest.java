@@ -38,7 +38,9 @@ class LangChain4jSchemasTest {
   @Test
   void toolParametersKeepThePropertiesTheRequiredListAndTheDefinitions() throws Exception {
     StreamingBinder<Route> binder = StreamingBinder.of(Route.class);
-    JsonNode schema = ModelSchema.of(binder, SchemaMode.OPENAI_STRICT).toObjectNode();
+    JsonNode schema =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(ModelSchema.of(binder, SchemaMode.OPENAI_STRICT).toJson());
     JsonObjectSchema parameters = LangChain4jSchemas.toolParameters(binder);
 
     assertThat(parameters.properties().keySet()).containsExactly("from", "to", "stops");

@@ -1,7 +1,5 @@
 package dev.partialjson.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.core.JsonValue;
 import dev.partialjson.binding.ModelSchema;
 import dev.partialjson.binding.SchemaMode;
@@ -18,11 +16,10 @@ final class SchemaValues {
 
   /** Returns the top-level properties of the binder's strict schema, in schema order. */
   static Map<String, JsonValue> strict(StreamingBinder<?> binder) {
-    ObjectNode schema = ModelSchema.of(binder, SchemaMode.OPENAI_STRICT).toObjectNode();
     Map<String, JsonValue> values = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> field : schema.properties()) {
-      values.put(field.getKey(), JsonValue.fromJsonNode(field.getValue()));
-    }
+    ModelSchema.of(binder, SchemaMode.OPENAI_STRICT)
+        .toMap()
+        .forEach((key, value) -> values.put(key, JsonValue.from(value)));
     return values;
   }
 
@@ -31,7 +28,7 @@ final class SchemaValues {
    * accept in a name (anything but letters, digits, {@code _} and {@code -}) replaced by {@code _}.
    */
   static String name(StreamingBinder<?> binder) {
-    String simple = binder.type().getRawClass().getSimpleName();
+    String simple = binder.rawType().getSimpleName();
     StringBuilder name = new StringBuilder(Math.min(simple.length(), MAX_NAME));
     for (int i = 0; i < simple.length() && name.length() < MAX_NAME; i++) {
       char c = simple.charAt(i);

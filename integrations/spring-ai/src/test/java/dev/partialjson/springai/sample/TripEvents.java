@@ -1,6 +1,7 @@
 package dev.partialjson.springai.sample;
 
 import dev.partialjson.binding.StreamingBinder;
+import dev.partialjson.binding.jackson3.Jackson3Databind;
 import dev.partialjson.parser.JsonEvent;
 import dev.partialjson.springai.ChatClientBinding;
 import dev.partialjson.springai.StreamedAnswer;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /trip}: the model's trip plan as server-sent events, each keyed by its JSON path:
@@ -35,11 +37,14 @@ class TripEvents {
       Set.of(JsonEvent.Kind.STRING, JsonEvent.Kind.NUMBER, JsonEvent.Kind.BOOLEAN);
 
   private final ChatClient chat;
-  private final ChatClientBinding<Trip> trips =
-      ChatClientBinding.of(StreamingBinder.of(Trip.class));
+  private final ChatClientBinding<Trip> trips;
 
-  TripEvents(ChatClient.Builder chat) {
+  /** Binds through the application's own Jackson 3 mapper, as Spring Boot configured it. */
+  TripEvents(ChatClient.Builder chat, JsonMapper jsonMapper) {
     this.chat = chat.build();
+    this.trips =
+        ChatClientBinding.of(
+            StreamingBinder.builder(Trip.class).databind(Jackson3Databind.of(jsonMapper)).build());
   }
 
   @GetMapping(path = "/trip", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
