@@ -14,6 +14,7 @@ import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidatio
 import dev.partialjson.binding.spi.DataType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -115,6 +116,12 @@ public final class ModelSchema {
       return list;
     }
     if (node.isNumber()) {
+      // Bounds from Jakarta's @Min/@Max arrive as decimals: a whole one is a whole number, so that
+      // a JSON library writing the map (or a node factory that strips zeros) writes 10, not 1E+1.
+      if (!node.isIntegralNumber() && node.isBigDecimal() && node.canConvertToExactIntegral()) {
+        BigInteger whole = node.decimalValue().toBigIntegerExact();
+        return whole.bitLength() < Long.SIZE ? (Object) whole.longValueExact() : whole;
+      }
       return node.numberValue();
     }
     if (node.isBoolean()) {

@@ -67,6 +67,26 @@ class ModelSchemaTest {
     assertThat(strict(Review.class).toString()).doesNotContain("minLength", "maxLength");
   }
 
+  record Rating(@Min(0) @Max(10) int score) {}
+
+  @Test
+  void wholeBoundsAreWholeNumbersInThePlainValues() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> score =
+        (Map<String, Object>)
+            ((Map<String, Object>)
+                    ModelSchema.of(StreamingBinder.of(Rating.class), SchemaMode.OPENAI_STRICT)
+                        .toMap()
+                        .get("properties"))
+                .get("score");
+    for (String bound : List.of("minimum", "maximum")) {
+      assertThat(score.get(bound)).as(bound).isInstanceOfAny(Integer.class, Long.class);
+    }
+    assertThat(((Number) score.get("maximum")).longValue()).isEqualTo(10);
+    // a node factory that strips a decimal's zeros would write 1E+1
+    assertThat(new ObjectMapper().valueToTree(score).toString()).contains("\"maximum\":10");
+  }
+
   @Test
   void plainModeKeepsEveryConstraintAndRequiresOnlyWhatMustBePresent() {
     JsonNode schema =
