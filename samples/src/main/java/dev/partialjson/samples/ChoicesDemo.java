@@ -1,13 +1,17 @@
 package dev.partialjson.samples;
 
-import dev.partialjson.binding.BindingResult;
+import com.openai.client.OpenAIClient;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.partialjson.binding.BindingSession;
-import dev.partialjson.binding.SessionRouter;
 import dev.partialjson.binding.StreamingBinder;
+import dev.partialjson.embeddedmodel.EmbeddedModel;
+import dev.partialjson.openai.ChatResult;
+import dev.partialjson.openai.OpenAiStreams;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,13 +21,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Renders the {@code n} choices of one streamed response side by side, one column per choice, in a
- * plain terminal: a {@link SessionRouter} keyed by the choice index binds each choice to its own
- * record, and after every delta a row shows each choice's partial value. The recording asked for
- * three answers to one structured-output question. Runs offline:
+ * plain terminal: each choice is bound to its own record, and after every delta a row shows each
+ * choice's partial value. The embedded model replays a real recording of three answers ({@code n =
+ * 3}) to one structured-output question, read by openai-java and {@link OpenAiStreams}, which opens
+ * one session per choice. Runs offline:
  *
  * <pre>
- * ./mvnw -q -pl samples -am package -Dmaven.test.skip=true exec:java \
- *     -Ddemo.mainClass=dev.partialjson.samples.ChoicesDemo
+ * DEMO_MAIN=dev.partialjson.samples.ChoicesDemo ./demo
  * </pre>
  */
 public final class ChoicesDemo {
@@ -45,27 +49,55 @@ public final class ChoicesDemo {
   /** Replays the recording with three choices, printing one row per delta to {@code out}. */
   public static void run(PrintStream out) {
     Objects.requireNonNull(out, "out == null");
-    Recording recording = Recording.OPENAI_THREE_CHOICES;
-    out.println("== " + recording.description());
+    out.println("== OpenAI gpt-4o, n=3: three answers interleaved, one session per choice");
     StreamingBinder<Weather> binder = StreamingBinder.of(Weather.class);
-    try (SessionRouter<Integer, Weather> choices = SessionRouter.create(choice -> binder.open())) {
-      List<ModelDeltas.Delta> deltas = recording.deltas();
-      int columns = deltas.stream().mapToInt(d -> choice(d.channel())).max().orElse(0) + 1;
-      out.println(row(columns, c -> "choice " + c));
-      out.println(row(columns, c -> "-".repeat(COLUMN - 2)));
-      String last = "";
-      for (ModelDeltas.Delta delta : deltas) {
-        choices.feed(choice(delta.channel()), delta.text());
-        String row = row(columns, c -> render(choices.session(c)));
-        if (!row.equals(last)) { // most deltas ("\":\"", "}") change nothing a reader sees
-          out.println(row);
-          last = row;
-        }
+    int columns = 3;
+    ChatCompletionCreateParams params =
+        ChatCompletionCreateParams.builder()
+            .model("embedded/replay/chat-three-choices")
+            .addUserMessage("What is the weather in San Francisco?")
+            .responseFormat(OpenAiStreams.responseFormat(binder))
+            .n(columns)
+            .build();
+    Map<Integer, BindingSession<Weather>> sessions = new HashMap<>();
+    int[] arriving = {0};
+    String[] last = {""};
+    // The adapter hands each piece of content to onText just before feeding it to its choice's
+    // session (opened on the choice's first piece): the row drawn there shows every delta so far.
+    Runnable draw =
+        () -> {
+          String row = row(columns, c -> render(sessions.get(c)));
+          if (!row.equals(last[0])) { // most deltas ("\":\"", "}") change nothing a reader sees
+            out.println(row);
+            last[0] = row;
+          }
+        };
+    out.println(row(columns, c -> "choice " + c));
+    out.println(row(columns, c -> "-".repeat(COLUMN - 2)));
+    ChatResult<Weather> result;
+    try (EmbeddedModel model = EmbeddedModel.start()) {
+      OpenAIClient client = SdkClients.openAi(model);
+      try {
+        result =
+            OpenAiStreams.chat(binder)
+                .onText(
+                    (choice, delta) -> {
+                      draw.run();
+                      arriving[0] = choice;
+                    })
+                .onSession(session -> sessions.put(arriving[0], session))
+                .stream(client.chat().completions().createStreaming(params));
+      } finally {
+        client.close();
       }
-      Map<Integer, BindingResult<Weather>> results = choices.endAll();
-      out.println(row(columns, c -> "-".repeat(COLUMN - 2)));
-      out.println(row(columns, c -> results.get(c).isValid() ? "valid" : "invalid"));
     }
+    draw.run();
+    out.println(row(columns, c -> "-".repeat(COLUMN - 2)));
+    out.println(
+        row(
+            columns,
+            c ->
+                result.choice(c).session().orElseThrow().result().isValid() ? "valid" : "invalid"));
   }
 
   /** Returns one line with a cell per column, each padded to the column's width. */
@@ -97,10 +129,5 @@ public final class ChoicesDemo {
       text.append(weather.units().toUpperCase(Locale.ROOT));
     }
     return text.toString();
-  }
-
-  /** Returns the choice index of a channel: {@code content} is 0, {@code choices[2].content} 2. */
-  static int choice(String channel) {
-    return channel.startsWith("choices[") ? ToolCallsDemo.index(channel) : 0;
   }
 }

@@ -1,8 +1,7 @@
 package dev.partialjson.samples;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.anthropic.models.messages.RawMessageStreamEvent;
+import com.openai.models.chat.completions.ChatCompletionChunk;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,14 +10,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Picks the JSON text deltas out of the events of a streamed model answer, for the two wire formats
- * in the recordings: OpenAI chat completion chunks (structured output in {@code
+ * Picks the JSON text deltas out of the events of a streamed model answer, as the official SDKs
+ * parse them: openai-java's chat completion chunks (structured output in {@code
  * choices[c].delta.content}, tool arguments in {@code
- * choices[c].delta.tool_calls[i].function.arguments}) and Anthropic messages ({@code
- * input_json_delta} fragments of a {@code tool_use} block). Each delta names its channel, one per
- * JSON document, so that parallel tool calls can be fed to one parser each. Prose (Anthropic {@code
- * text_delta}) is not JSON and is left out. Not thread-safe: it remembers tool names and the stop
- * reason across events.
+ * choices[c].delta.tool_calls[i].function.arguments}) and anthropic-java's message stream events
+ * ({@code input_json_delta} fragments of a {@code tool_use} block). Each delta names its channel,
+ * one per JSON document, so that parallel tool calls can be fed to one parser each. Prose
+ * (Anthropic {@code text_delta}) is not JSON and is left out. Not thread-safe: it remembers tool
+ * names and the stop reason across events.
  */
 public final class ModelDeltas {
 
@@ -39,35 +38,52 @@ public final class ModelDeltas {
     }
   }
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final Map<String, String> tools = new HashMap<>(); // tool name by channel
   private @Nullable String stopReason;
 
-  /**
-   * Returns the deltas in {@code event}, in order; none for an event that carries no JSON text.
-   *
-   * @throws IllegalArgumentException if the event's data is not JSON
-   */
-  public List<Delta> read(SseReader.Event event) {
-    Objects.requireNonNull(event, "event == null");
-    if (event.isDone()) {
-      return List.of();
-    }
-    JsonNode data;
-    try {
-      data = MAPPER.readTree(event.data());
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not JSON: " + event.data(), e);
-    }
+  /** Returns the deltas in an OpenAI chunk, in order; none for a chunk with no JSON text. */
+  public List<Delta> read(ChatCompletionChunk chunk) {
+    Objects.requireNonNull(chunk, "chunk == null");
     List<Delta> deltas = new ArrayList<>();
-    if (data.path("object").asText().equals("chat.completion.chunk")) {
-      for (JsonNode choice : data.path("choices")) {
-        openAi(choice, deltas);
+    for (ChatCompletionChunk.Choice choice : chunk.choices()) {
+      long c = choice.index();
+      String prefix = c == 0 ? "" : "choices[" + c + "].";
+      ChatCompletionChunk.Choice.Delta delta = choice.delta();
+      add(deltas, prefix + "content", delta.content().orElse(""));
+      for (ChatCompletionChunk.Choice.Delta.ToolCall call : delta.toolCalls().orElse(List.of())) {
+        String channel = prefix + "tool_calls[" + call.index() + "]";
+        call.function().flatMap(f -> f.name()).ifPresent(name -> tools.put(channel, name));
+        add(deltas, channel, call.function().flatMap(f -> f.arguments()).orElse(""));
       }
-    } else {
-      anthropic(data, deltas);
+      choice.finishReason().ifPresent(reason -> stopReason = reason.asString());
     }
+    return deltas;
+  }
+
+  /** Returns the deltas in an Anthropic event, in order; none for an event with no JSON text. */
+  public List<Delta> read(RawMessageStreamEvent event) {
+    Objects.requireNonNull(event, "event == null");
+    List<Delta> deltas = new ArrayList<>();
+    event
+        .contentBlockStart()
+        .ifPresent(
+            start ->
+                start
+                    .contentBlock()
+                    .toolUse()
+                    .ifPresent(tool -> tools.put(block(start.index()), tool.name())));
+    event
+        .contentBlockDelta()
+        .ifPresent(
+            delta ->
+                delta
+                    .delta()
+                    .inputJson()
+                    .ifPresent(json -> add(deltas, block(delta.index()), json.partialJson())));
+    event
+        .messageDelta()
+        .flatMap(delta -> delta.delta().stopReason())
+        .ifPresent(reason -> stopReason = reason.asString());
     return deltas;
   }
 
@@ -76,52 +92,13 @@ public final class ModelDeltas {
     return stopReason;
   }
 
-  private void openAi(JsonNode choice, List<Delta> deltas) {
-    int c = choice.path("index").asInt();
-    String prefix = c == 0 ? "" : "choices[" + c + "].";
-    JsonNode delta = choice.path("delta");
-    add(deltas, prefix + "content", delta.path("content"));
-    for (JsonNode call : delta.path("tool_calls")) {
-      String channel = prefix + "tool_calls[" + call.path("index").asInt() + "]";
-      JsonNode function = call.path("function");
-      if (function.hasNonNull("name")) {
-        tools.put(channel, function.get("name").asText());
-      }
-      add(deltas, channel, function.path("arguments"));
-    }
-    if (choice.hasNonNull("finish_reason")) {
-      stopReason = choice.get("finish_reason").asText();
-    }
+  private static String block(long index) {
+    return "content_block[" + index + "]";
   }
 
-  private void anthropic(JsonNode data, List<Delta> deltas) {
-    String channel = "content_block[" + data.path("index").asInt() + "]";
-    switch (data.path("type").asText()) {
-      case "content_block_start":
-        JsonNode block = data.path("content_block");
-        if (block.path("type").asText().equals("tool_use")) {
-          tools.put(channel, block.path("name").asText());
-        }
-        break;
-      case "content_block_delta":
-        JsonNode delta = data.path("delta");
-        if (delta.path("type").asText().equals("input_json_delta")) {
-          add(deltas, channel, delta.path("partial_json"));
-        }
-        break;
-      case "message_delta":
-        if (data.path("delta").hasNonNull("stop_reason")) {
-          stopReason = data.path("delta").get("stop_reason").asText();
-        }
-        break;
-      default:
-        break; // message_start, ping, content_block_stop, message_stop: no JSON text
-    }
-  }
-
-  private void add(List<Delta> deltas, String channel, JsonNode text) {
-    if (text.isTextual() && !text.asText().isEmpty()) {
-      deltas.add(new Delta(channel, tools.getOrDefault(channel, ""), text.asText()));
+  private void add(List<Delta> deltas, String channel, String text) {
+    if (!text.isEmpty()) {
+      deltas.add(new Delta(channel, tools.getOrDefault(channel, ""), text));
     }
   }
 }

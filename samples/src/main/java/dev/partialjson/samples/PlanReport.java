@@ -3,11 +3,11 @@ package dev.partialjson.samples;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.openai.models.completions.CompletionUsage;
 import dev.partialjson.binding.BindingException;
 import dev.partialjson.binding.BindingResult;
 import dev.partialjson.binding.BindingSession;
 import dev.partialjson.binding.SessionStats;
+import dev.partialjson.binding.TokenUsage;
 import dev.partialjson.binding.Violation;
 import dev.partialjson.parser.IncompleteJsonException;
 import dev.partialjson.parser.Repair;
@@ -37,7 +37,7 @@ final class PlanReport {
   void print(
       BindingSession<TripPlan> session,
       String finishReason,
-      @Nullable CompletionUsage usage,
+      @Nullable TokenUsage usage,
       List<Repair> repairs) {
     BindingResult<TripPlan> result = session.result();
     out.println(
@@ -46,9 +46,9 @@ final class PlanReport {
             + (usage == null
                 ? ""
                 : "; usage: "
-                    + usage.promptTokens()
+                    + usage.inputTokens()
                     + " prompt + "
-                    + usage.completionTokens()
+                    + usage.outputTokens()
                     + " completion tokens"));
     for (Repair repair : repairs) {
       out.printf(

@@ -1,59 +1,64 @@
 package dev.partialjson.samples;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.core.http.StreamResponse;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.RawMessageStreamEvent;
+import com.openai.client.OpenAIClient;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.partialjson.embeddedmodel.EmbeddedModel;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * The recorded model streams shipped in this module's resources under {@code streams/}; where each
- * comes from, and its licence, is in {@code streams/README.md}. Immutable and thread-safe.
+ * Real model streams that the embedded model replays byte for byte ({@code embedded/replay/<name>};
+ * where each was recorded, and its licence, is in the embedded model's {@code replays/README.md}),
+ * read here through the official SDK of their provider. Immutable and thread-safe.
  */
 public enum Recording {
   /** Structured output as content deltas: the object grows token by token. */
   OPENAI_STRUCTURED_OUTPUT(
       "openai-structured-output",
-      "openai-python/7e5ea4d12e7cc064399b6631415e65923f182256b6e6b752950a3aaa2ad2320a.sse",
+      "chat-structured-output",
       "OpenAI gpt-4o, structured output {city, temperature, units} in content deltas"),
   /** Two tool calls streamed one after the other, each its own JSON document. */
   OPENAI_PARALLEL_TOOL_CALLS(
       "openai-parallel-tool-calls",
-      "openai-python/f82268f2fefd5cfbc7eeb59c297688be2f6ca0849a6e4f17851b517310841d9b.sse",
+      "chat-parallel-tools",
       "OpenAI gpt-4o, two parallel tool calls: one parser per tool_calls index"),
   /** Three choices ({@code n = 3}) of one structured-output request, interleaved chunk by chunk. */
   OPENAI_THREE_CHOICES(
       "openai-three-choices",
-      "openai-python/a491adda08c3d4fde95f5b2ee3f60f7f745f1a56d82e62f58031cc2add502380.sse",
+      "chat-three-choices",
       "OpenAI gpt-4o, n=3: three answers interleaved, one document per choices[c] index"),
   /** A forecast whose list of days arrives item by item, indented as the model wrote it. */
   OPENAI_FORECAST(
       "openai-forecast",
-      "openai-python/d615580118391ee13492193e3a8bb74642d23ac1ca13fe37cb6e889b66f759f6.sse",
+      "chat-json-object",
       "OpenAI gpt-4o, a forecast with a list of days in content deltas"),
   /** A tool call whose input arrives as {@code input_json_delta} fragments. */
   ANTHROPIC_TOOL_USE(
       "anthropic-tool-use",
-      "anthropic-sdk-python/tool_use_response.sse",
+      "anthropic-tool-use",
       "Anthropic Claude, tool_use input in input_json_delta fragments"),
   /** A tool call cut off by {@code max_tokens} in the middle of a string. */
   ANTHROPIC_MAX_TOKENS(
       "anthropic-max-tokens",
-      "anthropic-sdk-python/incomplete_partial_json_response.sse",
+      "anthropic-max-tokens-in-tool-input",
       "Anthropic Claude, tool_use input cut off by max_tokens inside a string");
 
   private final String id;
-  private final String resource;
+  private final String replay;
   private final String description;
 
-  Recording(String id, String resource, String description) {
+  Recording(String id, String replay, String description) {
     this.id = id;
-    this.resource = resource;
+    this.replay = replay;
     this.description = description;
   }
 
@@ -62,9 +67,9 @@ public enum Recording {
     return id;
   }
 
-  /** Returns the file, relative to {@code streams/} in the resources. */
-  public String resource() {
-    return resource;
+  /** Returns the model name that asks the embedded model for this recording. */
+  public String model() {
+    return "embedded/replay/" + replay;
   }
 
   /** Returns what the stream shows, in one line. */
@@ -73,34 +78,72 @@ public enum Recording {
   }
 
   /**
-   * Opens the recorded bytes; the caller closes the stream.
+   * Asks {@code model} for this recording through its provider's SDK and hands each JSON delta to
+   * {@code onDelta}, in order, until the stream ends or {@code onDelta} returns false (the SDK's
+   * stream is then closed, which cancels the request).
    *
-   * @throws IllegalStateException if the resource is missing from the class path
+   * @return the picker, which knows the stop reason
    */
-  public InputStream open() {
-    InputStream in = Recording.class.getResourceAsStream("/streams/" + resource);
-    if (in == null) {
-      throw new IllegalStateException("missing resource: streams/" + resource);
+  public ModelDeltas stream(EmbeddedModel model, Predicate<ModelDeltas.Delta> onDelta) {
+    Objects.requireNonNull(model, "model == null");
+    Objects.requireNonNull(onDelta, "onDelta == null");
+    ModelDeltas picker = new ModelDeltas();
+    if (replay.startsWith("anthropic-")) {
+      AnthropicClient client = SdkClients.anthropic(model);
+      MessageCreateParams params =
+          MessageCreateParams.builder()
+              .model(model())
+              .maxTokens(1024)
+              .addUserMessage("Replay " + id)
+              .build();
+      try (StreamResponse<RawMessageStreamEvent> events =
+          client.messages().createStreaming(params)) {
+        for (Iterator<RawMessageStreamEvent> it = events.stream().iterator(); it.hasNext(); ) {
+          if (!all(picker.read(it.next()), onDelta)) {
+            break;
+          }
+        }
+      } finally {
+        client.close();
+      }
+    } else {
+      OpenAIClient client = SdkClients.openAi(model);
+      ChatCompletionCreateParams params =
+          ChatCompletionCreateParams.builder()
+              .model(model())
+              .addUserMessage("Replay " + id)
+              .build();
+      try (com.openai.core.http.StreamResponse<ChatCompletionChunk> chunks =
+          client.chat().completions().createStreaming(params)) {
+        for (Iterator<ChatCompletionChunk> it = chunks.stream().iterator(); it.hasNext(); ) {
+          if (!all(picker.read(it.next()), onDelta)) {
+            break;
+          }
+        }
+      } finally {
+        client.close();
+      }
     }
-    return in;
+    return picker;
+  }
+
+  private static boolean all(List<ModelDeltas.Delta> deltas, Predicate<ModelDeltas.Delta> onDelta) {
+    for (ModelDeltas.Delta delta : deltas) {
+      if (!onDelta.test(delta)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
-   * Returns the JSON deltas of the whole recording, in order, as {@link ModelDeltas} picks them
-   * out.
-   *
-   * @throws java.io.UncheckedIOException if the resource cannot be read
+   * Returns the JSON deltas of the whole recording, in order, as an embedded model of its own
+   * replays it through the SDK and {@link ModelDeltas} picks them out.
    */
   public List<ModelDeltas.Delta> deltas() {
-    ModelDeltas picker = new ModelDeltas();
     List<ModelDeltas.Delta> deltas = new ArrayList<>();
-    try (Reader reader = new InputStreamReader(open(), StandardCharsets.UTF_8)) {
-      SseReader sse = new SseReader(reader);
-      for (SseReader.Event event; (event = sse.next()) != null; ) {
-        deltas.addAll(picker.read(event));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try (EmbeddedModel model = EmbeddedModel.start()) {
+      stream(model, deltas::add);
     }
     return deltas;
   }

@@ -1,5 +1,6 @@
 package dev.partialjson.samples;
 
+import dev.partialjson.embeddedmodel.EmbeddedModel;
 import dev.partialjson.parser.IncompleteJsonException;
 import dev.partialjson.parser.IncrementalJsonParser;
 import dev.partialjson.parser.JsonListener;
@@ -7,22 +8,17 @@ import dev.partialjson.parser.JsonPath;
 import dev.partialjson.parser.PartialJsonException;
 import dev.partialjson.parser.Repair;
 import dev.partialjson.parser.Snapshot;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Replays one {@link Recording}: reads its events, feeds each JSON delta to the parser of its
- * channel (one {@link IncrementalJsonParser} per document, so parallel tool calls stay apart), and
- * prints every delta followed by the events it caused; at the end, the outcome of each document.
- * Not thread-safe; one instance replays one recording.
+ * Replays one {@link Recording}: reads its events through the provider's SDK, feeds each JSON delta
+ * to the parser of its channel (one {@link IncrementalJsonParser} per document, so parallel tool
+ * calls stay apart), and prints every delta followed by the events it caused; at the end, the
+ * outcome of each document. Not thread-safe; one instance replays one recording.
  */
 final class Replay {
   private final PrintStream out;
@@ -34,23 +30,27 @@ final class Replay {
     this.delayMillis = delayMillis;
   }
 
-  /** Replays {@code recording}; returns early, with the interrupt flag set, if interrupted. */
-  void play(Recording recording) {
+  /**
+   * Replays {@code recording}, which {@code model} streams; returns early, with the interrupt flag
+   * set, if interrupted.
+   */
+  void play(Recording recording, EmbeddedModel model) {
     out.println("== " + recording.id() + ": " + recording.description());
-    out.println("   recorded in streams/" + recording.resource());
-    ModelDeltas deltas = new ModelDeltas();
-    try (Reader reader = new InputStreamReader(recording.open(), StandardCharsets.UTF_8)) {
-      SseReader sse = new SseReader(reader);
-      for (SseReader.Event event; (event = sse.next()) != null; ) {
-        for (ModelDeltas.Delta delta : deltas.read(event)) {
-          if (!pause()) {
-            return;
-          }
-          feed(delta);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    out.println("   replayed by the embedded model as " + recording.model() + ", read by the SDK");
+    boolean[] interrupted = {false};
+    ModelDeltas deltas =
+        recording.stream(
+            model,
+            delta -> {
+              if (!pause()) {
+                interrupted[0] = true;
+                return false;
+              }
+              feed(delta);
+              return true;
+            });
+    if (interrupted[0]) {
+      return;
     }
     out.println("stop reason: " + deltas.stopReason());
     parsers.forEach(this::finish);

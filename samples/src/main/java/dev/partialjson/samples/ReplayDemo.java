@@ -1,5 +1,6 @@
 package dev.partialjson.samples;
 
+import dev.partialjson.embeddedmodel.EmbeddedModel;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +11,8 @@ import java.util.Optional;
  * Replays recorded model streams through {@link dev.partialjson.parser.IncrementalJsonParser} and
  * prints each delta as it arrives, followed by the parser events it caused, each with its JSON
  * path; then each document's final value, or why it is incomplete and what did arrive. Runs
- * offline: the streams are in this module's resources. From the repository root:
+ * offline: the embedded model replays the recorded streams, and openai-java or anthropic-java reads
+ * them, as an application would. From the repository root:
  *
  * <pre>
  * ./mvnw -q -pl samples -am package -DskipTests exec:java -Ddemo.mainClass=dev.partialjson.samples.ReplayDemo
@@ -74,10 +76,12 @@ public final class ReplayDemo {
         }
       }
     }
-    for (Recording recording : recordings) {
-      new Replay(out, delay).play(recording);
-      if (Thread.currentThread().isInterrupted()) {
-        break;
+    try (EmbeddedModel model = EmbeddedModel.start()) {
+      for (Recording recording : recordings) {
+        new Replay(out, delay).play(recording, model);
+        if (Thread.currentThread().isInterrupted()) {
+          break;
+        }
       }
     }
     return 0;

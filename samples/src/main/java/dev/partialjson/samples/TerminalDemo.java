@@ -2,42 +2,37 @@ package dev.partialjson.samples;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
-import com.openai.core.JsonValue;
-import com.openai.core.http.StreamResponse;
 import com.openai.models.ResponseFormatJsonSchema;
-import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
-import com.openai.models.completions.CompletionUsage;
 import dev.partialjson.binding.BindingSession;
-import dev.partialjson.binding.ModelSchema;
-import dev.partialjson.binding.SchemaMode;
 import dev.partialjson.binding.SessionListener;
 import dev.partialjson.binding.StreamingBinder;
+import dev.partialjson.embeddedmodel.EmbeddedModel;
+import dev.partialjson.embeddedmodel.Scenario;
+import dev.partialjson.openai.ChatResult;
+import dev.partialjson.openai.OpenAiStreams;
 import dev.partialjson.parser.JsonEvent;
-import dev.partialjson.parser.PartialJsonException;
 import dev.partialjson.parser.Repair;
 import java.io.Console;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The README's first command: asks a model for a {@link TripPlan} through the official OpenAI Java
- * SDK, with the response schema generated from the record, and shows the plan while it streams:
- * fields grow in place, each activity is marked {@code ✓} or {@code ✗} (with the violation) as it
- * closes, then come the final validated record and the session's statistics.
+ * SDK and {@link OpenAiStreams}, with the response schema generated from the record, and shows the
+ * plan while it streams: fields grow in place, each activity is marked {@code ✓} or {@code ✗} (with
+ * the violation) as it closes, then come the final validated record and the session's statistics.
  *
- * <p>The model is the {@link EmbeddedModel} on the loopback interface unless {@code OPENAI_API_KEY}
- * is set; then the same code talks to the OpenAI API, or to {@code OPENAI_BASE_URL} if that is set
- * too (the {@code --scenario} then only sets the token limit of {@code cut-off}). From the
- * repository root:
+ * <p>The model is the {@link EmbeddedModel} on the loopback interface, answering to the schema it
+ * is sent, unless {@code OPENAI_API_KEY} is set; then the same code talks to the OpenAI API, or to
+ * {@code OPENAI_BASE_URL} if that is set too (the {@code --scenario} then only sets the token limit
+ * of {@code cut-off}). From the repository root:
  *
  * <pre>
  * ./mvnw -q -pl samples -am package -Dmaven.test.skip=true exec:java
@@ -54,6 +49,16 @@ public final class TerminalDemo {
   private static final String PROMPT =
       "Plan a relaxed weekend in Lisbon: a title, a one-line summary and four activities,"
           + " each with its day and the hours it takes.";
+
+  /** The embedded model's scenarios that answer with one JSON document in the content. */
+  static final List<Scenario> SCENARIOS =
+      List.of(
+          Scenario.VALID,
+          Scenario.INVALID_ITEM,
+          Scenario.CUT_OFF,
+          Scenario.FENCED,
+          Scenario.THINK,
+          Scenario.SLOW);
 
   private TerminalDemo() {}
 
@@ -106,7 +111,7 @@ public final class TerminalDemo {
       options.put(args[i], args[++i]);
     }
     String id = options.getOrDefault("--scenario", Scenario.VALID.id());
-    Optional<Scenario> scenario = Scenario.byId(id).filter(s -> s.toolCalls().isEmpty());
+    Optional<Scenario> scenario = Scenario.byId(id).filter(SCENARIOS::contains);
     if (scenario.isEmpty()) {
       return usageError(out, "no scenario named " + id);
     }
@@ -137,13 +142,17 @@ public final class TerminalDemo {
       stream(client.build(), model, scenario.get(), out, new LiveView(out, mode, width));
       return 0;
     }
-    try (EmbeddedModel model = EmbeddedModel.start(pace)) {
-      String name = EmbeddedModel.MODEL_PREFIX + scenario.get().id();
+    EmbeddedModel.Builder builder = EmbeddedModel.builder();
+    if (!pace.isZero()) {
+      builder.pace(pace);
+    }
+    try (EmbeddedModel model = builder.start()) {
+      String name = "embedded/" + scenario.get().id();
       out.println("scenario " + scenario.get().id() + ": " + scenario.get().description());
       out.println("asking " + name + " (the embedded model, at " + model.baseUrl() + ")");
       OpenAIClient client =
           OpenAIOkHttpClient.builder()
-              .baseUrl(model.baseUrl().toString())
+              .baseUrl(model.openAiBaseUrl().toString())
               .apiKey("embedded-model-needs-no-key")
               .maxRetries(0)
               .build();
@@ -156,80 +165,66 @@ public final class TerminalDemo {
   private static void stream(
       OpenAIClient client, String model, Scenario scenario, PrintStream out, LiveView view) {
     StreamingBinder<TripPlan> binder = StreamingBinder.of(TripPlan.class);
+    ResponseFormatJsonSchema format = OpenAiStreams.responseFormat(binder);
     ChatCompletionCreateParams.Builder params =
         ChatCompletionCreateParams.builder()
             .model(model)
             .addSystemMessage("Answer with one JSON object that follows the schema.")
             .addUserMessage(PROMPT)
-            .responseFormat(responseFormat(binder))
+            .responseFormat(format)
             .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build());
     if (scenario == Scenario.CUT_OFF) {
       params.maxCompletionTokens(CUT_OFF_TOKENS);
     }
-    out.println("response_format: json_schema trip_plan (strict), generated from TripPlan");
+    out.println(
+        "response_format: json_schema "
+            + format.jsonSchema().name()
+            + (format.jsonSchema().strict().orElse(false) ? " (strict)" : "")
+            + ", generated from TripPlan");
     out.println();
     List<Repair> repairs = new ArrayList<>();
-    String finishReason = "none";
-    @Nullable CompletionUsage usage = null;
-    try (BindingSession<TripPlan> session = binder.open();
-        StreamResponse<ChatCompletionChunk> response =
-            client.chat().completions().createStreaming(params.build())) {
-      session.addListener(
-          new SessionListener() {
-            @Override
-            public void event(JsonEvent event) {
-              if (event.value() instanceof Repair repair) {
-                repairs.add(repair);
-              }
-            }
-          });
-      session.onText("$.title", view::grew).onText("$.summary", view::grew);
-      session.onText("$.activities[*].name", view::grew);
-      session.onCheckedItem("$.activities[*]", TripPlan.Activity.class, view::closed);
-      boolean failed = false;
-      for (Iterator<ChatCompletionChunk> it = response.stream().iterator(); it.hasNext(); ) {
-        ChatCompletionChunk chunk = it.next();
-        usage = chunk.usage().orElse(usage);
-        for (ChatCompletionChunk.Choice choice : chunk.choices()) {
-          if (choice.index() != 0) {
-            continue; // one choice asked for
+    List<BindingSession<TripPlan>> answer = new ArrayList<>(1);
+    Runnable redraw =
+        () -> {
+          if (!answer.isEmpty()) {
+            view.redraw(() -> PlanReport.partial(answer.get(0)));
           }
-          if (choice.finishReason().isPresent()) {
-            finishReason = choice.finishReason().get().asString();
-          }
-          String content = choice.delta().content().orElse("");
-          if (!content.isEmpty() && !failed) {
-            try {
-              session.feed(content);
-            } catch (PartialJsonException e) {
-              failed = true; // reported by result() below; the stream is drained all the same
-            }
-            view.redraw(() -> PlanReport.partial(session));
-          }
-        }
-      }
+        };
+    try {
+      // The adapter hands each piece of content to onText just before feeding it (the session
+      // opens on the first piece): drawing there shows every piece before it, the last one below.
+      ChatResult<TripPlan> result =
+          OpenAiStreams.chat(binder)
+              .onText((choice, delta) -> redraw.run())
+              .onSession(
+                  session -> {
+                    answer.add(session);
+                    session.addListener(
+                        new SessionListener() {
+                          @Override
+                          public void event(JsonEvent event) {
+                            if (event.value() instanceof Repair repair) {
+                              repairs.add(repair);
+                            }
+                          }
+                        });
+                    session.onText("$.title", view::grew).onText("$.summary", view::grew);
+                    session.onText("$.activities[*].name", view::grew);
+                    session.onCheckedItem("$.activities[*]", TripPlan.Activity.class, view::closed);
+                  })
+              .stream(client.chat().completions().createStreaming(params.build()));
+      redraw.run();
       out.println();
-      new PlanReport(out).print(session, finishReason, usage, repairs);
+      ChatResult.Choice<TripPlan> choice = result.choice(0);
+      new PlanReport(out)
+          .print(
+              choice.session().orElseThrow(() -> new IllegalStateException("no answer: " + result)),
+              choice.finishReason().orElse("none"),
+              result.usage().orElse(null),
+              repairs);
     } finally {
       client.close();
     }
-  }
-
-  /** Returns the record's strict JSON Schema as the SDK's {@code response_format}. */
-  static ResponseFormatJsonSchema responseFormat(StreamingBinder<?> binder) {
-    ResponseFormatJsonSchema.JsonSchema.Schema.Builder schema =
-        ResponseFormatJsonSchema.JsonSchema.Schema.builder();
-    ModelSchema.of(binder, SchemaMode.OPENAI_STRICT)
-        .toMap()
-        .forEach((name, value) -> schema.putAdditionalProperty(name, JsonValue.from(value)));
-    return ResponseFormatJsonSchema.builder()
-        .jsonSchema(
-            ResponseFormatJsonSchema.JsonSchema.builder()
-                .name("trip_plan")
-                .strict(true)
-                .schema(schema.build())
-                .build())
-        .build();
   }
 
   /**
@@ -270,10 +265,8 @@ public final class TerminalDemo {
     out.println("  --help           show this help");
     out.println();
     out.println("Scenarios:");
-    for (Scenario scenario : Scenario.values()) {
-      if (scenario.toolCalls().isEmpty()) {
-        out.printf("  %-14s %s%n", scenario.id(), scenario.description());
-      }
+    for (Scenario scenario : SCENARIOS) {
+      out.printf("  %-14s %s%n", scenario.id(), scenario.description());
     }
     out.println();
     out.println("With OPENAI_API_KEY (and optionally OPENAI_BASE_URL) set, a real model answers.");

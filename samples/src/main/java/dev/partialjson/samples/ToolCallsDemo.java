@@ -1,31 +1,35 @@
 package dev.partialjson.samples;
 
-import dev.partialjson.binding.BindingResult;
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.openai.client.OpenAIClient;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.partialjson.anthropic.AnthropicBinding;
+import dev.partialjson.anthropic.StreamedMessage;
+import dev.partialjson.anthropic.ToolUse;
 import dev.partialjson.binding.BindingSession;
-import dev.partialjson.binding.SessionRouter;
 import dev.partialjson.binding.StreamingBinder;
+import dev.partialjson.embeddedmodel.EmbeddedModel;
+import dev.partialjson.openai.ChatResult;
+import dev.partialjson.openai.OpenAiStreams;
+import dev.partialjson.openai.ToolCall;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.io.PrintStream;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Streams tool-call arguments into records. The OpenAI recording calls two tools in parallel; a
- * {@link SessionRouter} keyed by the tool call's index opens one session per call, and its factory
- * picks the record by the tool's name (which comes with the call's first delta). The Anthropic
- * recording streams one tool's input as {@code input_json_delta} fragments. Each field is printed
- * as it grows, and each call's result at the end. Runs offline, from the recordings:
+ * Streams tool-call arguments into records, through the official SDKs and partialjson's adapters.
+ * The embedded model replays two real recordings: OpenAI calling two tools in parallel, read by
+ * openai-java and {@link OpenAiStreams}, which opens a session per call with the record its
+ * function's name is registered with; and Anthropic streaming one tool's input as {@code
+ * input_json_delta} fragments, read by anthropic-java and {@link AnthropicBinding}. Each field is
+ * printed as it grows, and each call's result at the end. Runs offline:
  *
  * <pre>
- * ./mvnw -q -pl samples -am package -Dmaven.test.skip=true exec:java \
- *     -Ddemo.mainClass=dev.partialjson.samples.ToolCallsDemo
+ * DEMO_MAIN=dev.partialjson.samples.ToolCallsDemo ./demo
  * </pre>
- *
- * <p>The Anthropic Java SDK is not used: replaying a recording through it would need an
- * implementation of its HTTP client interface, and it brings Kotlin and OkHttp along, while the
- * recorded events are plain SSE that {@link SseReader} and {@link ModelDeltas} read in a few lines.
  */
 public final class ToolCallsDemo {
 
@@ -39,12 +43,12 @@ public final class ToolCallsDemo {
   /** The input of the Anthropic recording's {@code get_weather} tool. */
   public record WeatherQuery(@NotBlank String location) {}
 
-  /** One binder per tool name: made once, shared by every call of that tool. */
-  private static final Map<String, StreamingBinder<?>> TOOLS =
-      Map.of(
-          "GetWeatherArgs", StreamingBinder.of(WeatherArgs.class),
-          "get_stock_price", StreamingBinder.of(StockPriceArgs.class),
-          "get_weather", StreamingBinder.of(WeatherQuery.class));
+  private static final StreamingBinder<WeatherArgs> WEATHER_ARGS =
+      StreamingBinder.of(WeatherArgs.class);
+  private static final StreamingBinder<StockPriceArgs> STOCK_PRICE_ARGS =
+      StreamingBinder.of(StockPriceArgs.class);
+  private static final StreamingBinder<WeatherQuery> WEATHER_QUERY =
+      StreamingBinder.of(WeatherQuery.class);
 
   private ToolCallsDemo() {}
 
@@ -58,55 +62,93 @@ public final class ToolCallsDemo {
   /** Replays the OpenAI and then the Anthropic recording, printing to {@code out}. */
   public static void run(PrintStream out) {
     Objects.requireNonNull(out, "out == null");
-    replay(Recording.OPENAI_PARALLEL_TOOL_CALLS, out);
-    out.println();
-    replay(Recording.ANTHROPIC_TOOL_USE, out);
+    try (EmbeddedModel model = EmbeddedModel.start()) {
+      openAi(model, out);
+      out.println();
+      anthropic(model, out);
+    }
   }
 
-  private static void replay(Recording recording, PrintStream out) {
-    out.println("== " + recording.description());
-    Map<Integer, String> toolNames = new HashMap<>();
-    try (SessionRouter<Integer, Object> calls =
-        SessionRouter.create(index -> open(index, toolNames.get(index), out))) {
-      for (ModelDeltas.Delta delta : recording.deltas()) {
-        int index = index(delta.channel());
-        toolNames.putIfAbsent(index, delta.tool()); // the name comes with the first delta
-        calls.feed(index, delta.text());
-      }
-      for (Map.Entry<Integer, BindingResult<Object>> call : calls.endAll().entrySet()) {
-        BindingResult<Object> result = call.getValue();
+  private static void openAi(EmbeddedModel model, PrintStream out) {
+    out.println("== OpenAI gpt-4o, two parallel tool calls, through openai-java");
+    OpenAIClient client = SdkClients.openAi(model);
+    try {
+      ChatCompletionCreateParams params =
+          ChatCompletionCreateParams.builder()
+              .model("embedded/replay/chat-parallel-tools")
+              .addUserMessage("What is the weather in Edinburgh, and the price of AAPL?")
+              .addTool(
+                  OpenAiStreams.chatTool("GetWeatherArgs", "The weather in a city", WEATHER_ARGS))
+              .addTool(
+                  OpenAiStreams.chatTool("get_stock_price", "A share's price", STOCK_PRICE_ARGS))
+              .build();
+      // The calls arrive in index order, so the n-th session opened is call n.
+      AtomicInteger calls = new AtomicInteger();
+      ChatResult<Void> result =
+          OpenAiStreams.chat()
+              .tool(
+                  "GetWeatherArgs",
+                  WEATHER_ARGS,
+                  s -> print(calls.getAndIncrement(), "GetWeatherArgs", WeatherArgs.class, s, out))
+              .tool(
+                  "get_stock_price",
+                  STOCK_PRICE_ARGS,
+                  s ->
+                      print(
+                          calls.getAndIncrement(), "get_stock_price", StockPriceArgs.class, s, out))
+              .stream(client.chat().completions().createStreaming(params));
+      for (ToolCall call : result.choice(0).toolCalls()) {
+        BindingSession<?> session = call.session().orElseThrow();
         out.println(
-            "call "
-                + call.getKey()
-                + " "
-                + toolNames.get(call.getKey())
-                + ": "
-                + (result.isValid() ? result.value() : "invalid " + result));
+            "call " + call.index() + " " + call.name().orElse("?") + ": " + outcome(session));
       }
+    } finally {
+      client.close();
     }
   }
 
-  /** Opens the session for one tool call, with the record its tool's name calls for. */
-  private static BindingSession<?> open(int index, String tool, PrintStream out) {
-    StreamingBinder<?> binder = TOOLS.get(tool);
-    if (binder == null) {
-      throw new IllegalArgumentException("no record for tool " + tool);
+  private static void anthropic(EmbeddedModel model, PrintStream out) {
+    out.println(
+        "== Anthropic Claude, tool_use input in input_json_delta fragments, through anthropic-java");
+    AnthropicClient client = SdkClients.anthropic(model);
+    try {
+      AnthropicBinding<Void> binding =
+          AnthropicBinding.builder()
+              .tool(
+                  "get_weather",
+                  "The weather at a place",
+                  WEATHER_QUERY,
+                  call -> print(call.index(), call.name(), WeatherQuery.class, call.session(), out))
+              .build();
+      MessageCreateParams params =
+          binding
+              .applyTo(
+                  MessageCreateParams.builder()
+                      .model("embedded/replay/anthropic-tool-use")
+                      .maxTokens(1024))
+              .addUserMessage("What is the weather in Paris?")
+              .build();
+      StreamedMessage<Void> message = binding.read(client.messages().createStreaming(params));
+      for (ToolUse<?> call : message.toolUses()) {
+        out.println("call " + call.index() + " " + call.name() + ": " + outcome(call.session()));
+      }
+    } finally {
+      client.close();
     }
-    out.println("call " + index + " " + tool + " -> " + ((Class<?>) binder.type()).getSimpleName());
-    return binder
-        .open()
-        .onText(
-            "$.*",
-            (path, full, delta) ->
-                out.println("  call " + index + " " + path + " " + EventFormat.json(full)));
   }
 
-  /**
-   * Returns the index in a channel that {@link ModelDeltas} names, the last one in brackets: {@code
-   * tool_calls[1]} is call 1, {@code content_block[1]} is block 1.
-   */
-  static int index(String channel) {
-    int open = channel.lastIndexOf('[');
-    return open < 0 ? 0 : Integer.parseInt(channel.substring(open + 1, channel.indexOf(']', open)));
+  /** Prints each field of the call's arguments as it grows. */
+  private static void print(
+      long index, String tool, Class<?> type, BindingSession<?> session, PrintStream out) {
+    out.println("call " + index + " " + tool + " -> " + type.getSimpleName());
+    session.onText(
+        "$.*",
+        (path, full, delta) ->
+            out.println("  call " + index + " " + path + " " + EventFormat.json(full)));
+  }
+
+  private static String outcome(BindingSession<?> session) {
+    var result = session.result();
+    return result.isValid() ? String.valueOf(result.value()) : "invalid " + result;
   }
 }

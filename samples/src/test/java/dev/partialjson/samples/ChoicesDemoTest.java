@@ -30,12 +30,6 @@ class ChoicesDemoTest {
   }
 
   @Test
-  void readsTheChoiceIndexOutOfAChannel() {
-    assertThat(ChoicesDemo.choice("content")).isZero();
-    assertThat(ChoicesDemo.choice("choices[2].content")).isEqualTo(2);
-  }
-
-  @Test
   void cutsACellThatDoesNotFitItsColumn() {
     String row = ChoicesDemo.row(2, c -> c == 0 ? "x".repeat(30) : "next");
 

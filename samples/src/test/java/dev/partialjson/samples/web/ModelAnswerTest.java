@@ -112,6 +112,6 @@ class ModelAnswerTest {
         .isEqualTo(
             "the model stream failed: http://127.0.0.1:"
                 + model.getAddress().getPort()
-                + "/v1/chat/completions answered 401: {\"error\":{\"message\":\"bad key\"}}");
+                + "/v1/chat/completions answered 401: 401: bad key");
   }
 }

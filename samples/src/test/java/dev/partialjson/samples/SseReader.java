@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * starting with {@code :}, and a blank line ending each event. Only what the model APIs use is kept
  * ({@code id:} and {@code retry:} are ignored). Not thread-safe.
  *
+ * <p>Test code only: it reads what the browser demo's own server sends, as the page's {@code
+ * EventSource} does. Model streams are read by the providers' SDKs, never by this.
+ *
  * <pre>{@code
  * var sse = new SseReader(reader);
  * for (SseReader.Event e; (e = sse.next()) != null; ) {
