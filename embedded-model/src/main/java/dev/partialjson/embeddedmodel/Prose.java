@@ -79,6 +79,66 @@ final class Prose {
           "letter",
           "music",
           "recipe");
+  // What a model writes: whole sentences, titles and names of things, so that an answer reads as
+  // one in a demo or a UI. Escapes, accents, CJK and emoji are added to them now and then.
+  private static final List<String> SENTENCES =
+      List.of(
+          "Start early, before the crowds arrive, and keep the afternoon free for a long lunch",
+          "The old town is best seen on foot, with a stop at every viewpoint on the way up",
+          "Book the museum ahead: tickets for the weekend often sell out by Thursday",
+          "Take the tram along the river and get off wherever the light looks good",
+          "The release moves to Tuesday so that the migration can run overnight",
+          "Every request now carries a trace id, which makes the slow queries easy to find",
+          "The cache cut the median latency in half, but the tail is still too long",
+          "Customers asked for a dark theme more than for any other feature this quarter",
+          "The budget covers two more engineers and a second test environment",
+          "Rain is likely after four, so plan the indoor visits for the late afternoon",
+          "The market closes at one; arrive hungry and try the grilled sardines",
+          "A short walk from the station leads to a garden that few visitors know",
+          "Reviewers found three issues in the draft, all of them in the pricing section",
+          "The new onboarding flow lowered drop-off on the second screen by a fifth",
+          "Pack light layers: mornings are cool by the water even in summer",
+          "The team agreed to ship the smaller change first and measure before the next one",
+          "Dinner is late here, rarely before nine, and the best tables go to those who wait",
+          "The ferry runs every twenty minutes and the view back to the city is worth the trip",
+          "Support tickets about invoices dropped once the totals showed tax separately",
+          "Leave an hour for the climb; the path is steep but the view from the top is wide",
+          "The index on the orders table made the nightly report finish before midnight",
+          "Most of the cost is in storage, so old logs now move to cheaper disks after a week",
+          "Try the custard tarts warm, with cinnamon, at the bakery by the monastery",
+          "The workshop ends with a short demo and time for questions from every team");
+  private static final List<String> TITLES =
+      List.of(
+          "A slow weekend in Lisbon",
+          "Three days in Kyoto",
+          "Quarterly roadmap review",
+          "Release plan for 2.4",
+          "Autumn walks around Oslo",
+          "Checkout latency report",
+          "Team offsite agenda",
+          "A long weekend in Florence",
+          "Onboarding experiment results",
+          "Food tour of Nairobi",
+          "Migration checklist",
+          "Summer in Reykjavík");
+  private static final List<String> THINGS =
+      List.of(
+          "Tram 28 through Alfama",
+          "Tile museum",
+          "Sunset at the viewpoint",
+          "Walking tour of the old town",
+          "Harbour ferry ride",
+          "Lunch at the covered market",
+          "Botanical garden",
+          "Cathedral and cloister",
+          "Riverside bike ride",
+          "Jazz at the corner club",
+          "Database migration",
+          "Load test of the checkout",
+          "Design review",
+          "Dependency upgrade",
+          "Customer interviews",
+          "Dark theme");
   private static final List<String> ACCENTED =
       List.of(
           "café",
@@ -138,7 +198,13 @@ final class Prose {
   }
 
   private static String draft(Random random, String name, int maxChars) {
-    if ((name.contains("name") && !name.contains("file")) || PERSON.contains(name)) {
+    if (PERSON.contains(name)
+        || (name.contains("name")
+            && (name.contains("first")
+                || name.contains("last")
+                || name.contains("full")
+                || name.contains("user")
+                || name.contains("display")))) {
       return name.contains("first")
           ? first(PEOPLE.get(random.nextInt(PEOPLE.size())))
           : pick(random, PEOPLE);
@@ -146,15 +212,21 @@ final class Prose {
     if (name.contains("city") || name.contains("location") || name.contains("place")) {
       return pick(random, PLACES);
     }
-    if (name.contains("title") || name.contains("label") || name.contains("tag") || maxChars < 24) {
+    if (name.contains("title") || name.contains("subject") || name.contains("heading")) {
+      return pick(random, TITLES);
+    }
+    if (name.contains("name") && !name.contains("file")) {
+      return pick(random, THINGS); // a person's name is matched above
+    }
+    if (name.contains("label") || name.contains("tag") || maxChars < 24) {
       return capitalize(words(random, 1 + random.nextInt(4)));
     }
     if (name.endsWith("s") && !name.endsWith("ss") && random.nextInt(3) > 0) {
-      return capitalize(words(random, 1 + random.nextInt(4))); // an item of a list: short
+      return pick(random, THINGS); // an item of a list: short
     }
     int kind = random.nextInt(20);
     if (kind < 6) {
-      return capitalize(words(random, 2 + random.nextInt(4)));
+      return pick(random, random.nextBoolean() ? THINGS : TITLES);
     }
     int sentences = kind < 15 ? 1 : 2 + random.nextInt(3);
     StringBuilder out = new StringBuilder();
@@ -168,7 +240,7 @@ final class Prose {
   }
 
   private static String sentence(Random random) {
-    StringBuilder out = new StringBuilder(capitalize(words(random, 4 + random.nextInt(10))));
+    StringBuilder out = new StringBuilder(pick(random, SENTENCES));
     int extra = random.nextInt(40);
     switch (extra) {
       case 0, 1, 2 -> out.append(" \"").append(words(random, 1 + random.nextInt(2))).append('"');
