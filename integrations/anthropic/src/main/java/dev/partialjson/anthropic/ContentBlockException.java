@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * and id), keeps the session's own exception as its cause with the same reason, path and offset,
  * and, when the message stopped early, the provider's {@code stop_reason}:
  *
- * <pre>{@code
+ * <pre>
  * Unexpected character ('q' (code 113)): was expecting comma to separate Object entries at $
- * (offset 20, line 1, column 21) near "{\"city\": \"Florence \"" in tool_use block 0
+ * (offset 20, line 1, column 21) near "&#123;\"city\": \"Florence \"" in tool_use block 0
  * (get_weather, id toolu_01)
- * }</pre>
+ * </pre>
  *
  * <p>Everything that arrived before the problem stays readable: {@link #session()} is the block's
  * session, whose {@link BindingSession#partial()} shows it.
