@@ -35,15 +35,10 @@ import org.jspecify.annotations.Nullable;
  * a time per call: each call has its own sessions.
  */
 public final class ChatCompletionBinding<T> {
-  private final @Nullable StreamingBinder<T> binder;
-  private final ToolBinders tools = new ToolBinders();
-  private Consumer<? super BindingSession<T>> onSession = session -> {};
-  private DeltaListener onReasoning = (index, delta) -> {};
-  private DeltaListener onRefusal = (index, delta) -> {};
-  private DeltaListener onText = (index, delta) -> {};
+  private final Registrations<T> registered;
 
   ChatCompletionBinding(@Nullable StreamingBinder<T> binder) {
-    this.binder = binder;
+    this.registered = new Registrations<>(binder);
   }
 
   /**
@@ -51,7 +46,7 @@ public final class ChatCompletionBinding<T> {
    * register its callbacks ({@link BindingSession#onItem} and the like). Replaces an earlier one.
    */
   public ChatCompletionBinding<T> onSession(Consumer<? super BindingSession<T>> onSession) {
-    this.onSession = Objects.requireNonNull(onSession, "onSession == null");
+    registered.onSession(onSession);
     return this;
   }
 
@@ -65,7 +60,7 @@ public final class ChatCompletionBinding<T> {
    */
   public <A> ChatCompletionBinding<T> tool(
       String name, StreamingBinder<A> arguments, Consumer<? super BindingSession<A>> onSession) {
-    tools.add(Objects.requireNonNull(name, "name == null"), arguments, onSession);
+    registered.tool(name, arguments, onSession);
     return this;
   }
 
@@ -75,13 +70,13 @@ public final class ChatCompletionBinding<T> {
    * session.
    */
   public ChatCompletionBinding<T> onReasoning(DeltaListener listener) {
-    this.onReasoning = Objects.requireNonNull(listener, "listener == null");
+    registered.reasoning(listener);
     return this;
   }
 
   /** Sends each choice's {@code refusal} text to {@code listener} as it streams. */
   public ChatCompletionBinding<T> onRefusal(DeltaListener listener) {
-    this.onRefusal = Objects.requireNonNull(listener, "listener == null");
+    registered.refusal(listener);
     return this;
   }
 
@@ -91,7 +86,7 @@ public final class ChatCompletionBinding<T> {
    * prose, and this is where it goes.
    */
   public ChatCompletionBinding<T> onText(DeltaListener listener) {
-    this.onText = Objects.requireNonNull(listener, "listener == null");
+    registered.text(listener);
     return this;
   }
 
@@ -103,33 +98,9 @@ public final class ChatCompletionBinding<T> {
    */
   public ChatResult<T> stream(StreamResponse<ChatCompletionChunk> response) {
     Objects.requireNonNull(response, "response == null");
-    ChatReader<T> reader = new ChatReader<>(this);
+    ChatReader<T> reader = new ChatReader<>(registered);
     try (response) {
       return reader.read(response.stream().iterator(), response);
     }
-  }
-
-  @Nullable StreamingBinder<T> binder() {
-    return binder;
-  }
-
-  ToolBinders tools() {
-    return tools;
-  }
-
-  Consumer<? super BindingSession<T>> onSession() {
-    return onSession;
-  }
-
-  DeltaListener reasoning() {
-    return onReasoning;
-  }
-
-  DeltaListener refusal() {
-    return onRefusal;
-  }
-
-  DeltaListener text() {
-    return onText;
   }
 }

@@ -20,11 +20,11 @@ final class ChatReader<T> {
   /** Where OpenAI-compatible servers put reasoning in a delta, in order of preference. */
   private static final List<String> REASONING = List.of("reasoning_content", "reasoning");
 
-  private final ChatCompletionBinding<T> config;
+  private final Registrations<T> config;
   private final Map<Integer, ChatResult.Choice<T>> choices = new HashMap<>();
   private @Nullable TokenUsage usage;
 
-  ChatReader(ChatCompletionBinding<T> config) {
+  ChatReader(Registrations<T> config) {
     this.config = config;
   }
 

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /** One Responses stream being read: its message items and function calls by output index. */
 final class ResponseReader<T> {
-  private final ResponseBinding<T> config;
+  private final Registrations<T> config;
   final Map<Integer, ResponseResult.Message<T>> messages = new HashMap<>();
   final Map<Integer, ToolCall> calls = new HashMap<>();
   @Nullable String status;
@@ -27,7 +27,7 @@ final class ResponseReader<T> {
   @Nullable String providerError;
   @Nullable TokenUsage usage;
 
-  ResponseReader(ResponseBinding<T> config) {
+  ResponseReader(Registrations<T> config) {
     this.config = config;
   }
 
