@@ -6,6 +6,7 @@ import dev.partialjson.parser.IncrementalJsonParser;
 import dev.partialjson.parser.JsonPath;
 import dev.partialjson.parser.JsonPathPattern;
 import dev.partialjson.parser.PartialJsonException;
+import dev.partialjson.parser.ReasoningListener;
 import dev.partialjson.parser.Snapshot;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class BindingSession<T> implements AutoCloseable {
     this.recorder = new Recorder(binder.databind(), subscriptions, texts, items);
     this.meter = new SessionMeter(binder.nanoTime(), recorder);
     this.parser = IncrementalJsonParser.create(binder.parserOptions(), meter);
-    meter.bytes(parser::bytesFed);
+    meter.counts(parser::bytesFed, parser::reasoningChars);
     for (Supplier<? extends SessionListener> listener : binder.sessionListeners()) {
       meter.add(Objects.requireNonNull(listener.get(), "sessionListener supplied null"));
     }
@@ -115,6 +116,23 @@ public final class BindingSession<T> implements AutoCloseable {
    */
   public BindingSession<T> reportUsage(TokenUsage usage) {
     meter.usage(Objects.requireNonNull(usage, "usage == null"));
+    return this;
+  }
+
+  /**
+   * Calls {@code listener} with the model's reasoning, kept apart from the answer: a think block
+   * before the JSON in the text, and what the SDK adapters (or the caller) feed through {@link
+   * #feedReasoning}; see {@link ReasoningListener}. Its exception stops the session as any
+   * callback's does.
+   *
+   * @throws IllegalStateException if input has been fed already
+   */
+  public BindingSession<T> onReasoning(ReasoningListener listener) {
+    Objects.requireNonNull(listener, "listener == null");
+    if (started) {
+      throw new IllegalStateException("callbacks must be registered before the first feed");
+    }
+    meter.add(listener);
     return this;
   }
 
@@ -273,6 +291,41 @@ public final class BindingSession<T> implements AutoCloseable {
     try {
       parser.feed(buffer);
     } catch (Throwable e) { // a callback's Error too: the parser does not stop on one
+      failed(e);
+      throw e;
+    }
+  }
+
+  /**
+   * Feeds a piece of the model's reasoning that arrived apart from the answer; see {@link
+   * IncrementalJsonParser#feedReasoning}. It goes to the {@link #onReasoning} listeners and the
+   * statistics, never into the value.
+   *
+   * @throws IllegalStateException if the session is complete, closed, or failed before
+   */
+  public void feedReasoning(CharSequence text) {
+    Objects.requireNonNull(text, "text == null");
+    checkFeedable();
+    meter.start();
+    try {
+      parser.feedReasoning(text);
+    } catch (Throwable e) { // a listener's exception stops the session as a callback's does
+      failed(e);
+      throw e;
+    }
+  }
+
+  /**
+   * Ends the segment of reasoning {@link #feedReasoning} opened, if one is open; see {@link
+   * IncrementalJsonParser#endReasoning}.
+   *
+   * @throws IllegalStateException if the session is complete, closed, or failed before
+   */
+  public void endReasoning() {
+    checkFeedable();
+    try {
+      parser.endReasoning();
+    } catch (Throwable e) {
       failed(e);
       throw e;
     }

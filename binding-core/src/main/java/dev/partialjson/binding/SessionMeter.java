@@ -2,6 +2,7 @@ package dev.partialjson.binding;
 
 import dev.partialjson.parser.JsonListener;
 import dev.partialjson.parser.JsonPath;
+import dev.partialjson.parser.ReasoningListener;
 import dev.partialjson.parser.Repair;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,22 +12,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The session's listener on the parser, in front of its {@link Recorder}: counts events, times the
- * first event, the first complete value and the end, and hands events and the session's start and
- * end to {@link SessionListener}s. The clock is read only at those moments, not per event, and
- * event objects are made only when a listener wants them. Confined to its session.
+ * first event, the first piece of reasoning, the first complete value and the end, hands events and
+ * the session's start and end to {@link SessionListener}s, and the reasoning to the session's
+ * {@link ReasoningListener}s. The clock is read only at those moments, not per event, and event
+ * objects are made only when a listener wants them. Confined to its session.
  */
 final class SessionMeter implements JsonListener {
   private final LongSupplier clock;
   private final JsonListener recorder;
   private final List<SessionListener> listeners = new ArrayList<>(0);
+  private final List<ReasoningListener> reasoning = new ArrayList<>(0);
   private JsonListener events = JsonListener.NONE;
   private LongSupplier bytes = () -> 0;
+  private LongSupplier reasoningChars = () -> 0;
   private SessionStats.Phase phase = SessionStats.Phase.NOT_STARTED;
   private long deltas;
   private long count;
   private long start;
   // Offsets from start in nanoseconds, -1 until the moment comes.
   private long firstEvent = -1;
+  private long firstReasoning = -1;
   private long firstValue = -1;
   private long end = -1;
   private @Nullable TokenUsage usage;
@@ -49,9 +54,17 @@ final class SessionMeter implements JsonListener {
     listeners.add(listener);
   }
 
-  /** Sets where the byte count comes from: the parser, which is made after this meter. */
-  void bytes(LongSupplier bytes) {
+  void add(ReasoningListener listener) {
+    reasoning.add(listener);
+  }
+
+  /**
+   * Sets where the counts of bytes and reasoning come from: the parser, which is made after this
+   * meter.
+   */
+  void counts(LongSupplier bytes, LongSupplier reasoningChars) {
     this.bytes = bytes;
+    this.reasoningChars = reasoningChars;
   }
 
   /** Marks the first input; later calls do nothing. */
@@ -122,9 +135,11 @@ final class SessionMeter implements JsonListener {
     return new SessionStats(
         phase,
         bytes.getAsLong(),
+        reasoningChars.getAsLong(),
         deltas,
         count,
         duration(firstEvent),
+        duration(firstReasoning),
         duration(firstValue),
         duration(end),
         Duration.ofNanos(elapsed),
@@ -231,5 +246,35 @@ final class SessionMeter implements JsonListener {
     event();
     events.repair(repair);
     recorder.repair(repair);
+  }
+
+  @Override
+  public void reasoningStart() {
+    event();
+    events.reasoningStart();
+    for (ReasoningListener l : reasoning) {
+      l.reasoningStart();
+    }
+  }
+
+  @Override
+  public void reasoningDelta(CharSequence delta) {
+    event();
+    if (firstReasoning < 0) {
+      firstReasoning = clock.getAsLong() - start;
+    }
+    events.reasoningDelta(delta);
+    for (ReasoningListener l : reasoning) {
+      l.reasoningDelta(delta);
+    }
+  }
+
+  @Override
+  public void reasoningEnd() {
+    event();
+    events.reasoningEnd();
+    for (ReasoningListener l : reasoning) {
+      l.reasoningEnd();
+    }
   }
 }

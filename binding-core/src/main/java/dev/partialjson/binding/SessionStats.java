@@ -12,16 +12,22 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * SessionStats stats = session.stats();
- * log.info("{} bytes in {} deltas, first value after {}", stats.bytes(), stats.deltas(),
- *     stats.timeToFirstValue());
+ * log.info("{} bytes in {} deltas, first value after {}, {} chars of reasoning",
+ *     stats.bytes(), stats.deltas(), stats.timeToFirstValue(), stats.reasoningChars());
  * }</pre>
  *
  * @param phase where the session is
- * @param bytes UTF-8 bytes the parser has taken
+ * @param bytes UTF-8 bytes the parser has taken as the answer's text (a think block before the JSON
+ *     included)
+ * @param reasoningChars chars of the model's reasoning handed to the session's {@link
+ *     dev.partialjson.parser.ReasoningListener}s: a think block's text and what was fed through
+ *     {@link BindingSession#feedReasoning}
  * @param deltas calls to {@code feed} that reached the parser (an empty delta counts)
  * @param events parser events, one per {@link dev.partialjson.parser.JsonListener} callback (string
- *     deltas and repairs included)
+ *     deltas, repairs and the reasoning's start, deltas and end included)
  * @param timeToFirstEvent from the first input to the first event, or null if none came yet
+ * @param timeToFirstReasoning from the first input to the first piece of reasoning, or null if none
+ *     came yet
  * @param timeToFirstValue from the first input to the first complete value (a scalar, or an object
  *     or array closing), or null if none is complete yet
  * @param timeToEnd from the first input to the end (completed, failed or cancelled), or null while
@@ -35,9 +41,11 @@ import org.jspecify.annotations.Nullable;
 public record SessionStats(
     Phase phase,
     long bytes,
+    long reasoningChars,
     long deltas,
     long events,
     @Nullable Duration timeToFirstEvent,
+    @Nullable Duration timeToFirstReasoning,
     @Nullable Duration timeToFirstValue,
     @Nullable Duration timeToEnd,
     Duration elapsed,

@@ -73,7 +73,17 @@ class SessionStatsTest {
     assertThat(session.stats())
         .isEqualTo(
             new SessionStats(
-                SessionStats.Phase.NOT_STARTED, 0, 0, 0, null, null, null, Duration.ZERO, null));
+                SessionStats.Phase.NOT_STARTED,
+                0,
+                0,
+                0,
+                0,
+                null,
+                null,
+                null,
+                null,
+                Duration.ZERO,
+                null));
 
     clock.now = 1_000;
     session.feed("Sure: ");
@@ -81,14 +91,34 @@ class SessionStatsTest {
     assertThat(session.stats())
         .isEqualTo(
             new SessionStats(
-                SessionStats.Phase.STREAMING, 6, 1, 0, null, null, null, nanos(200), null));
+                SessionStats.Phase.STREAMING,
+                6,
+                0,
+                1,
+                0,
+                null,
+                null,
+                null,
+                null,
+                nanos(200),
+                null));
 
     clock.now = 1_500;
     session.feed("{\"goal\":\"g");
     assertThat(session.stats())
         .isEqualTo(
             new SessionStats(
-                SessionStats.Phase.STREAMING, 16, 2, 3, nanos(500), null, null, nanos(500), null));
+                SessionStats.Phase.STREAMING,
+                16,
+                0,
+                2,
+                3,
+                nanos(500),
+                null,
+                null,
+                null,
+                nanos(500),
+                null));
 
     clock.now = 2_500;
     session.feed("o\",\"tasks\":[]}");
@@ -98,9 +128,11 @@ class SessionStatsTest {
         new SessionStats(
             SessionStats.Phase.COMPLETED,
             30,
+            0,
             3,
             9,
             nanos(500),
+            null,
             nanos(1_500),
             nanos(3_000),
             nanos(3_000),

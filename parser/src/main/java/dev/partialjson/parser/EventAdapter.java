@@ -64,4 +64,19 @@ final class EventAdapter implements JsonListener {
   public void repair(Repair repair) {
     sink.accept(new JsonEvent(JsonEvent.Kind.REPAIR, repair.path(), repair));
   }
+
+  @Override
+  public void reasoningStart() {
+    sink.accept(new JsonEvent(JsonEvent.Kind.REASONING_START, JsonPath.root(), null));
+  }
+
+  @Override
+  public void reasoningDelta(CharSequence delta) {
+    sink.accept(new JsonEvent(JsonEvent.Kind.REASONING_DELTA, JsonPath.root(), delta.toString()));
+  }
+
+  @Override
+  public void reasoningEnd() {
+    sink.accept(new JsonEvent(JsonEvent.Kind.REASONING_END, JsonPath.root(), null));
+  }
 }

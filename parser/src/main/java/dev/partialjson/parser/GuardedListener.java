@@ -126,4 +126,31 @@ final class GuardedListener implements JsonListener {
       throw new Thrown(t);
     }
   }
+
+  @Override
+  public void reasoningStart() {
+    try {
+      listener.reasoningStart();
+    } catch (Throwable t) {
+      throw new Thrown(t);
+    }
+  }
+
+  @Override
+  public void reasoningDelta(CharSequence delta) {
+    try {
+      listener.reasoningDelta(delta);
+    } catch (Throwable t) {
+      throw new Thrown(t);
+    }
+  }
+
+  @Override
+  public void reasoningEnd() {
+    try {
+      listener.reasoningEnd();
+    } catch (Throwable t) {
+      throw new Thrown(t);
+    }
+  }
 }

@@ -72,6 +72,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private final JsonListener listener;
   private final FeedingParser jackson;
   private final @Nullable PrefixSkipper prefix;
+  private final ReasoningStream reasoning;
   private final @Nullable SnapshotBuilder tree;
   private final InputWindow window = new InputWindow();
   private final Failures failures;
@@ -100,7 +101,8 @@ public final class IncrementalJsonParser implements AutoCloseable {
     this.listener = new GuardedListener(listener);
     this.jackson = options.jackson().newParser();
     boolean model = options.text() == ParserOptions.Text.MODEL_OUTPUT;
-    this.prefix = model ? new PrefixSkipper() : null;
+    this.reasoning = new ReasoningStream(this.listener);
+    this.prefix = model ? new PrefixSkipper(reasoning) : null;
     this.stage = model ? Stage.PREFIX : Stage.BODY;
     this.tree =
         options.snapshots() == ParserOptions.Snapshots.ENABLED ? new SnapshotBuilder() : null;
@@ -251,6 +253,54 @@ public final class IncrementalJsonParser implements AutoCloseable {
   }
 
   /**
+   * Feeds a piece of the model's reasoning that arrives apart from the answer: a provider's
+   * reasoning delta ({@code reasoning_content}, a Responses reasoning summary, an Anthropic
+   * thinking block). The listener gets it as a {@link ReasoningListener#reasoningDelta}, after a
+   * {@link ReasoningListener#reasoningStart} if no segment is open; the segment ends at {@link
+   * #endReasoning()}, at the answer's next non-empty feed, or at {@link #finish()}. A surrogate
+   * pair split between two pieces is joined; an empty piece does nothing. Reasoning does not count
+   * in {@link #bytesFed()} or the limits: it is not part of the document.
+   *
+   * @throws IllegalStateException if the parser is finished or has failed, or on a reentrant or
+   *     concurrent call (see above)
+   */
+  public void feedReasoning(CharSequence text) {
+    Objects.requireNonNull(text, "text == null");
+    guard.enter(false);
+    try {
+      reasoning.feed(text);
+    } catch (Throwable t) {
+      throw guard.failed(t);
+    } finally {
+      guard.leave();
+    }
+  }
+
+  /**
+   * Ends the segment of reasoning that {@link #feedReasoning} opened, if one is open: the provider
+   * said its reasoning block is over. Does nothing otherwise, and nothing to a think block in the
+   * text, which its closing tag ends.
+   *
+   * @throws IllegalStateException if the parser is finished or has failed, or on a reentrant or
+   *     concurrent call (see above)
+   */
+  public void endReasoning() {
+    guard.enter(false);
+    try {
+      reasoning.endFed();
+    } catch (Throwable t) {
+      throw guard.failed(t);
+    } finally {
+      guard.leave();
+    }
+  }
+
+  /** Returns how many chars of reasoning the listener has been handed, from both channels. */
+  public long reasoningChars() {
+    return reasoning.chars();
+  }
+
+  /**
    * Tells the parser the input is over. A number whose digits all arrived completes here, at the
    * root or inside a container that is then found open; text after the root value (where the
    * options allow it) is reported as a {@link Repair}. Calling it again does nothing.
@@ -361,6 +411,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
     if (length == 0) {
       return;
     }
+    if (reasoning.fedOpen()) {
+      reasoning.endFed(); // the answer began: the provider has stopped reasoning
+    }
     long max = maxDocumentLength;
     if (fed + length > max) {
       accept(bytes, offset, (int) (max - fed));
@@ -470,6 +523,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   }
 
   private void end() {
+    reasoning.finish(); // before an incomplete input is reported: the thoughts arrived whole
     switch (stage) {
       case PREFIX:
         throw incomplete(

@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
  * {@link JsonListener#of}. Immutable and thread-safe.
  *
  * @param kind what happened
- * @param path the path of the value the event concerns ({@code $} for {@link Kind#DOCUMENT_END};
- *     for {@link Kind#REPAIR}, the path where the repair was noticed)
- * @param value the delta ({@link Kind#STRING_DELTA}, a {@code String}), the complete value ({@link
- *     Kind#STRING}, {@link Kind#NUMBER}, {@link Kind#BOOLEAN}), the {@link Repair} ({@link
- *     Kind#REPAIR}), or null for the other kinds
+ * @param path the path of the value the event concerns ({@code $} for {@link Kind#DOCUMENT_END} and
+ *     the reasoning kinds; for {@link Kind#REPAIR}, the path where the repair was noticed)
+ * @param value the delta ({@link Kind#STRING_DELTA}, {@link Kind#REASONING_DELTA}, a {@code
+ *     String}), the complete value ({@link Kind#STRING}, {@link Kind#NUMBER}, {@link
+ *     Kind#BOOLEAN}), the {@link Repair} ({@link Kind#REPAIR}), or null for the other kinds
  */
 public record JsonEvent(Kind kind, JsonPath path, @Nullable Object value) {
 
@@ -39,7 +39,13 @@ public record JsonEvent(Kind kind, JsonPath path, @Nullable Object value) {
     /** The root value is complete. */
     DOCUMENT_END,
     /** Input was skipped or relaxed syntax accepted. */
-    REPAIR
+    REPAIR,
+    /** A segment of the model's reasoning began; see {@link ReasoningListener}. */
+    REASONING_START,
+    /** The reasoning grew; the value is the new piece. */
+    REASONING_DELTA,
+    /** The segment of reasoning ended. */
+    REASONING_END
   }
 
   /** Checks that kind and path are present. */

@@ -25,6 +25,10 @@ import java.util.function.Consumer;
  * });
  * }</pre>
  *
+ * <p>The model's reasoning (a {@code <think>} block before the answer, or what the caller feeds
+ * through {@link IncrementalJsonParser#feedReasoning}) comes through the {@link ReasoningListener}
+ * callbacks every listener inherits, in arrival order with the answer's events.
+ *
  * <p>Whatever a listener throws (a runtime exception, an {@link Error}, a checked exception thrown
  * sneakily) propagates out of {@code feed} or {@code finish} unchanged and leaves the parser
  * failed: later calls to {@code feed} and {@code finish} throw {@link IllegalStateException} naming
@@ -32,7 +36,7 @@ import java.util.function.Consumer;
  * throws {@link IllegalStateException}); it may take a {@link IncrementalJsonParser#snapshot()
  * snapshot}.
  */
-public interface JsonListener {
+public interface JsonListener extends ReasoningListener {
 
   /** A listener that ignores every event. */
   JsonListener NONE = new JsonListener() {};

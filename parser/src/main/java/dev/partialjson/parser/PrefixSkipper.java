@@ -8,13 +8,15 @@ import java.nio.charset.StandardCharsets;
  * thoughts (which may hold braces) in such a block before the answer; prose and Markdown fences
  * hold no JSON brackets before the value in practice, and a sentence that does ("[see below]") is
  * the case this cannot know about: use {@link ParserOptions.Text#JSON} where the input is known to
- * be JSON. Not thread-safe.
+ * be JSON. The text of a think block goes to the {@link ReasoningStream} as it arrives. Not
+ * thread-safe.
  */
 final class PrefixSkipper {
   private static final int EXCERPT_BYTES = 60;
   private static final byte[][] OPEN = {bytes("<think>"), bytes("<thinking>")};
   private static final byte[][] CLOSE = {bytes("</think>"), bytes("</thinking>")};
 
+  private final ReasoningStream reasoning;
   // the last bytes seen, enough to recognise the longest tag when its '>' arrives
   private final byte[] tail = new byte[16];
   private int tailLength;
@@ -27,6 +29,10 @@ final class PrefixSkipper {
   private int column;
   private int lastByte;
 
+  PrefixSkipper(ReasoningStream reasoning) {
+    this.reasoning = reasoning;
+  }
+
   /**
    * Scans {@code bytes[from, to)} and returns the index of the root's first byte, or -1 if it is
    * not there; every byte before it counts as skipped.
@@ -38,6 +44,9 @@ final class PrefixSkipper {
         return i;
       }
       skip(b);
+    }
+    if (inThink) {
+      reasoning.flushBlock();
     }
     return -1;
   }
@@ -67,16 +76,25 @@ final class PrefixSkipper {
       tailLength--;
     }
     tail[tailLength++] = b;
+    if (inThink) {
+      reasoning.blockByte(b);
+    }
     if (b == '>') {
-      if (!inThink && endsWithAny(OPEN)) {
+      if (!inThink && endsWithAny(OPEN) > 0) {
         inThink = true;
-      } else if (inThink && endsWithAny(CLOSE)) {
-        inThink = false;
+        reasoning.openBlock();
+      } else if (inThink) {
+        int closing = endsWithAny(CLOSE);
+        if (closing > 0) {
+          inThink = false;
+          reasoning.closeBlock(closing);
+        }
       }
     }
   }
 
-  private boolean endsWithAny(byte[][] tags) {
+  /** Returns the length of the tag the bytes seen end with, or 0. */
+  private int endsWithAny(byte[][] tags) {
     for (byte[] tag : tags) {
       if (tailLength >= tag.length) {
         boolean match = true;
@@ -84,11 +102,11 @@ final class PrefixSkipper {
           match = tail[tailLength - tag.length + i] == tag[i];
         }
         if (match) {
-          return true;
+          return tag.length;
         }
       }
     }
-    return false;
+    return 0;
   }
 
   /** Returns how many bytes were skipped. */
