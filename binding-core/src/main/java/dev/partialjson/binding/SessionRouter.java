@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Binds several streams that arrive interleaved, one {@link BindingSession} per key: the {@code n}
- * choices of one response, parallel tool calls (keyed by their index), a reasoning stream beside
- * the answer. A session is opened by the factory on a key's first delta, so each key can bind its
- * own type (tool calls with different argument records); each key ends on its own ({@link #end}) or
- * with the rest ({@link #endAll()}), and has its own result: one key's malformed or invalid input
- * does not disturb the others.
+ * choices of one response, parallel tool calls (keyed by their index). (A reasoning stream is not
+ * one: it goes to the answer's session, {@link BindingSession#feedReasoning}.) A session is opened
+ * by the factory on a key's first delta, so each key can bind its own type (tool calls with
+ * different argument records); each key ends on its own ({@link #end}) or with the rest ({@link
+ * #endAll()}), and has its own result: one key's malformed or invalid input does not disturb the
+ * others.
  *
  * <pre>{@code
  * SessionRouter<Integer, Object> calls =

@@ -435,7 +435,7 @@ class ParserFuzzTest {
       Set<JsonPath> complete = new HashSet<>();
       for (JsonEvent event : events) {
         switch (event.kind()) {
-          case DOCUMENT_END, REPAIR -> {}
+          case DOCUMENT_END, REPAIR, REASONING_START, REASONING_DELTA, REASONING_END -> {}
           default -> {
             if (complete.contains(event.path())) {
               return true;

@@ -112,7 +112,7 @@ public final class PatchStream implements JsonListener, Consumer<JsonEvent> {
       case NUMBER -> numberValue(path, (Number) Objects.requireNonNull(value));
       case BOOLEAN -> booleanValue(path, (Boolean) Objects.requireNonNull(value));
       case NULL -> nullValue(path);
-      case DOCUMENT_END, REPAIR -> {}
+      case DOCUMENT_END, REPAIR, REASONING_START, REASONING_DELTA, REASONING_END -> {}
     }
   }
 
