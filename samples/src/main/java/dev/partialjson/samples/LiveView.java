@@ -3,6 +3,7 @@ package dev.partialjson.samples;
 import dev.partialjson.binding.BoundItem;
 import dev.partialjson.binding.Violation;
 import dev.partialjson.parser.JsonPath;
+import dev.partialjson.parser.ReasoningListener;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,8 @@ final class LiveView {
   private final Mode mode;
   private final int width;
   private final Map<Integer, BoundItem<TripPlan.Activity>> checked = new TreeMap<>();
+  private final StringBuilder thought = new StringBuilder();
+  private boolean thinking;
   private int drawnLines;
 
   LiveView(PrintStream out, Mode mode, int width) {
@@ -53,6 +56,33 @@ final class LiveView {
     if (mode == Mode.PLAIN) {
       out.println(path + ": " + EventFormat.json(full));
     }
+  }
+
+  /**
+   * Returns a listener for the model's reasoning, apart from the answer: one line that grows
+   * ({@code redraw} runs after each piece), then what it came to.
+   */
+  ReasoningListener reasoning(Runnable redraw) {
+    return new ReasoningListener() {
+      @Override
+      public void reasoningStart() {
+        thinking = true;
+      }
+
+      @Override
+      public void reasoningDelta(CharSequence delta) {
+        thought.append(delta);
+        redraw.run();
+      }
+
+      @Override
+      public void reasoningEnd() {
+        thinking = false;
+        if (mode == Mode.PLAIN) {
+          out.println("reasoning: " + oneLine(thought));
+        }
+      }
+    };
   }
 
   /** Takes an activity that closed, with its violations. */
@@ -73,6 +103,17 @@ final class LiveView {
     }
     TripPlan plan = partial.get();
     List<String> lines = new ArrayList<>();
+    if (thought.length() > 0) {
+      String label = thinking ? "thinking   " : "thought    ";
+      String text = oneLine(thought);
+      int room = Math.max(10, width - label.length());
+      // while it grows, its end is what is new; once done, its start says what it was about
+      String shown =
+          text.length() <= room
+              ? text
+              : thinking ? "…" + text.substring(text.length() - room + 1) : text;
+      lines.add(DIM + label + shown + RESET);
+    }
     lines.add(BOLD + "title      " + RESET + (plan == null ? "" : orEmpty(plan.title())));
     lines.add(BOLD + "summary    " + RESET + (plan == null ? "" : orEmpty(plan.summary())));
     lines.add(BOLD + "activities" + RESET);
@@ -94,6 +135,10 @@ final class LiveView {
     out.print(frame);
     out.flush();
     drawnLines = lines.size();
+  }
+
+  private static String oneLine(CharSequence text) {
+    return text.toString().strip().replaceAll("\\s+", " ");
   }
 
   private String mark(BoundItem<?> item) {

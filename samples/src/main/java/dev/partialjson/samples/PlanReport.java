@@ -84,7 +84,15 @@ final class PlanReport {
         + stats.deltas()
         + " deltas, "
         + stats.events()
-        + " events; first event after "
+        + " events"
+        + (stats.reasoningChars() == 0
+            ? ""
+            : ", "
+                + stats.reasoningChars()
+                + " chars of reasoning (first after "
+                + millis(stats.timeToFirstReasoning())
+                + ")")
+        + "; first event after "
         + millis(stats.timeToFirstEvent())
         + ", first value after "
         + millis(stats.timeToFirstValue())

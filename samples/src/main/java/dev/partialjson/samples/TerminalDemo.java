@@ -58,6 +58,7 @@ public final class TerminalDemo {
           Scenario.CUT_OFF,
           Scenario.FENCED,
           Scenario.THINK,
+          Scenario.REASONING,
           Scenario.SLOW);
 
   private TerminalDemo() {}
@@ -208,6 +209,7 @@ public final class TerminalDemo {
                             }
                           }
                         });
+                    session.onReasoning(view.reasoning(redraw));
                     session.onText("$.title", view::grew).onText("$.summary", view::grew);
                     session.onText("$.activities[*].name", view::grew);
                     session.onCheckedItem("$.activities[*]", TripPlan.Activity.class, view::closed);

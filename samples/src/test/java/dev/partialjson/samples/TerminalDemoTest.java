@@ -122,12 +122,37 @@ class TerminalDemoTest {
   }
 
   @Test
-  void skipsTheThinkBlockBeforeTheAnswer() {
+  void showsTheThinkBlockAsReasoningBeforeTheAnswer() {
     List<String> lines = run("--scenario", "think");
 
     assertThat(lines)
         .anyMatch(l -> l.startsWith("repaired: SKIPPED_PREFIX at byte 0 ") && l.contains("<think>"))
         .contains("final record, valid:");
+    assertReasoningBeforeTheAnswer(lines, 2); // the block's text has a line break at each end
+  }
+
+  @Test
+  void showsTheProvidersReasoningBeforeTheAnswer() {
+    List<String> lines = run("--scenario", "reasoning");
+
+    assertThat(lines).contains("final record, valid:").noneMatch(l -> l.startsWith("repaired"));
+    assertReasoningBeforeTheAnswer(lines, 0);
+  }
+
+  /** {@code around}: whitespace around the reasoning that the one-line print strips. */
+  private static void assertReasoningBeforeTheAnswer(List<String> lines, int around) {
+    List<String> reasoning = lines.stream().filter(l -> l.startsWith("reasoning: ")).toList();
+    assertThat(reasoning).hasSize(1);
+    assertThat(reasoning.get(0)).startsWith("reasoning: The user wants an answer");
+    int title =
+        lines.stream()
+            .filter(l -> l.startsWith("$.title: "))
+            .findFirst()
+            .map(lines::indexOf)
+            .orElseThrow();
+    assertThat(lines.indexOf(reasoning.get(0))).isLessThan(title);
+    String chars = String.valueOf(reasoning.get(0).length() - "reasoning: ".length() + around);
+    assertThat(lines.get(lines.size() - 1)).contains(" events, " + chars + " chars of reasoning");
   }
 
   @Test
