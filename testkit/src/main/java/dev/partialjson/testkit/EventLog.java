@@ -12,18 +12,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * A listener that records every event and checks the delta rules as they happen: a delta is never
  * empty, a surrogate pair is never split between two deltas, all deltas of a string are for one
- * path, and they concatenate exactly to the string's value. A broken rule throws {@link
+ * path, and they concatenate exactly to the string's value; reasoning comes in segments (start,
+ * deltas, end) that never nest, by the same delta rules. A broken rule throws {@link
  * AssertionError} from the callback, so it surfaces from the {@code feed} call that caused it.
  *
- * <p>{@link #merged()} joins the deltas of each string into one event: that list is what must not
- * depend on how the input was split. Not thread-safe, like the parser that calls it. Not final only
- * so that a test suite can give it a shorter name in its own package.
+ * <p>{@link #merged()} joins the deltas of each string, and of each segment of reasoning, into one
+ * event: that list is what must not depend on how the input was split. Not thread-safe, like the
+ * parser that calls it. Not final only so that a test suite can give it a shorter name in its own
+ * package.
  */
 public class EventLog implements JsonListener {
   private final List<JsonEvent> events = new ArrayList<>();
   private final JsonListener recorder = JsonListener.of(events::add);
   private final StringBuilder open = new StringBuilder();
   private @Nullable JsonPath openPath;
+  private boolean reasoning;
+  private char lastReasoningChar;
 
   /** Makes an empty log. */
   public EventLog() {}
@@ -116,28 +120,65 @@ public class EventLog implements JsonListener {
     recorder.repair(repair);
   }
 
+  @Override
+  public void reasoningStart() {
+    if (reasoning) {
+      throw new AssertionError("reasoning started inside a segment of reasoning");
+    }
+    reasoning = true;
+    lastReasoningChar = 0;
+    recorder.reasoningStart();
+  }
+
+  @Override
+  public void reasoningDelta(CharSequence delta) {
+    if (!reasoning) {
+      throw new AssertionError("a reasoning delta outside a segment");
+    }
+    if (delta.length() == 0) {
+      throw new AssertionError("an empty reasoning delta");
+    }
+    if (Character.isHighSurrogate(lastReasoningChar) && Character.isLowSurrogate(delta.charAt(0))) {
+      throw new AssertionError("a surrogate pair split between reasoning deltas");
+    }
+    lastReasoningChar = delta.charAt(delta.length() - 1);
+    recorder.reasoningDelta(delta);
+  }
+
+  @Override
+  public void reasoningEnd() {
+    if (!reasoning) {
+      throw new AssertionError("reasoning ended with no segment open");
+    }
+    reasoning = false;
+    recorder.reasoningEnd();
+  }
+
   /** Returns every event as it came, deltas as they were cut; a read-only view. */
   public List<JsonEvent> events() {
     return Collections.unmodifiableList(events);
   }
 
   /**
-   * Returns the events with the consecutive deltas of each string joined into one, in time linear
-   * in the number of events.
+   * Returns the events with the consecutive deltas of each string, and of each segment of
+   * reasoning, joined into one, in time linear in the number of events.
    */
   public List<JsonEvent> merged() {
     List<JsonEvent> out = new ArrayList<>(events.size());
     StringBuilder joined = new StringBuilder();
-    JsonPath deltaPath = null;
+    JsonEvent first = null; // the first of the deltas being joined
     for (JsonEvent event : events) {
-      boolean delta = event.kind() == JsonEvent.Kind.STRING_DELTA;
-      if (deltaPath != null && !(delta && event.path().equals(deltaPath))) {
-        out.add(new JsonEvent(JsonEvent.Kind.STRING_DELTA, deltaPath, joined.toString()));
-        deltaPath = null;
+      boolean delta =
+          event.kind() == JsonEvent.Kind.STRING_DELTA
+              || event.kind() == JsonEvent.Kind.REASONING_DELTA;
+      if (first != null
+          && !(delta && event.kind() == first.kind() && event.path().equals(first.path()))) {
+        out.add(new JsonEvent(first.kind(), first.path(), joined.toString()));
+        first = null;
       }
       if (delta) {
-        if (deltaPath == null) {
-          deltaPath = event.path();
+        if (first == null) {
+          first = event;
           joined.setLength(0);
         }
         joined.append(event.value());
@@ -145,8 +186,8 @@ public class EventLog implements JsonListener {
         out.add(event);
       }
     }
-    if (deltaPath != null) {
-      out.add(new JsonEvent(JsonEvent.Kind.STRING_DELTA, deltaPath, joined.toString()));
+    if (first != null) {
+      out.add(new JsonEvent(first.kind(), first.path(), joined.toString()));
     }
     return out;
   }

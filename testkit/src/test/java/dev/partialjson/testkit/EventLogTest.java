@@ -47,4 +47,54 @@ class EventLogTest {
         .isInstanceOf(AssertionError.class)
         .hasMessage("a surrogate pair split between deltas at $.a");
   }
+
+  @Test
+  void mergesEachSegmentOfReasoningApartFromTheStrings() {
+    EventLog log = new EventLog();
+    log.reasoningStart();
+    log.reasoningDelta("Thi");
+    log.reasoningDelta("nk");
+    log.reasoningEnd();
+    log.reasoningStart();
+    log.reasoningDelta("Again");
+    log.reasoningEnd();
+    log.stringDelta(A, "x");
+    log.stringValue(A, "x");
+
+    JsonPath root = JsonPath.root();
+    assertThat(log.merged())
+        .containsExactly(
+            new JsonEvent(JsonEvent.Kind.REASONING_START, root, null),
+            new JsonEvent(JsonEvent.Kind.REASONING_DELTA, root, "Think"),
+            new JsonEvent(JsonEvent.Kind.REASONING_END, root, null),
+            new JsonEvent(JsonEvent.Kind.REASONING_START, root, null),
+            new JsonEvent(JsonEvent.Kind.REASONING_DELTA, root, "Again"),
+            new JsonEvent(JsonEvent.Kind.REASONING_END, root, null),
+            new JsonEvent(JsonEvent.Kind.STRING_DELTA, A, "x"),
+            new JsonEvent(JsonEvent.Kind.STRING, A, "x"));
+  }
+
+  @Test
+  void rejectsReasoningOutsideASegmentAndSplitPairsInIt() {
+    assertThatThrownBy(() -> new EventLog().reasoningDelta("x"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("a reasoning delta outside a segment");
+    assertThatThrownBy(() -> new EventLog().reasoningEnd())
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("reasoning ended with no segment open");
+    EventLog nested = new EventLog();
+    nested.reasoningStart();
+    assertThatThrownBy(nested::reasoningStart)
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("reasoning started inside a segment of reasoning");
+    EventLog log = new EventLog();
+    log.reasoningStart();
+    log.reasoningDelta("x\ud83d");
+    assertThatThrownBy(() -> log.reasoningDelta("\ude00"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("a surrogate pair split between reasoning deltas");
+    assertThatThrownBy(() -> log.reasoningDelta(""))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("an empty reasoning delta");
+  }
 }

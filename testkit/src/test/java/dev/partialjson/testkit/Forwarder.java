@@ -66,4 +66,19 @@ class Forwarder implements JsonListener {
   public void repair(Repair repair) {
     next.repair(repair);
   }
+
+  @Override
+  public void reasoningStart() {
+    next.reasoningStart();
+  }
+
+  @Override
+  public void reasoningDelta(CharSequence delta) {
+    next.reasoningDelta(delta);
+  }
+
+  @Override
+  public void reasoningEnd() {
+    next.reasoningEnd();
+  }
 }
