@@ -110,6 +110,28 @@ class ChatReasoningTest {
   }
 
   @Test
+  void anAnswerCutOffWhileThinkingHasNoContentButKeepsItsReasoning() {
+    Thoughts thoughts = new Thoughts(new Pieces());
+    StringBuilder raw = new StringBuilder();
+
+    ChatResult<Trip> result =
+        OpenAiStreams.chat(TRIP)
+            .onReasoning((choice, delta) -> raw.append(delta))
+            .onSession(thoughts::attach)
+            .stream(stream(ChatCompletionsTest.trip("reasoning").toBuilder().maxTokens(5).build()));
+
+    assertThat(raw).isNotEmpty();
+    assertThat(thoughts.text).hasToString(raw.toString());
+    assertThat(thoughts.log).containsExactly("start", "delta", "end");
+    ChatResult.Choice<Trip> choice = result.choice(0);
+    assertThat(choice.finishReason()).contains("length");
+    assertThat(choice.session()).isEmpty();
+    assertThatThrownBy(result::value)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("choice 0 has no bound content (finish_reason length)");
+  }
+
+  @Test
   void llamaCppReasoningBeforeAToolCallReachesTheSessionHook() {
     Thoughts thoughts = new Thoughts(new Pieces());
     StringBuilder raw = new StringBuilder();

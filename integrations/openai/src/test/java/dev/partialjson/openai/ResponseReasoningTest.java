@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
+import com.openai.core.ObjectMappers;
 import com.openai.core.http.StreamResponse;
+import com.openai.errors.OpenAIException;
 import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseStreamEvent;
 import dev.partialjson.binding.BindingSession;
@@ -13,6 +15,7 @@ import dev.partialjson.binding.StreamingBinder;
 import dev.partialjson.embeddedmodel.EmbeddedModelExtension;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -123,6 +126,27 @@ class ResponseReasoningTest {
   }
 
   @Test
+  void aResponseCutOffWhileThinkingGainsNoMessage() {
+    Thoughts thoughts = new Thoughts(new Pieces());
+    StringBuilder raw = new StringBuilder();
+
+    ResponseResult<Trip> result =
+        OpenAiStreams.responses(TRIP)
+            .onReasoning((output, delta) -> raw.append(delta))
+            .onSession(thoughts::attach)
+            .stream(stream(trip("reasoning").toBuilder().maxOutputTokens(5).build()));
+
+    assertThat(raw).isNotEmpty();
+    assertThat(thoughts.text).hasToString(raw.toString());
+    assertThat(thoughts.log).containsExactly("start", "delta", "end");
+    assertThat(result.status()).contains("incomplete");
+    assertThat(result.messages()).isEmpty();
+    assertThatThrownBy(result::value)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the response has no message (status incomplete)");
+  }
+
+  @Test
   void gpt5SummaryBeforeAFunctionCallReachesTheSessionHook() {
     Thoughts thoughts = new Thoughts(new Pieces());
     StringBuilder raw = new StringBuilder();
@@ -174,6 +198,49 @@ class ResponseReasoningTest {
         .hasToString("The user asks about temperature in Tokyo. I'll call the tool.");
     assertThat(order).containsExactly("end", "function call");
     assertThat(result.toolCalls().get(0).arguments(City.class)).isEqualTo(new City("Tokyo"));
+  }
+
+  @Test
+  void aMessageThatAdoptsTheReasoningButOnlyRefusesHasNoSession() throws Exception {
+    // No scenario or recording refuses after reasoning: the SDK's own events, read by its mapper.
+    List<ResponseStreamEvent> events = new ArrayList<>();
+    for (String json :
+        List.of(
+            "{\"type\":\"response.reasoning_summary_text.delta\",\"item_id\":\"rs_1\","
+                + "\"output_index\":0,\"summary_index\":0,\"delta\":\"Unsafe.\","
+                + "\"sequence_number\":1}",
+            "{\"type\":\"response.output_item.added\",\"output_index\":1,\"sequence_number\":2,"
+                + "\"item\":{\"type\":\"message\",\"id\":\"msg_1\",\"role\":\"assistant\","
+                + "\"status\":\"in_progress\",\"content\":[]}}",
+            "{\"type\":\"response.refusal.delta\",\"item_id\":\"msg_1\",\"output_index\":1,"
+                + "\"content_index\":0,\"delta\":\"No.\",\"sequence_number\":3}",
+            "{\"type\":\"response.completed\",\"sequence_number\":4,"
+                + "\"response\":{\"id\":\"r\",\"status\":\"completed\"}}")) {
+      events.add(ObjectMappers.jsonMapper().readValue(json, ResponseStreamEvent.class));
+    }
+    Thoughts thoughts = new Thoughts(new Pieces());
+
+    ResponseResult<Trip> result =
+        OpenAiStreams.responses(TRIP).onSession(thoughts::attach).stream(
+            new StreamResponse<>() {
+              @Override
+              public Stream<ResponseStreamEvent> stream() {
+                return events.stream();
+              }
+
+              @Override
+              public void close() {}
+            });
+
+    assertThat(thoughts.text).hasToString("Unsafe.");
+    assertThat(thoughts.log).containsExactly("start", "delta", "end");
+    ResponseResult.Message<Trip> message = result.messages().get(0);
+    assertThat(result.messages()).singleElement();
+    assertThat(message.refusal()).contains("No.");
+    assertThat(message.session()).isEmpty();
+    assertThatThrownBy(result::value)
+        .isInstanceOf(OpenAIException.class)
+        .hasMessage("output 1 refused: No.");
   }
 
   private static ResponseCreateParams trip(String scenario) {
