@@ -14,16 +14,25 @@ import org.jspecify.annotations.Nullable;
  * into a session of the bound type, each tool call's {@code function.arguments} (by its {@code
  * index}, fragments of several calls interleaved, the {@code id} possibly late) into a session of
  * the type registered for its function; reasoning ({@code reasoning_content} or {@code reasoning},
- * as OpenAI-compatible servers send it) and refusals to their own listeners, never to a session.
- * Made by {@link OpenAiStreams#chat(StreamingBinder)}.
+ * as OpenAI-compatible servers send it) into the choice's session as reasoning ({@link
+ * BindingSession#onReasoning}), never into its value; refusals to their own listener. Made by
+ * {@link OpenAiStreams#chat(StreamingBinder)}.
  *
  * <pre>{@code
  * ChatResult<Plan> result = OpenAiStreams.chat(binder)
- *     .onSession(session -> session.onItem("$.tasks[*]", Task.class, ui::addTask))
- *     .onReasoning((choice, delta) -> ui.thinking(delta))
+ *     .onSession(session -> session
+ *         .onReasoning(new ReasoningListener() {
+ *           @Override public void reasoningDelta(CharSequence delta) { ui.thinking(delta); }
+ *         })
+ *         .onItem("$.tasks[*]", Task.class, ui::addTask))
  *     .stream(client.chat().completions().createStreaming(params));
  * Plan plan = result.value();
  * }</pre>
+ *
+ * <p>The first reasoning delta of a choice opens its session (the hook sees it then); the choice's
+ * first content ends the segment, as Chat Completions has no event for it. A choice whose reasoning
+ * no content follows (the model only called tools, or was cut off while thinking) keeps a session
+ * with no content, ended like the others, which {@link ChatResult.Choice} treats as none.
  *
  * <p>When a session fails fast (its {@code feed} throws: an invalid item under {@link
  * FailurePolicy#FAIL_FAST}, malformed JSON) the SDK's stream is closed at once, which closes the
@@ -42,8 +51,9 @@ public final class ChatCompletionBinding<T> {
   }
 
   /**
-   * Calls {@code onSession} with each choice's session before its first delta: the place to
-   * register its callbacks ({@link BindingSession#onItem} and the like). Replaces an earlier one.
+   * Calls {@code onSession} with each choice's session before its first delta of content or
+   * reasoning: the place to register its callbacks ({@link BindingSession#onItem}, {@link
+   * BindingSession#onReasoning} and the like). Replaces an earlier one.
    */
   public ChatCompletionBinding<T> onSession(Consumer<? super BindingSession<T>> onSession) {
     registered.onSession(onSession);
@@ -66,8 +76,11 @@ public final class ChatCompletionBinding<T> {
 
   /**
    * Sends the reasoning some OpenAI-compatible servers stream before the answer ({@code
-   * reasoning_content}, {@code reasoning}) to {@code listener}, by choice; it is never fed to a
-   * session.
+   * reasoning_content}, {@code reasoning}) to {@code listener} as it arrives, by choice: the raw
+   * view, and the only one for a binding without a binder. With a binder the same text also reaches
+   * the choice's session as start, deltas and end; register a {@link BindingSession#onReasoning}
+   * listener in {@link #onSession} for that, the one model of reasoning across providers (a {@code
+   * <think>} block in the content reaches it too, and never this listener).
    */
   public ChatCompletionBinding<T> onReasoning(DeltaListener listener) {
     registered.reasoning(listener);

@@ -74,7 +74,7 @@ final class ChatReader<T> {
       Optional<ChatCompletionChunk.Choice.Delta> known = c._delta().asKnown();
       if (known.isPresent()) {
         ChatCompletionChunk.Choice.Delta delta = known.get();
-        reasoning(index, delta);
+        reasoning(choice, delta);
         delta.refusal().ifPresent(text -> refusal(choice, text));
         delta.content().ifPresent(text -> content(choice, text));
         delta.toolCalls().ifPresent(calls -> toolCalls(choice, calls));
@@ -85,7 +85,7 @@ final class ChatReader<T> {
 
   // _additionalProperties() is deprecated in newer SDKs for _allProperties(), which 4.0 lacks.
   @SuppressWarnings("deprecation")
-  private void reasoning(int index, ChatCompletionChunk.Choice.Delta delta) {
+  private void reasoning(ChatResult.Choice<T> choice, ChatCompletionChunk.Choice.Delta delta) {
     Map<String, JsonValue> extra = delta._additionalProperties();
     for (String field : REASONING) {
       JsonValue value = extra.get(field);
@@ -93,11 +93,35 @@ final class ChatReader<T> {
       Optional<?> text = value == null ? Optional.empty() : value.asString();
       if (text.isPresent() && text.get() instanceof String piece) {
         if (!piece.isEmpty()) {
-          config.reasoning().onDelta(index, piece);
+          config.reasoning().onDelta(choice.index(), piece);
+          BindingSession<T> session = session(choice);
+          if (session != null) {
+            // No end event: the choice's first content ends the segment, or the end of the stream.
+            session.feedReasoning(piece);
+          }
         }
         return; // servers that send both send the same text twice
       }
     }
+  }
+
+  /**
+   * Returns the choice's session, opened (and handed to the session hook) if it has none yet; null
+   * without a binder. Reasoning opens it as the first content does, so that the hook's listeners
+   * see the reasoning: a choice that then only calls tools keeps a session with no content, which
+   * {@link ChatResult.Choice} treats as none.
+   */
+  private @Nullable BindingSession<T> session(ChatResult.Choice<T> choice) {
+    StreamingBinder<T> binder = config.binder();
+    if (binder == null) {
+      return null;
+    }
+    if (choice.session == null) {
+      BindingSession<T> session = binder.open();
+      choice.session = session;
+      config.onSession().accept(session);
+    }
+    return choice.session;
   }
 
   private void refusal(ChatResult.Choice<T> choice, String text) {
@@ -123,16 +147,12 @@ final class ChatReader<T> {
       choice.text.append(text);
     }
     config.text().onDelta(choice.index(), text);
-    if (binder == null) {
+    BindingSession<T> session = session(choice);
+    if (session == null) {
       return;
     }
-    if (choice.session == null) {
-      BindingSession<T> session = binder.open();
-      choice.session = session;
-      config.onSession().accept(session);
-    }
     try {
-      choice.session.feed(text);
+      session.feed(text);
     } catch (PartialJsonException e) {
       throw new Stop(e, "choice " + choice.index());
     }

@@ -125,9 +125,17 @@ public final class ChatResult<T> {
       return refusal == null ? Optional.empty() : Optional.of(refusal.toString());
     }
 
-    /** Returns the session the content was bound in; empty if no content arrived. */
+    /**
+     * Returns the session the content was bound in; empty if no content arrived. A session the
+     * choice's reasoning opened (so that the session hook saw it) but no content followed, as when
+     * the model only called tools, counts as none: its {@code stats().bytes()} is 0.
+     */
     public Optional<BindingSession<T>> session() {
-      return Optional.ofNullable(session);
+      return Optional.ofNullable(bound());
+    }
+
+    private @Nullable BindingSession<T> bound() {
+      return session != null && session.stats().bytes() > 0 ? session : null;
     }
 
     /**
@@ -150,12 +158,13 @@ public final class ChatResult<T> {
      *     does: {@code IncompleteJsonException} for content cut off ({@link #finishReason()} says
      *     {@code length}), the {@code ValidationException} that failed the session fast, and so on
      * @throws OpenAIException if the model refused, with its refusal
-     * @throws IllegalStateException if no content arrived (the model called tools instead, or the
-     *     binding has no binder)
+     * @throws IllegalStateException if no content arrived (the model called tools instead, only
+     *     reasoning came, or the binding has no binder)
      */
     public @Nullable T value() {
-      if (session != null) {
-        return session.complete();
+      BindingSession<T> bound = bound();
+      if (bound != null) {
+        return bound.complete();
       }
       if (refusal != null) {
         throw new OpenAIException("choice " + index + " refused: " + refusal);

@@ -14,17 +14,29 @@ import org.jspecify.annotations.Nullable;
  * response.output_text.delta} (keyed by {@code output_index}) into a session of the bound type,
  * each function call's {@code response.function_call_arguments.delta} into a session of the type
  * registered for its function; reasoning ({@code response.reasoning_summary_text.delta} and {@code
- * response.reasoning_text.delta}) and refusals to their own listeners, never to a session. The
+ * response.reasoning_text.delta}) into the session of the message that follows it, as reasoning
+ * ({@link BindingSession#onReasoning}), never into its value; refusals to their own listener. The
  * stream ends at its terminal event ({@code response.completed}, {@code response.incomplete} or
  * {@code response.failed}): events after it are not read. Made by {@link
  * OpenAiStreams#responses(StreamingBinder)}.
  *
  * <pre>{@code
  * ResponseResult<Plan> result = OpenAiStreams.responses(binder)
- *     .onSession(session -> session.onItem("$.tasks[*]", Task.class, ui::addTask))
- *     .onReasoning((output, delta) -> ui.thinking(delta))
+ *     .onSession(session -> session
+ *         .onReasoning(new ReasoningListener() {
+ *           @Override public void reasoningDelta(CharSequence delta) { ui.thinking(delta); }
+ *         })
+ *         .onItem("$.tasks[*]", Task.class, ui::addTask))
  *     .stream(client.responses().createStreaming(params));
  * }</pre>
+ *
+ * <p>Reasoning is an output item of its own, before the message it leads to: its first delta opens
+ * the session (the hook sees it then) that the next message item adopts. Each summary part is one
+ * segment, ended by {@code response.reasoning_summary_part.done} ({@code
+ * response.reasoning_text.done} and the reasoning item's {@code response.output_item.done} end one
+ * too). When no message follows (the model only called functions, or was cut off while thinking),
+ * that session ends with the others but belongs to no message: {@link ResponseResult#messages()}
+ * and {@link ResponseResult#value()} answer as they would without the reasoning.
  *
  * <p>When a session fails fast (an invalid item under {@link FailurePolicy#FAIL_FAST}, malformed
  * JSON) the SDK's stream is closed at once, cancelling the request; the other sessions are closed,
@@ -42,8 +54,9 @@ public final class ResponseBinding<T> {
   }
 
   /**
-   * Calls {@code onSession} with each message's session before its first delta: the place to
-   * register its callbacks. Replaces an earlier one.
+   * Calls {@code onSession} with each message's session before its first delta, or before the first
+   * delta of the reasoning that precedes the message: the place to register its callbacks ({@link
+   * BindingSession#onReasoning} included). Replaces an earlier one.
    */
   public ResponseBinding<T> onSession(Consumer<? super BindingSession<T>> onSession) {
     registered.onSession(onSession);
@@ -66,8 +79,12 @@ public final class ResponseBinding<T> {
 
   /**
    * Sends reasoning ({@code response.reasoning_summary_text.delta}, {@code
-   * response.reasoning_text.delta}) to {@code listener}, by {@code output_index}; it is never fed
-   * to a session.
+   * response.reasoning_text.delta}) to {@code listener} as it arrives, by the reasoning item's
+   * {@code output_index}: the raw view, and the only one for a binding without a binder. With a
+   * binder the same text also reaches the message's session as start, deltas and end; register a
+   * {@link BindingSession#onReasoning} listener in {@link #onSession} for that, the one model of
+   * reasoning across providers (a {@code <think>} block in the output text reaches it too, and
+   * never this listener).
    */
   public ResponseBinding<T> onReasoning(DeltaListener listener) {
     registered.reasoning(listener);

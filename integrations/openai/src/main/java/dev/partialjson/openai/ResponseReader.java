@@ -17,9 +17,22 @@ import java.util.Iterator;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** One Responses stream being read: its message items and function calls by output index. */
+/**
+ * One Responses stream being read: its message items and function calls by output index.
+ *
+ * <p>Reasoning is its own output item, before the message it leads to, so it cannot find that
+ * message by {@code output_index}. It goes to the session of the message that follows it instead:
+ * the first reasoning delta opens a session (and hands it to the session hook, whose listeners so
+ * see the reasoning), and the next message item adopts it. If none follows (the model only called
+ * functions, or was cut off while thinking), that session ends with the others but belongs to no
+ * message, so the result gains neither a message nor an error from it.
+ */
 final class ResponseReader<T> {
   private final Registrations<T> config;
+  // opened by reasoning, waiting for the message that follows it
+  private @Nullable BindingSession<T> pending;
+  // the session reasoning was last fed to: the provider's done events end its segment
+  private @Nullable BindingSession<T> thinking;
   final Map<Integer, ResponseResult.Message<T>> messages = new HashMap<>();
   final Map<Integer, ToolCall> calls = new HashMap<>();
   @Nullable String status;
@@ -82,6 +95,10 @@ final class ResponseReader<T> {
     } else if (event.isReasoningTextDelta()) {
       var delta = event.asReasoningTextDelta();
       reasoning((int) delta.outputIndex(), delta.delta());
+    } else if (event.isReasoningSummaryPartDone() || event.isReasoningTextDone()) {
+      endReasoning();
+    } else if (event.isOutputItemDone() && event.asOutputItemDone().item().isReasoning()) {
+      endReasoning();
     } else if (event.isRefusalDelta()) {
       var delta = event.asRefusalDelta();
       refusal(message((int) delta.outputIndex(), delta.itemId()), delta.delta());
@@ -126,8 +143,13 @@ final class ResponseReader<T> {
   }
 
   private ResponseResult.Message<T> message(int outputIndex, String itemId) {
-    ResponseResult.Message<T> message =
-        messages.computeIfAbsent(outputIndex, ResponseResult.Message::new);
+    ResponseResult.Message<T> message = messages.get(outputIndex);
+    if (message == null) {
+      message = new ResponseResult.Message<>(outputIndex);
+      messages.put(outputIndex, message);
+      message.session = pending; // the reasoning before it, if any
+      pending = null;
+    }
     if (message.itemId == null) {
       message.itemId = itemId;
     }
@@ -150,9 +172,7 @@ final class ResponseReader<T> {
       return;
     }
     if (message.session == null) {
-      BindingSession<T> session = binder.open();
-      message.session = session;
-      config.onSession().accept(session);
+      message.session = open(binder);
     }
     try {
       message.session.feed(text);
@@ -173,9 +193,33 @@ final class ResponseReader<T> {
   }
 
   private void reasoning(int outputIndex, String text) {
-    if (!text.isEmpty()) {
-      config.reasoning().onDelta(outputIndex, text);
+    if (text.isEmpty()) {
+      return;
     }
+    config.reasoning().onDelta(outputIndex, text);
+    StreamingBinder<T> binder = config.binder();
+    if (binder == null) {
+      return;
+    }
+    if (pending == null) {
+      pending = open(binder);
+    }
+    thinking = pending;
+    pending.feedReasoning(text);
+  }
+
+  /** The provider said a reasoning part or item is done: ends the segment it fed, if open. */
+  private void endReasoning() {
+    if (thinking != null) {
+      thinking.endReasoning();
+      thinking = null;
+    }
+  }
+
+  private BindingSession<T> open(StreamingBinder<T> binder) {
+    BindingSession<T> session = binder.open();
+    config.onSession().accept(session);
+    return session;
   }
 
   private void arguments(ToolCall call, String fragment, @Nullable String name) {
@@ -187,6 +231,7 @@ final class ResponseReader<T> {
   }
 
   private void endSessions() {
+    end(pending);
     for (ResponseResult.Message<T> message : messages.values()) {
       end(message.session);
     }
@@ -205,6 +250,9 @@ final class ResponseReader<T> {
   }
 
   private void closeSessions() {
+    if (pending != null) {
+      pending.close();
+    }
     for (ResponseResult.Message<T> message : messages.values()) {
       if (message.session != null) {
         message.session.close();

@@ -137,9 +137,17 @@ public final class ResponseResult<T> {
       return Optional.ofNullable(itemId);
     }
 
-    /** Returns the session the text was bound in; empty if no text arrived or no binder. */
+    /**
+     * Returns the session the text was bound in; empty if no text arrived or no binder. The session
+     * the reasoning before this message opened counts as none if no text followed: its {@code
+     * stats().bytes()} is 0.
+     */
     public Optional<BindingSession<T>> session() {
-      return Optional.ofNullable(session);
+      return Optional.ofNullable(bound());
+    }
+
+    private @Nullable BindingSession<T> bound() {
+      return session != null && session.stats().bytes() > 0 ? session : null;
     }
 
     /** Returns the text as it arrived, for a binding made without a binder. */
@@ -161,8 +169,9 @@ public final class ResponseResult<T> {
      * @throws IllegalStateException if no text was bound
      */
     public @Nullable T value() {
-      if (session != null) {
-        return session.complete();
+      BindingSession<T> bound = bound();
+      if (bound != null) {
+        return bound.complete();
       }
       if (refusal != null) {
         throw new OpenAIException("output " + outputIndex + " refused: " + refusal);
