@@ -111,7 +111,7 @@ public final class TerminalDemo {
       }
       options.put(args[i], args[++i]);
     }
-    String id = options.getOrDefault("--scenario", Scenario.VALID.id());
+    String id = options.getOrDefault("--scenario", Scenario.REASONING.id());
     Optional<Scenario> scenario = Scenario.byId(id).filter(SCENARIOS::contains);
     if (scenario.isEmpty()) {
       return usageError(out, "no scenario named " + id);
@@ -258,7 +258,7 @@ public final class TerminalDemo {
     out.println("Streams a TripPlan from a model through the OpenAI Java SDK into partialjson.");
     out.println();
     out.println("Options (with Maven: -Dexec.args=\"--scenario invalid-item\"):");
-    out.println("  --scenario NAME  what the embedded model answers; default: valid");
+    out.println("  --scenario NAME  what the embedded model answers; default: reasoning");
     out.println(
         "  --pace-ms N      the embedded model pauses N ms after each token; default: "
             + TERMINAL_PACE.toMillis()

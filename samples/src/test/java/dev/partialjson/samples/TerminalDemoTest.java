@@ -140,6 +140,14 @@ class TerminalDemoTest {
   }
 
   /** {@code around}: whitespace around the reasoning that the one-line print strips. */
+  @Test
+  void thinksAloudByDefault() {
+    List<String> lines = run();
+
+    assertThat(lines.get(0)).startsWith("scenario reasoning: ");
+    assertReasoningBeforeTheAnswer(lines, 0);
+  }
+
   private static void assertReasoningBeforeTheAnswer(List<String> lines, int around) {
     List<String> reasoning = lines.stream().filter(l -> l.startsWith("reasoning: ")).toList();
     assertThat(reasoning).hasSize(1);
