@@ -19,11 +19,11 @@ import org.jspecify.annotations.Nullable;
  * <p>The model's reasoning, when the batcher is also given it (as a {@link ReasoningListener}; a
  * {@link PatchStream} passes it on), goes to the listener's reasoning methods under the same rule:
  * the pieces of a segment merged into one text, released with the operations' releases (one release
- * at most per interval, shared by both, the first at once; a piece alone reaches the size only when
- * it is 1), the rest at the segment's end. Nothing is reordered: operations pending when reasoning
- * starts, grows or ends go out first, and reasoning pending when an operation comes goes out first,
- * whatever the time. A segment still open at the {@link #end()} or an {@link #error} is ended
- * first.
+ * at most per interval, shared by both, the first at once; the pending reasoning counts as one
+ * operation towards the size), the rest at the segment's end. Nothing is reordered: operations
+ * pending when reasoning starts, grows or ends go out first, and reasoning pending when an
+ * operation comes goes out first, whatever the time. A segment still open at the {@link #end()} or
+ * an {@link #error} is ended first.
  *
  * <pre>{@code
  * PatchBatcher batcher = PatchBatcher.builder()
@@ -74,8 +74,8 @@ public final class PatchBatcher implements Consumer<PatchOperation>, ReasoningLi
     default void reasoningStart() {}
 
     /**
-     * Called with the next part of the open segment's text (never empty, never ending inside a
-     * surrogate pair unless the reasoning given did).
+     * Called with the next part of the open segment's text: never empty, and never ending between
+     * the two halves of a surrogate pair unless an operation or the end came between them.
      */
     default void reasoning(String text) {}
 
