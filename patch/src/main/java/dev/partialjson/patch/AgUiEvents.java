@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  * event is one server-sent event, {@code data: <json>} and a blank line, as AG-UI's own encoder
  * writes it ({@link #sse}).
  *
+ * <p>The model's reasoning goes as AG-UI's reasoning events, each with the {@code messageId} of its
+ * segment: {@code REASONING_START}, {@code REASONING_MESSAGE_START} ({@code role} {@code
+ * "reasoning"}), a {@code REASONING_MESSAGE_CONTENT} ({@code delta}) per release of text, {@code
+ * REASONING_MESSAGE_END}, {@code REASONING_END}.
+ *
  * <pre>{@code
  * PatchBatcher batcher = PatchBatcher.builder()
  *     .strings(PatchBatcher.Strings.REPLACE) // AG-UI clients apply plain RFC 6902
@@ -77,6 +82,50 @@ public final class AgUiEvents {
     return out.append('}').toString();
   }
 
+  /** Returns {@code {"type":"REASONING_START","messageId":...}}. */
+  public static String reasoningStart(String messageId) {
+    return message("REASONING_START", messageId).append('}').toString();
+  }
+
+  /** Returns {@code {"type":"REASONING_MESSAGE_START","messageId":...,"role":"reasoning"}}. */
+  public static String reasoningMessageStart(String messageId) {
+    return message("REASONING_MESSAGE_START", messageId)
+        .append(",\"role\":\"reasoning\"}")
+        .toString();
+  }
+
+  /**
+   * Returns {@code {"type":"REASONING_MESSAGE_CONTENT","messageId":...,"delta":...}}.
+   *
+   * @throws IllegalArgumentException if {@code delta} is empty, which AG-UI does not allow
+   */
+  public static String reasoningMessageContent(String messageId, String delta) {
+    Objects.requireNonNull(delta, "delta == null");
+    if (delta.isEmpty()) {
+      throw new IllegalArgumentException("an AG-UI content delta is never empty");
+    }
+    StringBuilder out = message("REASONING_MESSAGE_CONTENT", messageId).append(",\"delta\":");
+    Json.string(out, delta);
+    return out.append('}').toString();
+  }
+
+  /** Returns {@code {"type":"REASONING_MESSAGE_END","messageId":...}}. */
+  public static String reasoningMessageEnd(String messageId) {
+    return message("REASONING_MESSAGE_END", messageId).append('}').toString();
+  }
+
+  /** Returns {@code {"type":"REASONING_END","messageId":...}}. */
+  public static String reasoningEnd(String messageId) {
+    return message("REASONING_END", messageId).append('}').toString();
+  }
+
+  private static StringBuilder message(String type, String messageId) {
+    Objects.requireNonNull(messageId, "messageId == null");
+    StringBuilder out = new StringBuilder("{\"type\":\"").append(type).append("\",\"messageId\":");
+    Json.string(out, messageId);
+    return out;
+  }
+
   /** Returns {@code event} (one line of JSON) as a server-sent event: {@code data: <json>\n\n}. */
   public static String sse(String event) {
     Objects.requireNonNull(event, "event == null");
@@ -88,8 +137,10 @@ public final class AgUiEvents {
 
   /**
    * Returns a batcher listener that writes a run as server-sent events to {@code out}: {@code
-   * RUN_STARTED} before the first batch (or the end), a {@code STATE_DELTA} per batch, then {@code
-   * RUN_FINISHED}, or {@code RUN_ERROR} with the error's message.
+   * RUN_STARTED} before anything else, a {@code STATE_DELTA} per batch and the reasoning events in
+   * order with them, then {@code RUN_FINISHED}, or {@code RUN_ERROR} with the error's message. The
+   * {@code messageId} of the n-th segment of reasoning is {@code runId + "-reasoning-" + n}, from
+   * 1.
    */
   public static PatchBatcher.Listener writer(Consumer<String> out, String threadId, String runId) {
     Objects.requireNonNull(out, "out == null");
@@ -97,6 +148,8 @@ public final class AgUiEvents {
     Objects.requireNonNull(runId, "runId == null");
     return new PatchBatcher.Listener() {
       private boolean started;
+      private int segments;
+      private String messageId = "";
 
       private void start() {
         if (!started) {
@@ -109,6 +162,25 @@ public final class AgUiEvents {
       public void batch(PatchBatch batch) {
         start();
         out.accept(sse(stateDelta(batch)));
+      }
+
+      @Override
+      public void reasoningStart() {
+        start();
+        messageId = runId + "-reasoning-" + ++segments;
+        out.accept(sse(AgUiEvents.reasoningStart(messageId)));
+        out.accept(sse(reasoningMessageStart(messageId)));
+      }
+
+      @Override
+      public void reasoning(String text) {
+        out.accept(sse(reasoningMessageContent(messageId, text)));
+      }
+
+      @Override
+      public void reasoningEnd() {
+        out.accept(sse(reasoningMessageEnd(messageId)));
+        out.accept(sse(AgUiEvents.reasoningEnd(messageId)));
       }
 
       @Override

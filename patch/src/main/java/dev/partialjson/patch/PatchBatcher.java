@@ -1,5 +1,6 @@
 package dev.partialjson.patch;
 
+import dev.partialjson.parser.ReasoningListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,15 @@ import org.jspecify.annotations.Nullable;
  * Builder#maxOperations a size}; consecutive pieces of the same string merged into one operation;
  * nothing reordered; a surrogate pair never split between batches; everything pending released at
  * the {@linkplain #end() end} and at an {@linkplain #error error}, which is reported after it.
+ *
+ * <p>The model's reasoning, when the batcher is also given it (as a {@link ReasoningListener}; a
+ * {@link PatchStream} passes it on), goes to the listener's reasoning methods under the same rule:
+ * the pieces of a segment merged into one text, released with the operations' releases (one release
+ * at most per interval, shared by both, the first at once; the pending reasoning counts as one
+ * operation towards the size), the rest at the segment's end. Nothing is reordered: operations
+ * pending when reasoning starts, grows or ends go out first, and reasoning pending when an
+ * operation comes goes out first, whatever the time. A segment still open at the {@link #end()} or
+ * an {@link #error} is ended first.
  *
  * <pre>{@code
  * PatchBatcher batcher = PatchBatcher.builder()
@@ -41,7 +51,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Not thread-safe.
  */
-public final class PatchBatcher implements Consumer<PatchOperation> {
+public final class PatchBatcher implements Consumer<PatchOperation>, ReasoningListener {
 
   /** How a string that grows is sent. */
   public enum Strings {
@@ -51,10 +61,26 @@ public final class PatchBatcher implements Consumer<PatchOperation> {
     REPLACE
   }
 
-  /** Receives the batches and the end of the stream, in order, on the thread that feeds. */
+  /**
+   * Receives the batches, the reasoning and the end of the stream, in order, on the thread that
+   * feeds. A segment of reasoning comes as {@link #reasoningStart()}, {@link #reasoning}s, {@link
+   * #reasoningEnd()}, between batches; the reasoning methods do nothing unless overridden.
+   */
   public interface Listener {
     /** Called with each batch, in order. */
     void batch(PatchBatch batch);
+
+    /** Called when a segment of reasoning begins, before its text. */
+    default void reasoningStart() {}
+
+    /**
+     * Called with the next part of the open segment's text: never empty, and never ending between
+     * the two halves of a surrogate pair unless an operation or the end came between them.
+     */
+    default void reasoning(String text) {}
+
+    /** Called when the open segment ends, after its text. */
+    default void reasoningEnd() {}
 
     /** Called once, after the last batch, when the stream ended normally. */
     default void end() {}
@@ -79,8 +105,10 @@ public final class PatchBatcher implements Consumer<PatchOperation> {
   // With Strings.REPLACE, the whole text of the string that may still grow, and its path.
   private final StringBuilder whole = new StringBuilder();
   private @Nullable String wholePath;
+  private final PendingReasoning reasoning = new PendingReasoning();
   private long sequence;
-  private long lastBatch;
+  private boolean released; // anything, a batch or reasoning, has gone out
+  private long lastRelease;
   private boolean ended;
 
   private PatchBatcher(Builder builder, Listener listener) {
@@ -110,6 +138,9 @@ public final class PatchBatcher implements Consumer<PatchOperation> {
     Objects.requireNonNull(op, "op == null");
     if (ended) {
       throw new IllegalStateException("the batcher has ended; no more operations");
+    }
+    if (reasoning.isPending()) {
+      releaseReasoning(true); // it came first
     }
     if (op.op() == PatchOperation.Op.APPEND) {
       String text = (String) op.value();
@@ -188,8 +219,75 @@ public final class PatchBatcher implements Consumer<PatchOperation> {
   }
 
   /**
-   * Releases the pending operations as a batch if there are any and the interval has passed since
-   * the last batch (the first batch is due at once).
+   * Opens a segment of reasoning, after the operations pending (which go out now).
+   *
+   * @throws IllegalStateException after {@link #end()} or {@link #error}, or while a segment is
+   *     open
+   */
+  @Override
+  public void reasoningStart() {
+    checkReasoning();
+    if (reasoning.isOpen()) {
+      throw new IllegalStateException(
+          "reasoningStart while a segment of reasoning is open: end it first");
+    }
+    release(true);
+    reasoning.start();
+    if (maxOperations == 1) {
+      releaseReasoning(false);
+    }
+  }
+
+  /**
+   * Adds {@code delta} to the open segment, after the operations pending (which go out now); an
+   * empty one does nothing.
+   *
+   * @throws IllegalStateException after {@link #end()} or {@link #error}, or with no segment open
+   */
+  @Override
+  public void reasoningDelta(CharSequence delta) {
+    Objects.requireNonNull(delta, "delta == null");
+    checkReasoning();
+    checkOpen("reasoningDelta");
+    if (delta.length() == 0) {
+      return;
+    }
+    release(true);
+    reasoning.append(delta);
+    if (maxOperations == 1) {
+      releaseReasoning(false);
+    }
+  }
+
+  /**
+   * Ends the open segment: the operations pending go out, then the segment's text, then its end.
+   *
+   * @throws IllegalStateException after {@link #end()} or {@link #error}, or with no segment open
+   */
+  @Override
+  public void reasoningEnd() {
+    checkReasoning();
+    checkOpen("reasoningEnd");
+    release(true);
+    endReasoning();
+  }
+
+  private void checkReasoning() {
+    if (ended) {
+      throw new IllegalStateException("the batcher has ended; no more reasoning");
+    }
+  }
+
+  private void checkOpen(String method) {
+    if (!reasoning.isOpen()) {
+      throw new IllegalStateException(
+          method + " before reasoningStart: no segment of reasoning is open");
+    }
+  }
+
+  /**
+   * Releases what is pending, the operations as a batch or the reasoning, if the interval has
+   * passed since the last release (the first is due at once).
    *
    * @throws IllegalStateException after {@link #end()} or {@link #error}
    */
@@ -197,34 +295,63 @@ public final class PatchBatcher implements Consumer<PatchOperation> {
     if (ended) {
       throw new IllegalStateException("the batcher has ended");
     }
-    if (size() > 0 && (sequence == 0 || clock.getAsLong() - lastBatch >= intervalNanos)) {
-      release(false);
+    // at most one of the two is pending: each goes out before the other comes in
+    boolean pendingReasoning = reasoning.isPending();
+    if ((pendingReasoning || size() > 0)
+        && (!released || clock.getAsLong() - lastRelease >= intervalNanos)) {
+      if (pendingReasoning) {
+        releaseReasoning(false);
+      } else {
+        release(false);
+      }
     }
   }
 
+  private void releaseReasoning(boolean whole) {
+    if (reasoning.release(listener, whole || wholePairs)) {
+      stamp();
+    }
+  }
+
+  private void endReasoning() {
+    reasoning.end(listener);
+    stamp();
+  }
+
+  private void stamp() {
+    released = true;
+    lastRelease = clock.getAsLong();
+  }
+
   /**
-   * Releases what is pending, then tells the listener the stream ended. Calling it again, or after
-   * {@link #error}, does nothing.
+   * Releases what is pending and ends a segment of reasoning still open, then tells the listener
+   * the stream ended. Calling it again, or after {@link #error}, does nothing.
    */
   public void end() {
     if (!ended) {
-      release(true);
-      ended = true;
+      releaseAll();
       listener.end();
     }
   }
 
   /**
-   * Releases what is pending, then reports {@code error} to the listener. Calling it again, or
-   * after {@link #end()}, does nothing.
+   * Releases what is pending and ends a segment of reasoning still open, then reports {@code error}
+   * to the listener. Calling it again, or after {@link #end()}, does nothing.
    */
   public void error(Throwable error) {
     Objects.requireNonNull(error, "error == null");
     if (!ended) {
-      release(true);
-      ended = true;
+      releaseAll();
       listener.error(error);
     }
+  }
+
+  private void releaseAll() {
+    release(true);
+    if (reasoning.isOpen()) {
+      endReasoning();
+    }
+    ended = true;
   }
 
   /**
@@ -252,7 +379,7 @@ public final class PatchBatcher implements Consumer<PatchOperation> {
     }
     PatchBatch batch = new PatchBatch(sequence++, pending);
     pending.clear();
-    lastBatch = clock.getAsLong();
+    stamp();
     listener.batch(batch);
   }
 

@@ -8,15 +8,16 @@ import java.nio.charset.StandardCharsets;
 /**
  * The JavaScript client of the patch stream: one file with no dependencies and no build step, which
  * applies {@code add}, {@code replace} and {@code append} operations and reads {@link SseEvents}
- * and {@link AgUiEvents} streams with an {@code EventSource}. It sits in this jar at {@value
- * #RESOURCE}, which servlet containers and Spring Boot serve as static content at {@code
- * /partialjson/patch-client.js}; any other server can send {@link #script()}.
+ * and {@link AgUiEvents} streams, the model's reasoning included, with an {@code EventSource}. It
+ * sits in this jar at {@value #RESOURCE}, which servlet containers and Spring Boot serve as static
+ * content at {@code /partialjson/patch-client.js}; any other server can send {@link #script()}.
  *
  * <pre>{@code
  * <script src="/partialjson/patch-client.js"></script>
  * <script>
  *   PartialJsonPatch.connect('/plan/events', {
  *     onChange: state => render(state),
+ *     onReasoning: (delta, all) => showThought(all), // the model's reasoning, apart from the state
  *     onEnd: state => done(state),
  *     onFailure: (message, state) => showError(message)
  *   });

@@ -21,6 +21,10 @@ import java.util.Objects;
  * feed.finish();
  * }</pre>
  *
+ * <p>The model's reasoning, an inline think block before the JSON or reasoning fed apart ({@link
+ * #feedReasoning}), goes to the batcher's listener in order with the batches (see {@link
+ * PatchBatcher}).
+ *
  * <p>After each delta, the batches released so far, applied in order to an empty document, give the
  * parser's {@link #snapshot()} as of the last batch; at the end, the whole value. Not thread-safe,
  * as the parser.
@@ -86,6 +90,27 @@ public final class PatchFeed implements AutoCloseable {
       throw failed(e);
     }
     delivered();
+  }
+
+  /**
+   * Feeds a piece of the model's reasoning that arrives apart from the answer; see {@link
+   * IncrementalJsonParser#feedReasoning}. It goes to the batcher, which releases it when due.
+   *
+   * @throws IllegalStateException if the feed is finished or has failed
+   */
+  public void feedReasoning(CharSequence text) {
+    parser.feedReasoning(text);
+    delivered();
+  }
+
+  /**
+   * Ends the segment of reasoning that {@link #feedReasoning} opened, if one is open (its text and
+   * end go out now); see {@link IncrementalJsonParser#endReasoning()}.
+   *
+   * @throws IllegalStateException if the feed is finished or has failed
+   */
+  public void endReasoning() {
+    parser.endReasoning();
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.partialjson.patch;
 import dev.partialjson.parser.JsonEvent;
 import dev.partialjson.parser.JsonListener;
 import dev.partialjson.parser.JsonPath;
+import dev.partialjson.parser.ReasoningListener;
 import dev.partialjson.parser.Snapshot;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +36,11 @@ import org.jspecify.annotations.Nullable;
  * so that the operations so far rebuild the snapshot exactly. Without it, such a string appears
  * with its first character (or at its end if it is empty). {@link PatchFeed} does all this.
  *
+ * <p>The model's reasoning (a think block before the JSON, or reasoning fed to the parser or the
+ * session apart from the answer) is no part of the document and makes no operation: it goes, in
+ * order with the operations, to the sink if the sink is also a {@link ReasoningListener} (a {@link
+ * PatchBatcher} is), from the listener's reasoning methods and from {@code REASONING_*} events.
+ *
  * <p>The operations' total size is linear in the document's for documents of one shape: each one is
  * a value's first byte or a piece of string that arrived, and carries at most its JSON Pointer and
  * 35 characters besides the value (README, "Patch stream for user interfaces", gives the bound).
@@ -45,6 +51,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PatchStream implements JsonListener, Consumer<JsonEvent> {
   private final Consumer<? super PatchOperation> sink;
+  private final @Nullable ReasoningListener reasoning; // the sink, if it takes reasoning
   // The open containers, outermost first, with their pointers, so a child's pointer is its
   // parent's plus one segment rather than a walk from the root.
   private JsonPath[] paths = new JsonPath[8];
@@ -56,9 +63,13 @@ public final class PatchStream implements JsonListener, Consumer<JsonEvent> {
 
   private PatchStream(Consumer<? super PatchOperation> sink) {
     this.sink = sink;
+    this.reasoning = sink instanceof ReasoningListener listener ? listener : null;
   }
 
-  /** Returns a patch stream that hands each operation to {@code sink}, in order. */
+  /**
+   * Returns a patch stream that hands each operation to {@code sink}, in order, and the reasoning
+   * too if {@code sink} is a {@link ReasoningListener}.
+   */
   public static PatchStream create(Consumer<? super PatchOperation> sink) {
     Objects.requireNonNull(sink, "sink == null");
     if (sink instanceof PatchBatcher batcher) {
@@ -112,7 +123,34 @@ public final class PatchStream implements JsonListener, Consumer<JsonEvent> {
       case NUMBER -> numberValue(path, (Number) Objects.requireNonNull(value));
       case BOOLEAN -> booleanValue(path, (Boolean) Objects.requireNonNull(value));
       case NULL -> nullValue(path);
-      case DOCUMENT_END, REPAIR, REASONING_START, REASONING_DELTA, REASONING_END -> {}
+      case REASONING_START -> reasoningStart();
+      case REASONING_DELTA -> reasoningDelta((CharSequence) Objects.requireNonNull(value));
+      case REASONING_END -> reasoningEnd();
+      case DOCUMENT_END, REPAIR -> {}
+    }
+  }
+
+  /** Passes the start of a segment of reasoning on to the sink, if it takes reasoning. */
+  @Override
+  public void reasoningStart() {
+    if (reasoning != null) {
+      reasoning.reasoningStart();
+    }
+  }
+
+  /** Passes a piece of reasoning on to the sink, if it takes reasoning. */
+  @Override
+  public void reasoningDelta(CharSequence delta) {
+    if (reasoning != null) {
+      reasoning.reasoningDelta(delta);
+    }
+  }
+
+  /** Passes the end of a segment of reasoning on to the sink, if it takes reasoning. */
+  @Override
+  public void reasoningEnd() {
+    if (reasoning != null) {
+      reasoning.reasoningEnd();
     }
   }
 

@@ -19,8 +19,10 @@ import org.jspecify.annotations.Nullable;
  * <p>The events are {@code snapshot} (the whole value, for a client that joins late), {@code patch}
  * (a batch, a JSON Patch array that may hold {@code append}), {@code end} and {@code failed} (with
  * {@code {"message":...}}; not {@code error}, which an {@code EventSource} uses for its own
- * connection errors). The JSON is on one line: this module escapes every line break. Stateless and
- * thread-safe.
+ * connection errors). The model's reasoning comes as {@code reasoning-start} ({@code {}}), {@code
+ * reasoning} (the next part of its text, {@code {"delta":...}}) and {@code reasoning-end} ({@code
+ * {}}), in order with the batches; a stream may hold several segments. The JSON is on one line:
+ * this module escapes every line break. Stateless and thread-safe.
  */
 public final class SseEvents {
   private SseEvents() {}
@@ -54,8 +56,8 @@ public final class SseEvents {
   }
 
   /**
-   * Returns a batcher listener that writes each batch, the end and the error (its message) as
-   * events to {@code out}.
+   * Returns a batcher listener that writes each batch, the reasoning, the end and the error (its
+   * message) as events to {@code out}.
    */
   public static PatchBatcher.Listener writer(Consumer<String> out) {
     Objects.requireNonNull(out, "out == null");
@@ -63,6 +65,21 @@ public final class SseEvents {
       @Override
       public void batch(PatchBatch batch) {
         out.accept(patch(batch));
+      }
+
+      @Override
+      public void reasoningStart() {
+        out.accept(SseEvents.reasoningStart());
+      }
+
+      @Override
+      public void reasoning(String text) {
+        out.accept(SseEvents.reasoning(text));
+      }
+
+      @Override
+      public void reasoningEnd() {
+        out.accept(SseEvents.reasoningEnd());
       }
 
       @Override
@@ -75,6 +92,24 @@ public final class SseEvents {
         out.accept(failed(String.valueOf(error.getMessage())));
       }
     };
+  }
+
+  /** Returns the {@code reasoning-start} event. */
+  public static String reasoningStart() {
+    return event("reasoning-start", "{}");
+  }
+
+  /** Returns the {@code reasoning} event, with {@code {"delta":...}}. */
+  public static String reasoning(String delta) {
+    Objects.requireNonNull(delta, "delta == null");
+    StringBuilder data = new StringBuilder("{\"delta\":");
+    Json.string(data, delta);
+    return event("reasoning", data.append('}').toString());
+  }
+
+  /** Returns the {@code reasoning-end} event. */
+  public static String reasoningEnd() {
+    return event("reasoning-end", "{}");
   }
 
   private static String event(String name, String data) {

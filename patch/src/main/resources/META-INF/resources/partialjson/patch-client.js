@@ -9,9 +9,14 @@
  *   doc.apply([{op: 'add', path: '', value: {}}, {op: 'add', path: '/title', value: 'Hel'}]);
  *   doc.apply([{op: 'append', path: '/title', value: 'lo'}]);   // doc.state: {title: 'Hello'}
  *
- *   PartialJsonPatch.connect(url, {onChange, onEnd, onFailure}) reads server-sent events: the
- *   plain form ("snapshot", "patch", "end", "failed") or AG-UI's (STATE_SNAPSHOT, STATE_DELTA,
- *   RUN_FINISHED, RUN_ERROR). Numbers become JavaScript numbers, as JSON.parse makes them.
+ *   PartialJsonPatch.connect(url, {onChange, onEnd, onFailure, onReasoningStart, onReasoning,
+ *   onReasoningEnd}) reads server-sent events: the plain form ("snapshot", "patch", "end",
+ *   "failed", "reasoning-start", "reasoning", "reasoning-end") or AG-UI's (STATE_SNAPSHOT,
+ *   STATE_DELTA, RUN_FINISHED, RUN_ERROR, REASONING_START, REASONING_MESSAGE_CONTENT,
+ *   REASONING_END). The model's reasoning is apart from the state: onReasoningStart() when a
+ *   segment of it begins, onReasoning(delta, all) as it grows (all: the segment's text so far),
+ *   onReasoningEnd(all) when it ends; a stream may hold several segments. Numbers become
+ *   JavaScript numbers, as JSON.parse makes them.
  */
 (function (global) {
   'use strict';
@@ -141,7 +146,9 @@
   /**
    * Reads a stream of server-sent events at url into a Document and calls
    * handlers.onChange(state) after each snapshot or batch, handlers.onEnd(state) at the end and
-   * handlers.onFailure(message, state) when the server reports an error. Returns {document, close}.
+   * handlers.onFailure(message, state) when the server reports an error; the reasoning goes to
+   * handlers.onReasoningStart(), onReasoning(delta, all) and onReasoningEnd(all), where all is the
+   * text of the segment so far. Returns {document, close}.
    */
   function connect(url, handlers) {
     handlers = handlers || {};
@@ -163,6 +170,18 @@
       source.close();
       call('onFailure', message, doc.state);
     }
+    var thought = ''; // the text of the segment of reasoning so far
+    function reasoningStarted() {
+      thought = '';
+      call('onReasoningStart');
+    }
+    function reasoned(delta) {
+      thought += delta;
+      call('onReasoning', delta, thought);
+    }
+    function reasoningEnded() {
+      call('onReasoningEnd', thought);
+    }
     source.addEventListener('snapshot', function (e) {
       doc.reset(JSON.parse(e.data));
       changed();
@@ -171,6 +190,11 @@
       doc.apply(JSON.parse(e.data));
       changed();
     });
+    source.addEventListener('reasoning-start', reasoningStarted);
+    source.addEventListener('reasoning', function (e) {
+      reasoned(JSON.parse(e.data).delta);
+    });
+    source.addEventListener('reasoning-end', reasoningEnded);
     source.addEventListener('end', ended);
     source.addEventListener('failed', function (e) {
       failed(JSON.parse(e.data).message);
@@ -183,6 +207,12 @@
       } else if (event.type === 'STATE_DELTA') {
         doc.apply(event.delta);
         changed();
+      } else if (event.type === 'REASONING_START') {
+        reasoningStarted();
+      } else if (event.type === 'REASONING_MESSAGE_CONTENT') {
+        reasoned(event.delta);
+      } else if (event.type === 'REASONING_END') {
+        reasoningEnded();
       } else if (event.type === 'RUN_FINISHED') {
         ended();
       } else if (event.type === 'RUN_ERROR') {

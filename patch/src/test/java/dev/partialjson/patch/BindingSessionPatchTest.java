@@ -95,6 +95,61 @@ class BindingSessionPatchTest {
                 + "{\"name\":\"\",\"hours\":1}]}");
   }
 
+  @Test
+  void reasoningFromTheSessionsEventsGoesOutBeforeTheBatchesAndWhole() {
+    List<String> seen = new ArrayList<>();
+    StringBuilder thought = new StringBuilder();
+    PatchBatcher batcher =
+        PatchBatcher.builder()
+            .clock(() -> 0)
+            .interval(java.time.Duration.ZERO)
+            .build(
+                new PatchBatcher.Listener() {
+                  @Override
+                  public void batch(PatchBatch batch) {
+                    seen.add("batch");
+                  }
+
+                  @Override
+                  public void reasoningStart() {
+                    seen.add("reasoning-start");
+                  }
+
+                  @Override
+                  public void reasoning(String text) {
+                    seen.add("reasoning");
+                    thought.append(text);
+                  }
+
+                  @Override
+                  public void reasoningEnd() {
+                    seen.add("reasoning-end");
+                  }
+                });
+    PatchStream patches = PatchStream.create(batcher);
+    BindingSession<Plan> session = StreamingBinder.of(Plan.class).open();
+    session.addListener(
+        new SessionListener() {
+          @Override
+          public void event(JsonEvent event) {
+            patches.accept(event);
+          }
+        });
+    String reasoning = "Two tasks, \"write\" first \uD83E\uDD14.";
+
+    for (String token : Splits.tokens("<think>" + reasoning + "</think>" + DOCUMENT)) {
+      session.feed(token);
+      batcher.flushIfDue();
+    }
+    session.complete();
+    batcher.end();
+
+    assertThat(thought).hasToString(reasoning);
+    assertThat(seen.get(0)).isEqualTo("reasoning-start");
+    assertThat(seen.lastIndexOf("reasoning-end")).isLessThan(seen.indexOf("batch"));
+    assertThat(seen).contains("reasoning", "batch");
+  }
+
   /** The snapshot's value less a string that is open with no character yet. */
   private static @Nullable Object withoutEmptyOpenString(Snapshot snapshot) {
     Object value = copy(snapshot.value());

@@ -43,11 +43,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * chromium-driver}, as the samples' browser test uses them; without them the test is skipped): a
  * JDK server streams the batches of a document as server-sent events, one at a time, and sends the
  * next only once the page has reported its state; each reported state must be the parser's snapshot
- * when that batch was released. Numbers are compared as JavaScript holds them (doubles).
+ * when that batch was released. Numbers are compared as JavaScript holds them (doubles). The
+ * reasoning of a think block before the document: at the end of each segment the page reports the
+ * text its deltas make and the text the client hands over, and both must be what the server sent.
  */
 class BrowserClientTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final String REASONING = "REASONING ";
   private static final Logger DEVTOOLS = Logger.getLogger("org.openqa.selenium.devtools");
 
   static {
@@ -61,6 +64,7 @@ class BrowserClientTest {
   private final Semaphore reported = new Semaphore(0);
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final List<String> received = new ArrayList<>();
+  private final List<String> reasoned = new ArrayList<>(); // each segment the page reported
   private volatile List<Step> steps = List.of(); // what the next /events request sends
   private HttpServer server;
   private ChromeDriverService service;
@@ -153,6 +157,31 @@ class BrowserClientTest {
   }
 
   @Test
+  void pageCollectsTheReasoningOfAThinkBlockBeforeThePlainBatches() throws Exception {
+    String document = document();
+    steps = plan("<think>" + THOUGHT + "</think>\n" + document, PatchBatcher.Strings.APPEND, false);
+    assertThat(steps.get(0).event()).startsWith("event: reasoning-start\n");
+
+    run();
+
+    assertThat(reasoned).containsExactly(THOUGHT);
+    String last = received.get(received.size() - 1);
+    assertThat(Json.write(doubles(parse(last)))).isEqualTo(Json.write(doubles(parse(document))));
+  }
+
+  @Test
+  void pageCollectsTheReasoningOfAThinkBlockBeforeTheAgUiDeltas() throws Exception {
+    String document = document();
+    steps = plan("<think>" + THOUGHT + "</think>\n" + document, PatchBatcher.Strings.REPLACE, true);
+
+    run();
+
+    assertThat(reasoned).containsExactly(THOUGHT);
+    String last = received.get(received.size() - 1);
+    assertThat(Json.write(doubles(parse(last)))).isEqualTo(Json.write(doubles(parse(document))));
+  }
+
+  @Test
   void pageReportsTheErrorAfterTheLastBatchOfACutOffDocument() throws Exception {
     String document = document();
     String cut = document.substring(0, document.length() / 2);
@@ -163,6 +192,11 @@ class BrowserClientTest {
     assertThat(received.get(received.size() - 1))
         .startsWith("FAILED Incomplete JSON: the input ended ");
   }
+
+  /** Reasoning with what a page meets: quotes, a line break, non-ASCII, a surrogate pair. */
+  private static final String THOUGHT =
+      "The user wants a \"plan\"; first the title, then\nthe tasks \u00e9 \uD83E\uDD14 <b>. "
+          .repeat(4);
 
   /** A plan with what a page meets: escapes, non-ASCII, surrogate pairs, odd member names. */
   private static String document() {
@@ -203,6 +237,28 @@ class BrowserClientTest {
                     out.add(new Step(sent.event(), state));
                   }
 
+                  private final StringBuilder thought = new StringBuilder();
+
+                  @Override
+                  public void reasoningStart() {
+                    events.reasoningStart();
+                    thought.setLength(0);
+                  }
+
+                  @Override
+                  public void reasoning(String text) {
+                    events.reasoning(text);
+                    thought.append(text);
+                  }
+
+                  @Override
+                  public void reasoningEnd() {
+                    events.reasoningEnd();
+                    // the page reports the segment's reasoning at its last event
+                    Step sent = out.remove(out.size() - 1);
+                    out.add(new Step(sent.event(), REASONING + thought));
+                  }
+
                   @Override
                   public void end() {
                     events.end();
@@ -232,7 +288,15 @@ class BrowserClientTest {
     browser.get("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     int batches = 0;
     for (Step step : all) {
-      if (step.expected() != null) {
+      if (step.expected() != null && step.expected().startsWith(REASONING)) {
+        String report = reports.poll(30, TimeUnit.SECONDS);
+        assertThat(report).as("the page's report after " + step.event()).startsWith(REASONING);
+        String text = step.expected().substring(REASONING.length());
+        assertThat(parse(report.substring(REASONING.length())))
+            .as("the page's reasoning, as its deltas make it and as the client holds it")
+            .isEqualTo(Map.of("deltas", text, "all", text));
+        reasoned.add(text);
+      } else if (step.expected() != null) {
         String report = reports.poll(30, TimeUnit.SECONDS);
         assertThat(report).as("the page's report after " + step.event()).isNotNull();
         received.add(report);
