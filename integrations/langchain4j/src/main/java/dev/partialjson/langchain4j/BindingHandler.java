@@ -83,8 +83,7 @@ public final class BindingHandler<T> implements StreamingChatResponseHandler {
   private volatile @Nullable ChatResponse response;
   private volatile boolean cancelled;
   private boolean started;
-  // True while the provider's thinking is fed: onThinking had it raw, the session's echo is
-  // skipped.
+  // While the provider's thinking is fed: onThinking has had it raw, so the echo is skipped.
   private boolean feedingThinking;
 
   private BindingHandler(BindingSession<T> session) {
@@ -418,9 +417,8 @@ public final class BindingHandler<T> implements StreamingChatResponseHandler {
    * text, which only the session's parser sees.
    */
   private final class ThinkBlockListener implements ReasoningListener {
-    // Segments never overlap: the one open is the provider's if it opened while feeding its
-    // thinking
-    // (its end may still hand over a held char, from the answer's feed or the finish).
+    // Segments never overlap, so the open one is the provider's if it opened while its thinking
+    // was fed; its end may still hand over a held char, from the answer's feed or the finish.
     private boolean fromProvider;
 
     @Override
