@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.partialjson.binding.StreamingBinder;
 import dev.partialjson.embeddedmodel.EmbeddedModelExtension;
 import dev.partialjson.parser.IncompleteJsonException;
+import dev.partialjson.parser.ReasoningListener;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,6 +199,32 @@ class ThinkingTest {
     assertThat(raw.toString()).startsWith("The user is asking for weather information");
     assertThat(calls.get(0).session().stats().reasoningChars()).isZero();
     assertThat(calls.get(0).complete()).isEqualTo(new Location("Florence, Italy"));
+  }
+
+  @Test
+  void aReasoningListenersOwnExceptionClosesTheStreamAndIsThrown() {
+    AnthropicBinding<Records.Trip> binding =
+        AnthropicBinding.builder(StreamingBinder.of(Records.Trip.class)).build();
+    IllegalStateException e;
+    try (RecordingEvents events = stream(binding, "embedded/reasoning", 1)) {
+      e =
+          catchThrowableOfType(
+              IllegalStateException.class,
+              () ->
+                  binding.read(
+                      events,
+                      session ->
+                          session.onReasoning(
+                              new ReasoningListener() {
+                                @Override
+                                public void reasoningDelta(CharSequence delta) {
+                                  throw new IllegalStateException("the thoughts panel is gone");
+                                }
+                              })));
+      assertThat(events.closed()).isTrue();
+    }
+
+    assertThat(e).hasMessage("the thoughts panel is gone");
   }
 
   /**

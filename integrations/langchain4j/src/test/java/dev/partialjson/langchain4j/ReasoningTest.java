@@ -9,12 +9,14 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.PartialThinkingContext;
 import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.output.FinishReason;
 import dev.partialjson.binding.BindingResult;
 import dev.partialjson.binding.BindingSession;
 import dev.partialjson.binding.StreamingBinder;
 import dev.partialjson.embeddedmodel.EmbeddedModelExtension;
+import dev.partialjson.parser.ReasoningListener;
 import dev.partialjson.testkit.Splits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -208,6 +210,28 @@ class ReasoningTest {
     assertThat(raw).containsExactly("cut \uD83D");
     assertThat(log.segments()).containsExactly("cut \uD83D");
     assertThat(log.order()).containsExactly("start", "delta", "end", "answer");
+  }
+
+  @Test
+  void aReasoningListenersOwnExceptionCancelsTheStreamAndFailsTheResult() {
+    IllegalStateException mistake = new IllegalStateException("the thoughts panel is gone");
+    BindingHandlerTest.RecordingHandle handle = new BindingHandlerTest.RecordingHandle();
+    BindingHandler<Trip> handler =
+        BindingHandler.of(
+            TRIPS
+                .open()
+                .onReasoning(
+                    new ReasoningListener() {
+                      @Override
+                      public void reasoningDelta(CharSequence delta) {
+                        throw mistake;
+                      }
+                    }));
+    handler.onPartialThinking(
+        new PartialThinking("Reasoning."), new PartialThinkingContext(handle));
+
+    assertThat(handle.cancelled).isTrue();
+    assertThatThrownBy(() -> handler.result().join()).hasCause(mistake);
   }
 
   @Test
