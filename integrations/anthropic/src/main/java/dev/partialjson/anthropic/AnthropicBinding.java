@@ -35,8 +35,14 @@ import org.jspecify.annotations.Nullable;
  *   <li>each call of a tool registered with {@link Builder#tool}: its own session, bound to that
  *       tool's type, opened at the block's start and handed to the tool's {@link ToolHandler}
  *       before its first delta, however the calls' blocks follow each other;
- *   <li>thinking ({@code thinking_delta}): to {@link Builder#onThinking} only, never to a session;
- *       text that is not the answer (prose before a tool call): to {@link Builder#onText}.
+ *   <li>thinking ({@code thinking_delta}): to the answer's session as its reasoning ({@link
+ *       BindingSession#onReasoning}: start, deltas, end; never into the value or its bytes), each
+ *       thinking block a segment that the block's {@code content_block_stop} ends, interleaved
+ *       thinking between tool uses too; and, raw and with the block's index, to {@link
+ *       Builder#onThinking}, the only place it goes without a typed answer. The answer is the one
+ *       session: the text block's, or the forced tool's input with {@link Answer#FORCED_TOOL}; a
+ *       registered tool's session gets none. Redacted thinking has no text and gives nothing;
+ *   <li>text that is not the answer (prose before a tool call): to {@link Builder#onText}.
  * </ul>
  *
  * <p>Fine-grained tool streaming ({@link Builder#eagerInputStreaming}) sends a tool's input without
@@ -144,7 +150,8 @@ public final class AnthropicBinding<T> {
   /**
    * Reads {@code events} to their end, feeding the answer's session and the tool calls' sessions as
    * the events arrive, and returns the message with every session ended. {@code setup} gets the
-   * answer's session before the first delta, to register callbacks on it.
+   * answer's session before the first delta, to register callbacks on it ({@code onItem}, {@code
+   * onReasoning} for the thinking).
    *
    * <p>When a session fails (malformed JSON, or an invalid list item under fail-fast), the stream
    * is closed at once, which cancels the request, and the failure is thrown.
@@ -262,7 +269,11 @@ public final class AnthropicBinding<T> {
     }
 
     /**
-     * Sets the listener of thinking deltas ({@code thinking_delta}); they never reach a session.
+     * Sets the listener of thinking deltas ({@code thinking_delta}), the raw view: each as it
+     * arrived, with its block's index, with or without a typed answer. With a typed answer the same
+     * thinking also reaches the answer's session as reasoning, start, deltas and end, which is the
+     * one model across providers: register {@code session.onReasoning(...)} in {@link #read}'s
+     * {@code setup}.
      */
     public Builder<T> onThinking(BlockListener listener) {
       this.thinking = Objects.requireNonNull(listener, "listener == null");

@@ -14,24 +14,29 @@ import dev.partialjson.binding.TokenUsage;
 import dev.partialjson.parser.PartialJsonException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one message stream for {@link AnthropicBinding#read}: routes each delta by its content
- * block's index to the block's session or listener. One map lookup per delta, so a delta costs its
- * own length, never what came before. Reads the union types through their {@code isX()/asX()}
- * accessors, which every supported SDK version has, rather than through their visitors, whose
- * interfaces gain a method with each new event kind.
+ * block's index to the block's session or listener; thinking goes to the thinking listener and, as
+ * reasoning, to the answer's session, each thinking block a segment that its {@code
+ * content_block_stop} ends. One map lookup per delta, so a delta costs its own length, never what
+ * came before. Reads the union types through their {@code isX()/asX()} accessors, which every
+ * supported SDK version has, rather than through their visitors, whose interfaces gain a method
+ * with each new event kind.
  */
 final class MessageReader<T> {
   private final AnthropicBinding<T> binding;
   private final StreamResponse<RawMessageStreamEvent> events;
   private final @Nullable BindingSession<T> answer;
   private final Map<Long, Block> blocks = new HashMap<>();
+  private final Set<Long> thinkingBlocks = new HashSet<>();
   private final List<ToolUse<?>> toolUses = new ArrayList<>();
   private @Nullable Block answerBlock;
   private @Nullable String stopReason;
@@ -73,6 +78,8 @@ final class MessageReader<T> {
       delta(event.asContentBlockDelta().index(), event.asContentBlockDelta().delta());
     } else if (event.isContentBlockStart()) {
       start(event.asContentBlockStart());
+    } else if (event.isContentBlockStop()) {
+      stop(event.asContentBlockStop().index());
     } else if (event.isMessageStart()) {
       Usage usage = event.asMessageStart().message().usage();
       inputTokens = usage.inputTokens();
@@ -85,7 +92,9 @@ final class MessageReader<T> {
   private void start(RawContentBlockStartEvent start) {
     long index = start.index();
     RawContentBlockStartEvent.ContentBlock block = start.contentBlock();
-    if (block.isText()
+    if (block.isThinking()) {
+      thinkingBlocks.add(index);
+    } else if (block.isText()
         && answer != null
         && binding.mode() == AnthropicBinding.Answer.STRUCTURED_OUTPUT) {
       answerBlock = new Block(index, "text", null, null, answer);
@@ -128,7 +137,21 @@ final class MessageReader<T> {
         feed(block, delta.asInputJson().partialJson());
       }
     } else if (delta.isThinking()) {
-      binding.thinking().onDelta(index, delta.asThinking().thinking());
+      String thought = delta.asThinking().thinking();
+      binding.thinking().onDelta(index, thought);
+      if (answer != null) {
+        answer.feedReasoning(thought);
+      }
+    }
+  }
+
+  /**
+   * A thinking block's stop ends its segment of the answer's reasoning: the next thinking block
+   * (interleaved thinking between tool uses) is a segment of its own.
+   */
+  private void stop(long index) {
+    if (answer != null && thinkingBlocks.remove(index)) {
+      answer.endReasoning();
     }
   }
 

@@ -44,7 +44,9 @@ public final class StreamedMessage<T> {
    *     is invalid: it names the block, and when the message stopped inside the JSON, the {@code
    *     stop_reason} ({@code max_tokens}); its cause is the session's own exception, and {@link
    *     #answer()}{@code .partial()} still shows what arrived
-   * @throws IncompleteJsonException if no block of the answer arrived at all
+   * @throws IncompleteJsonException if no block of the answer arrived at all: also when the model
+   *     only thought and called tools, its thinking fed to the answer's session as reasoning but no
+   *     answer ({@link #answer()}{@code .stats().bytes() == 0})
    * @throws IllegalStateException if the binding has no typed answer
    */
   public @Nullable T complete() {

@@ -226,7 +226,7 @@ class EmbeddedModelScenariosTest {
   }
 
   @Test
-  void thinkingBlocksGoToTheirListenerAndNeverToTheSession() {
+  void thinkingBlocksGoToTheirListenerAndNeverIntoTheAnswersBytes() {
     StringBuilder thinking = new StringBuilder();
     AnthropicBinding<Records.Trip> binding =
         AnthropicBinding.builder(StreamingBinder.of(Records.Trip.class))

@@ -137,7 +137,7 @@ class RecordedStreamsTest {
         .startsWith("The user is asking me to answer \"What is 2 + 2?\"")
         .doesNotContain("{\"integer_a\"");
     assertThat(thinkingBlocks).isNotEmpty().containsOnly(0L);
-    // Not one byte of the thinking reached the session: it was fed the text block alone.
+    // Not one byte of the thinking went into the value: the session's bytes are the text block's.
     assertThat(message.answer().stats().bytes()).isEqualTo(answer.length);
     assertThat(message.usage()).hasValue(new TokenUsage(293, 146));
   }

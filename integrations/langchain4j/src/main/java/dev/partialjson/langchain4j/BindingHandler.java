@@ -18,6 +18,7 @@ import dev.partialjson.binding.BindingSession;
 import dev.partialjson.binding.StreamingBinder;
 import dev.partialjson.binding.TokenUsage;
 import dev.partialjson.parser.PartialJsonException;
+import dev.partialjson.parser.ReasoningListener;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -42,9 +43,15 @@ import org.jspecify.annotations.Nullable;
  * <p>What it does with each callback:
  *
  * <ul>
- *   <li>the answer's text goes to the session, except a {@code <think>} block at its start, which
- *       goes with the provider's thinking ({@code onPartialThinking}) to {@link #onThinking} and
- *       never to the session;
+ *   <li>the answer's text goes to the session as it came; a {@code <think>} block before the JSON
+ *       is the session's own reasoning, which its parser streams apart from the value (with the
+ *       default {@code ParserOptions.Text.MODEL_OUTPUT}; under {@code Text.JSON} the text must be
+ *       the JSON alone);
+ *   <li>the provider's thinking ({@code onPartialThinking}) goes to the session as its reasoning
+ *       ({@link BindingSession#feedReasoning}), which the answer's first text ends; so {@code
+ *       session.onReasoning(...)} gets both forms, each piece once, as start, deltas and end before
+ *       the answer's first event; a tool call ends a segment too, so the thinking of each round of
+ *       AI Services is a segment of its own. {@link #onThinking} gets both raw, each piece once;
  *   <li>the fragments of a tool call's arguments go, by the call's index, to a session opened from
  *       the binder given to {@link #onToolCall} for the tool's name; calls of other tools are left
  *       to LangChain4j; a call that arrives whole is fed whole;
@@ -70,28 +77,43 @@ import org.jspecify.annotations.Nullable;
 public final class BindingHandler<T> implements StreamingChatResponseHandler {
   private final BindingSession<T> session;
   private final ToolCallSessions toolCalls = new ToolCallSessions();
-  private final ThinkBlockSplitter text;
   private final CompletableFuture<BindingResult<T>> result = new CompletableFuture<>();
   private Consumer<String> thinking = thought -> {};
   private @Nullable StreamingHandle handle;
   private volatile @Nullable ChatResponse response;
   private volatile boolean cancelled;
   private boolean started;
+  // While the provider's thinking is fed: onThinking has had it raw, so the echo is skipped.
+  private boolean feedingThinking;
 
   private BindingHandler(BindingSession<T> session) {
     this.session = session;
-    this.text = new ThinkBlockSplitter(session::feed, thought -> thinking.accept(thought));
+    try {
+      session.onReasoning(new ThinkBlockListener());
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          "the session has been fed: give the handler a session before its first feed", e);
+    }
   }
 
-  /** Returns a handler that feeds {@code session}, whose callbacks are registered already. */
+  /**
+   * Returns a handler that feeds {@code session}, whose callbacks are registered already (more may
+   * be registered until the stream starts). The handler registers a reasoning listener of its own
+   * on it, for {@link #onThinking}.
+   *
+   * @throws IllegalStateException if the session has been fed already
+   */
   public static <T> BindingHandler<T> of(BindingSession<T> session) {
     return new BindingHandler<>(Objects.requireNonNull(session, "session == null"));
   }
 
   /**
-   * Calls {@code consumer} with each piece of the model's thinking: the provider's reasoning
-   * ({@code onPartialThinking}; for OpenAI-compatible servers build the model with {@code
-   * returnThinking(true)}) and a {@code <think>} block at the start of the answer's text.
+   * Calls {@code consumer} with each piece of the model's thinking, the raw view: the provider's
+   * reasoning as it arrived ({@code onPartialThinking}; for OpenAI-compatible servers build the
+   * model with {@code returnThinking(true)}) and the text of a {@code <think>} block before the
+   * answer's JSON, without its tags. The same thinking reaches the session as its reasoning, with
+   * where each segment starts and ends, which is the one model across providers: register {@code
+   * session.onReasoning(...)} where you register {@code onItem}.
    *
    * @throws IllegalStateException if the stream has started
    */
@@ -144,7 +166,8 @@ public final class BindingHandler<T> implements StreamingChatResponseHandler {
    * Returns the answer's outcome, completed when the response completes or the stream is cancelled
    * because a session stopped; completed exceptionally with the stream's error or a callback's own
    * exception. A response of tool calls only has no answer: its outcome is the session's error for
-   * input that never came.
+   * input that never came, also when the provider's thinking reached the session as reasoning
+   * ({@code session().stats().bytes() == 0} tells such a response).
    */
   public CompletableFuture<BindingResult<T>> result() {
     return result;
@@ -186,7 +209,7 @@ public final class BindingHandler<T> implements StreamingChatResponseHandler {
   public void onPartialResponse(String partialResponse) {
     started = true;
     if (!result.isDone()) {
-      run(() -> text.accept(partialResponse));
+      run(() -> session.feed(partialResponse));
     }
   }
 
@@ -197,16 +220,28 @@ public final class BindingHandler<T> implements StreamingChatResponseHandler {
     onPartialResponse(partialResponse.text());
   }
 
-  /** Passes the provider's thinking to {@link #onThinking}. */
+  /**
+   * Passes the provider's thinking to {@link #onThinking} and feeds it as the session's reasoning.
+   */
   @Override
   public void onPartialThinking(PartialThinking partialThinking) {
     started = true;
     if (!result.isDone()) {
-      run(() -> thinking.accept(partialThinking.text()));
+      run(
+          () -> {
+            String thought = partialThinking.text();
+            thinking.accept(thought);
+            feedingThinking = true;
+            try {
+              session.feedReasoning(thought);
+            } finally {
+              feedingThinking = false;
+            }
+          });
     }
   }
 
-  /** Passes the provider's thinking to {@link #onThinking}, keeping the handle. */
+  /** Passes and feeds the provider's thinking, keeping the handle. */
   @Override
   public void onPartialThinking(PartialThinking partialThinking, PartialThinkingContext context) {
     handle = context.streamingHandle();
@@ -220,6 +255,7 @@ public final class BindingHandler<T> implements StreamingChatResponseHandler {
     if (!result.isDone()) {
       run(
           () -> {
+            session.endReasoning(); // the model stopped thinking to call a tool
             synchronized (toolCalls) {
               toolCalls.feed(call.index(), call.id(), call.name(), call.partialArguments());
             }
@@ -256,7 +292,6 @@ public final class BindingHandler<T> implements StreamingChatResponseHandler {
     response = completeResponse;
     run(
         () -> {
-          text.flush();
           dev.langchain4j.model.output.TokenUsage usage = completeResponse.tokenUsage();
           if (usage != null) {
             TokenUsage tokens =
@@ -313,6 +348,7 @@ public final class BindingHandler<T> implements StreamingChatResponseHandler {
   }
 
   private void completeToolCall(int index, ToolExecutionRequest request) {
+    session.endReasoning(); // a call that did not stream ends the thinking before it too
     synchronized (toolCalls) {
       toolCalls.complete(index, request.id(), request.name(), request.arguments());
     }
@@ -373,5 +409,28 @@ public final class BindingHandler<T> implements StreamingChatResponseHandler {
 
   private static long count(@Nullable Integer tokens) {
     return tokens == null ? 0 : tokens;
+  }
+
+  /**
+   * Passes the session's reasoning to {@link #onThinking} unless it is the provider's thinking,
+   * which {@link #onPartialThinking} passed already: what is left is a {@code <think>} block of the
+   * text, which only the session's parser sees.
+   */
+  private final class ThinkBlockListener implements ReasoningListener {
+    // Segments never overlap, so the open one is the provider's if it opened while its thinking
+    // was fed; its end may still hand over a held char, from the answer's feed or the finish.
+    private boolean fromProvider;
+
+    @Override
+    public void reasoningStart() {
+      fromProvider = feedingThinking;
+    }
+
+    @Override
+    public void reasoningDelta(CharSequence delta) {
+      if (!fromProvider) {
+        thinking.accept(delta.toString());
+      }
+    }
   }
 }

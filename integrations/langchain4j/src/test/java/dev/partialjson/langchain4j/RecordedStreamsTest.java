@@ -99,7 +99,7 @@ class RecordedStreamsTest {
   }
 
   @Test
-  void keepsDeepSeeksReasoningContentOutOfTheSession() throws Exception {
+  void keepsDeepSeeksReasoningContentOutOfTheValue() throws Exception {
     StringBuilder thinking = new StringBuilder();
     BindingHandler<Weather> handler =
         BindingHandler.of(StreamingBinder.of(Weather.class).open()).onThinking(thinking::append);

@@ -58,6 +58,22 @@ class TokenStreamTest {
   }
 
   @Test
+  void theProvidersReasoningIsTheSessionsReasoningBeforeItsJson() throws Exception {
+    StringBuilder thinking = new StringBuilder();
+    var session = TRIPS.open();
+    ReasoningLog log = ReasoningLog.on(session);
+    BindingHandler<Trip> handler = BindingHandler.of(session).onThinking(thinking::append);
+    handler.attachTo(planner("reasoning", TRIPS).plan("Plan a weekend in Lisbon")).start();
+    BindingResult<Trip> result = handler.result().get(60, SECONDS);
+
+    assertThat(result.isValid()).as("%s", result).isTrue();
+    assertThat(log.order()).containsExactly("start", "delta", "end", "answer");
+    assertThat(log.segments()).containsExactly(handler.response().aiMessage().thinking());
+    assertThat(thinking.toString()).isEqualTo(log.text()).isNotBlank();
+    assertThat(session.stats().reasoningChars()).isEqualTo(log.text().length());
+  }
+
+  @Test
   void cancelsASlowStreamAtTheServerWhenTheSessionFailsFast() throws Exception {
     StreamingBinder<OpenAiStreamingChatModelTest.TightTrip> binder =
         StreamingBinder.builder(OpenAiStreamingChatModelTest.TightTrip.class)
