@@ -168,6 +168,30 @@ class PropertyOrderTest {
     assertThat(texts(schema.get("required"))).containsExactly("priority", "count", "body");
   }
 
+  record Names(
+      String valid,
+      String paid,
+      String customerId,
+      String orderID,
+      String id,
+      List<String> tagIds) {}
+
+  @Test
+  void identifiersAreScalarsNamedIdOrEndingInAnIdWord() {
+    assertThat(names(plain(Names.class, PropertyOrder.STREAMING).get("properties")))
+        .containsExactly("customerId", "orderID", "id", "valid", "paid", "tagIds");
+  }
+
+  record Node(String label, List<Node> children, int depth, Node parent) {}
+
+  @Test
+  void aRecursiveTypeIsOrderedAndItsReferencesToItselfStayLong() {
+    JsonNode schema = strict(Node.class, PropertyOrder.STREAMING);
+
+    assertThat(names(schema.get("properties")))
+        .containsExactly("depth", "label", "children", "parent");
+  }
+
   record Ties(String first, String second, int a, int b, List<String> third, String fourth) {}
 
   @Test
