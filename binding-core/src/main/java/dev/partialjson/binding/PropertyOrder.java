@@ -20,12 +20,12 @@ public enum PropertyOrder {
    * Short values first, so that something useful arrives early: in each object, the polymorphic
    * type property (a {@code const}) first, then identifiers (a scalar named {@code id} or ending in
    * {@code Id}, {@code ID}, {@code _id} or {@code -id}), then short scalars (enums, booleans,
-   * numbers, strings with a {@code format} or a {@code maxLength} of at most {@value
-   * StreamingOrder#SHORT_STRING} characters, as {@code @Size(max = ...)} writes it), then the rest
-   * in declaration order: unbounded strings (prose), lists, maps and nested objects. Nested objects
-   * and every {@code $defs} entry are ordered the same way. The sort is stable: properties of the
-   * same kind keep their declaration order, so the result is deterministic. {@code required} lists
-   * the same names as before, in the new order.
+   * numbers, strings with a {@code format} or a {@code maxLength} of at most 100 characters, as
+   * {@code @Size(max = ...)} writes it), then the rest in declaration order: unbounded strings
+   * (prose), lists, maps and nested objects. Nested objects and every {@code $defs} entry are
+   * ordered the same way. The sort is stable: properties of the same kind keep their declaration
+   * order, so the result is deterministic. {@code required} lists the same names as before, in the
+   * new order.
    */
   STREAMING
 }

@@ -35,12 +35,13 @@ final class StreamingOrder {
   /** Enough to follow a reference to a reference; a loop of references is ranked long. */
   private static final int MAX_HOPS = 8;
 
-  /** Keywords whose value is a map of names to schemas, beside {@code properties}. */
-  private static final List<String> SCHEMA_MAPS = List.of("$defs", "definitions");
+  /** Keywords whose value maps names to schemas. */
+  private static final Set<String> SCHEMA_MAPS =
+      Set.of("properties", "$defs", "definitions", "patternProperties", "dependentSchemas");
 
-  /** Keywords whose value is a schema or a list of schemas. */
-  private static final List<String> SCHEMA_LISTS =
-      List.of("items", "prefixItems", "additionalProperties", "anyOf", "oneOf", "allOf", "not");
+  /** Keywords whose value is data (which may look like a schema), never a schema. */
+  private static final Set<String> DATA =
+      Set.of("enum", "const", "default", "examples", "required", "dependentRequired");
 
   private static final Set<String> SCALARS = Set.of("string", "integer", "number", "boolean");
 
@@ -60,21 +61,20 @@ final class StreamingOrder {
       return;
     }
     boolean explicit = schema.remove(EXPLICIT) != null;
-    if (schema.get("properties") instanceof ObjectNode properties) {
-      if (!explicit) {
-        order(schema, properties);
-      }
-      properties.forEach(this::visit);
+    if (!explicit && schema.get("properties") instanceof ObjectNode properties) {
+      order(schema, properties);
     }
-    for (String keyword : SCHEMA_MAPS) {
-      schema.path(keyword).forEach(this::visit);
-    }
-    for (String keyword : SCHEMA_LISTS) {
-      JsonNode child = schema.path(keyword);
-      if (child.isArray()) {
-        child.forEach(this::visit);
-      } else {
-        visit(child);
+    // Every keyword's schemas, whatever the keyword, so that no marker is left behind where the
+    // strict subset would refuse it; values that are data, not schemas, are not walked.
+    for (Map.Entry<String, JsonNode> keyword : schema.properties()) {
+      String name = keyword.getKey();
+      JsonNode value = keyword.getValue();
+      if (SCHEMA_MAPS.contains(name)) {
+        value.forEach(this::visit);
+      } else if (value.isArray() && !DATA.contains(name)) {
+        value.forEach(this::visit);
+      } else if (!DATA.contains(name)) {
+        visit(value);
       }
     }
   }
