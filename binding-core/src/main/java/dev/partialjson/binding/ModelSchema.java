@@ -1,7 +1,10 @@
 package dev.partialjson.binding;
 
+import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.victools.jsonschema.generator.AnnotationHelper;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
@@ -9,6 +12,7 @@ import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import com.github.victools.jsonschema.module.jackson.JsonPropertySorter;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
 import dev.partialjson.binding.spi.DataType;
@@ -43,6 +47,12 @@ import org.jspecify.annotations.Nullable;
  * {@code @Pattern} a {@code pattern}). Annotations are read from the classes; a naming strategy or
  * mix-in set on the binder's mapper rather than by annotation is not seen.
  *
+ * <p>Properties are listed in the order the binder's {@link StreamingBinder#propertyOrder()} asks
+ * for: as declared (the default), or {@linkplain PropertyOrder#STREAMING short values first} so
+ * that a model writes identifiers, enums and numbers before prose and lists. A class with
+ * {@code @JsonPropertyOrder} keeps that order either way. The order changes what a model writes
+ * first, never what binds: a session reads the properties in any order.
+ *
  * <p>Its API names no Jackson type: the schema is JSON text ({@link #toJson()}) or plain maps and
  * lists ({@link #toMap()}), for any JSON library or SDK. victools 4 is built on jackson-databind 2:
  * {@code partialjson-binding} (Jackson 2) brings it; a Jackson 3 application that wants schemas
@@ -54,15 +64,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ModelSchema {
   private final SchemaMode mode;
+  private final PropertyOrder order;
   private final ObjectNode schema;
 
-  private ModelSchema(SchemaMode mode, ObjectNode schema) {
+  private ModelSchema(SchemaMode mode, PropertyOrder order, ObjectNode schema) {
     this.mode = mode;
+    this.order = order;
     this.schema = schema;
   }
 
   /**
-   * Returns the schema of the type {@code binder} binds.
+   * Returns the schema of the type {@code binder} binds, its properties in the binder's {@link
+   * StreamingBinder#propertyOrder()}.
    *
    * @throws IllegalArgumentException in {@link SchemaMode#OPENAI_STRICT} when the type cannot be
    *     described within OpenAI's strict subset: the root is not an object, or the type holds a map
@@ -70,23 +83,48 @@ public final class ModelSchema {
    */
   public static ModelSchema of(StreamingBinder<?> binder, SchemaMode mode) {
     Objects.requireNonNull(binder, "binder == null");
-    return of(reflect(binder.dataType()), mode);
+    return of(reflect(binder.dataType()), mode, binder.propertyOrder());
   }
 
-  /** Returns the schema of {@code type}, a class or a {@code ParameterizedType}. */
+  /**
+   * Returns the schema of {@code type}, a class or a {@code ParameterizedType}, its properties in
+   * declaration order.
+   *
+   * @throws IllegalArgumentException as {@link #of(StreamingBinder, SchemaMode)}
+   */
   public static ModelSchema of(Type type, SchemaMode mode) {
+    return of(type, mode, PropertyOrder.DECLARATION);
+  }
+
+  /**
+   * Returns the schema of {@code type}, a class or a {@code ParameterizedType}, its properties in
+   * {@code order}.
+   *
+   * @throws IllegalArgumentException as {@link #of(StreamingBinder, SchemaMode)}
+   */
+  public static ModelSchema of(Type type, SchemaMode mode, PropertyOrder order) {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(mode, "mode == null");
-    ObjectNode schema = generator(mode).generateSchema(type);
+    Objects.requireNonNull(order, "order == null");
+    ObjectNode schema = generator(mode, order).generateSchema(type);
+    if (order == PropertyOrder.STREAMING) {
+      // Before the strict subset: it drops maxLength, which tells a short string from prose.
+      StreamingOrder.apply(schema);
+    }
     if (mode == SchemaMode.OPENAI_STRICT) {
       OpenAiStrictSubset.apply(schema);
     }
-    return new ModelSchema(mode, schema);
+    return new ModelSchema(mode, order, schema);
   }
 
   /** Returns the mode this schema was written in. */
   public SchemaMode mode() {
     return mode;
+  }
+
+  /** Returns the order its properties are listed in. */
+  public PropertyOrder propertyOrder() {
+    return order;
   }
 
   /**
@@ -141,7 +179,7 @@ public final class ModelSchema {
     return schema.toPrettyString();
   }
 
-  private static SchemaGenerator generator(SchemaMode mode) {
+  private static SchemaGenerator generator(SchemaMode mode, PropertyOrder order) {
     SchemaGeneratorConfigBuilder config =
         new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
             .with(
@@ -159,8 +197,20 @@ public final class ModelSchema {
             .with(Option.PLAIN_DEFINITION_KEYS, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES);
     // Properties in declaration order, not victools' alphabetical default: a model writes them in
     // schema order, so "steps" before "final_answer" is the difference between reasoning first and
-    // answering first. The sort is stable, so an always-equal comparator keeps the class's order.
-    config.forTypesInGeneral().withPropertySorter((a, b) -> 0);
+    // answering first. @JsonPropertyOrder's names come first, as Jackson writes them; the sort is
+    // stable, so the rest keep the class's order. Set after the Jackson module, which put its own
+    // sorter (alphabetical where not annotated) here: the last one set is the one used.
+    config.forTypesInGeneral().withPropertySorter(new JsonPropertySorter(false));
+    if (order == PropertyOrder.STREAMING) {
+      config
+          .forTypesInGeneral()
+          .withTypeAttributeOverride(
+              (attributes, scope, context) -> {
+                if (hasExplicitOrder(scope.getType().getErasedType())) {
+                  attributes.put(StreamingOrder.EXPLICIT, true);
+                }
+              });
+    }
     if (mode == SchemaMode.OPENAI_STRICT) {
       config
           .without(Option.SCHEMA_VERSION_INDICATOR)
@@ -173,6 +223,19 @@ public final class ModelSchema {
       config.forFields().withRequiredCheck(field -> field.getType().isPrimitive());
     }
     return new SchemaGenerator(config.build());
+  }
+
+  /**
+   * Returns whether {@code type} orders its properties itself: {@code @JsonPropertyOrder} (directly
+   * or in a Jackson meta-annotation) with names or {@code alphabetic = true}.
+   */
+  private static boolean hasExplicitOrder(Class<?> type) {
+    return AnnotationHelper.resolveAnnotation(
+            type,
+            JsonPropertyOrder.class,
+            a -> a.annotationType().isAnnotationPresent(JacksonAnnotationsInside.class))
+        .filter(o -> o.value().length > 0 || o.alphabetic())
+        .isPresent();
   }
 
   /**

@@ -73,6 +73,7 @@ public final class StreamingBinder<T> {
   private final List<CascadedItems.Item> items;
   private final LongSupplier nanoTime;
   private final List<Supplier<? extends SessionListener>> listeners;
+  private final PropertyOrder propertyOrder;
   private final Map<String, JsonPathPattern> patterns = new ConcurrentHashMap<>(); // see pattern
 
   private StreamingBinder(Builder<T> builder) {
@@ -99,6 +100,7 @@ public final class StreamingBinder<T> {
     this.checker = new Checker(validator, factory, model, once);
     this.nanoTime = builder.nanoTime;
     this.listeners = List.copyOf(builder.listeners);
+    this.propertyOrder = builder.propertyOrder;
   }
 
   /** Returns a binder for {@code type} with the default mapper, validator and options. */
@@ -140,6 +142,14 @@ public final class StreamingBinder<T> {
    */
   public Class<?> rawType() {
     return type.getRawClass();
+  }
+
+  /**
+   * Returns the order in which {@link ModelSchema#of(StreamingBinder, SchemaMode)} lists the
+   * target's properties. Sessions do not depend on it: they bind the properties in any order.
+   */
+  public PropertyOrder propertyOrder() {
+    return propertyOrder;
   }
 
   /** Returns the target type as the databind resolved it. */
@@ -224,6 +234,7 @@ public final class StreamingBinder<T> {
     private final List<JsonPathPattern> marked = new ArrayList<>();
     private LongSupplier nanoTime = System::nanoTime;
     private final List<Supplier<? extends SessionListener>> listeners = new ArrayList<>();
+    private PropertyOrder propertyOrder = PropertyOrder.DECLARATION;
 
     private Builder(Type type) {
       this.type = type;
@@ -305,6 +316,17 @@ public final class StreamingBinder<T> {
      */
     public Builder<T> sessionListener(Supplier<? extends SessionListener> listener) {
       listeners.add(Objects.requireNonNull(listener, "listener == null"));
+      return this;
+    }
+
+    /**
+     * Sets the order in which the target's schema ({@link ModelSchema#of(StreamingBinder,
+     * SchemaMode)}, which the SDK adapters send) lists properties, and so the order a model writes
+     * them in: {@link PropertyOrder#STREAMING} puts identifiers, enums and other short values
+     * before prose and lists. Default: {@link PropertyOrder#DECLARATION}.
+     */
+    public Builder<T> propertyOrder(PropertyOrder order) {
+      this.propertyOrder = Objects.requireNonNull(order, "order == null");
       return this;
     }
 

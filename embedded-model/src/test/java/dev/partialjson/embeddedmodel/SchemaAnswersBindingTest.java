@@ -6,6 +6,7 @@ import dev.partialjson.binding.BindingResult;
 import dev.partialjson.binding.BindingSession;
 import dev.partialjson.binding.GenericType;
 import dev.partialjson.binding.ModelSchema;
+import dev.partialjson.binding.PropertyOrder;
 import dev.partialjson.binding.SchemaMode;
 import dev.partialjson.binding.StreamingBinder;
 import dev.partialjson.binding.Violation;
@@ -23,16 +24,20 @@ import org.junit.jupiter.api.Test;
 /**
  * Answers for the schemas {@link ModelSchema} writes for records, in both modes, bound and
  * validated by the records' own {@link StreamingBinder}: a valid answer binds with no violation, an
- * answer with an invalid item has exactly one violation, on that item. The schema validator checks
- * both too, independently of binding.
+ * answer with an invalid item has exactly one violation, on that item; in either property order.
+ * The schema validator checks both too, independently of binding.
  */
 class SchemaAnswersBindingTest {
   /** A record, the mode of its schema, and whether a list item of it has a bound to break. */
   record Case(String name, StreamingBinder<?> binder, String schema, boolean boundedItems) {
     static Case of(Class<?> type, SchemaMode mode, boolean boundedItems) {
-      StreamingBinder<?> binder = StreamingBinder.of(type);
+      return of(type, mode, boundedItems, PropertyOrder.DECLARATION);
+    }
+
+    static Case of(Class<?> type, SchemaMode mode, boolean boundedItems, PropertyOrder order) {
+      StreamingBinder<?> binder = StreamingBinder.builder(type).propertyOrder(order).build();
       return new Case(
-          type.getSimpleName() + " " + mode,
+          type.getSimpleName() + " " + mode + " " + order,
           binder,
           ModelSchema.of(binder, mode).toJson(),
           boundedItems);
@@ -60,6 +65,13 @@ class SchemaAnswersBindingTest {
       cases.add(Case.of(Records.Crew.class, mode, true));
       cases.add(Case.of(Records.Book.class, mode, false));
     }
+    // Answers in streaming order (short values first) bind as the declared order's do.
+    for (SchemaMode mode : SchemaMode.values()) {
+      cases.add(Case.of(Records.Plan.class, mode, true, PropertyOrder.STREAMING));
+      cases.add(Case.of(Records.Drawing.class, mode, true, PropertyOrder.STREAMING));
+      cases.add(Case.of(Records.Crew.class, mode, true, PropertyOrder.STREAMING));
+    }
+    cases.add(Case.of(Records.Team.class, SchemaMode.PLAIN, true, PropertyOrder.STREAMING));
     // Length bounds and maps are in the plain schema only (strict mode has neither).
     cases.add(Case.of(Records.Team.class, SchemaMode.PLAIN, true));
     cases.add(Case.of(Records.Scores.class, SchemaMode.PLAIN, true));
