@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.partialjson.binding.StreamingBinder;
+import dev.partialjson.parser.JsonEvent;
 import dev.partialjson.parser.ReasoningListener;
 import dev.partialjson.springai.sample.Trip;
 import java.time.Duration;
@@ -90,6 +91,26 @@ class ReasoningChunksTest {
             .orElseThrow();
     assertThat(end.result().isValid()).isTrue();
     assertThat(end.stats().reasoningChars()).isEqualTo("Let me look it up.Now I know.".length());
+  }
+
+  @Test
+  void theEventsViewHoldsTheReasoningBeforeTheAnswersEvents() {
+    List<JsonEvent.Kind> kinds =
+        trips
+            .bind(Flux.just(chunk("only", "Hmm", ""), chunk("only", "Hmm, yes", TRIP)))
+            .events()
+            .map(JsonEvent::kind)
+            .collectList()
+            .block(END);
+
+    assertThat(kinds.subList(0, 4))
+        .containsExactly(
+            JsonEvent.Kind.REASONING_START,
+            JsonEvent.Kind.REASONING_DELTA,
+            JsonEvent.Kind.REASONING_DELTA,
+            JsonEvent.Kind.REASONING_END);
+    assertThat(kinds.subList(4, kinds.size())).doesNotContain(JsonEvent.Kind.REASONING_START);
+    assertThat(kinds.get(4)).isEqualTo(JsonEvent.Kind.START_OBJECT);
   }
 
   @Test
