@@ -10,6 +10,7 @@ import dev.partialjson.embeddedmodel.EmbeddedModelExtension;
 import dev.partialjson.parser.JsonEvent;
 import dev.partialjson.parser.ReasoningListener;
 import dev.partialjson.springai.sample.Trip;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.advisor.ToolCallingAdvisor;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.model.tool.ToolCallLimitBehavior;
+import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.tool.function.FunctionToolCallback;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -187,6 +192,54 @@ class ReasoningTest {
         .isNotNull()
         .isInstanceOf(nothing.result().error().getClass())
         .hasMessage(nothing.result().error().getMessage());
+  }
+
+  /** What the test's tool takes: the embedded model answers a tool's schema. */
+  record Place(String city) {}
+
+  @Test
+  void eachCompletionOfTheChatClientsToolLoopIsASegmentOfItsOwn() {
+    // The embedded model calls a tool whenever the request offers one: the second call is over the
+    // limit of one, which ends the loop after two completions.
+    ChatClient chat =
+        ChatClient.builder(
+                EmbeddedChat.chatModel(MODEL.model()),
+                ObservationRegistry.NOOP,
+                null,
+                null,
+                ToolCallingAdvisor.builder()
+                    .toolCallingManager(
+                        ToolCallingManager.builder()
+                            .maxTotalToolCalls(1)
+                            .onLimitExceeded(ToolCallLimitBehavior.THROW)
+                            .build()))
+            .build();
+    int before = MODEL.model().streams().size();
+    StreamedAnswer<Trip> answer =
+        trips.stream(
+            chat.prompt()
+                .user("Plan a weekend in Lisbon")
+                .options(trips.openAiOptions().model("embedded/reasoning"))
+                .toolCallbacks(
+                    FunctionToolCallback.builder("weather", (Place place) -> "sunny")
+                        .description("The weather in a city")
+                        .inputType(Place.class)
+                        // Spring AI's own schema generator needs a victools module not here.
+                        .inputSchema(
+                            "{\"type\": \"object\", \"properties\": {\"city\": {\"type\":"
+                                + " \"string\"}}, \"required\": [\"city\"]}")
+                        .build()));
+
+    Seen seen = watch(answer);
+
+    assertThat(MODEL.model().streams()).hasSize(before + 2);
+    assertThat(seen.log().marks).containsExactly("start", "delta", "end", "start", "delta", "end");
+    String reasoning = seen.log().text.toString();
+    String once = reasoning.substring(0, reasoning.length() / 2); // each completion reasons alike
+    assertThat(once).startsWith("The user wants an answer that follows the schema.");
+    assertThat(reasoning).isEqualTo(once + once);
+    assertThat(String.join("", seen.raw())).isEqualTo(reasoning);
+    assertThat(seen.outcome().stats().reasoningChars()).isEqualTo(reasoning.length());
   }
 
   /** Returns Spring AI's stream of the recording {@code name}, replayed by the embedded model. */
