@@ -27,7 +27,7 @@ final class Answers {
     Scenario scenario = request.scenario();
     long seed = request.seed() + choice;
     List<Script.Part> parts = new ArrayList<>();
-    if (scenario == Scenario.REASONING) {
+    if (scenario == Scenario.REASONING || scenario == Scenario.REASONING_FIELD) {
       parts.add(Script.Part.reasoning(REASONING));
     }
     List<ModelRequest.Tool> tools = request.tools();
@@ -80,6 +80,7 @@ final class Answers {
               + json
               + "\n```\n\nTell me if you would like any changes — bon voyage!";
       case THINK -> "<think>\n" + REASONING + "\n</think>\n\n" + json;
+      case THINKING -> "<thinking>\n" + REASONING + "\n</thinking>\n\n" + json;
       default -> json;
     };
   }

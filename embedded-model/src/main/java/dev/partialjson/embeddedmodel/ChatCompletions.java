@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * take turns), a last chunk per choice with {@code finish_reason}, the usage chunk (no choices) if
  * {@code stream_options.include_usage} asks, and {@code data: [DONE]}. A tool call opens with a
  * chunk carrying its index, id, type and name and empty arguments; under {@link
- * Scenario#PARALLEL_TOOLS} the second call's id comes with its first argument fragment instead. Not
- * thread-safe; one per request.
+ * Scenario#PARALLEL_TOOLS} the second call's id comes with its first argument fragment instead.
+ * Reasoning goes in the delta's {@code reasoning_content}, or its {@code reasoning} under {@link
+ * Scenario#REASONING_FIELD}. Not thread-safe; one per request.
  */
 final class ChatCompletions {
   private static final AtomicLong IDS = new AtomicLong();
@@ -72,7 +73,7 @@ final class ChatCompletions {
     Script.Part part = script.parts().get(step.part());
     ObjectNode delta = EventSink.MAPPER.createObjectNode();
     switch (part.kind()) {
-      case REASONING -> delta.put("reasoning_content", step.token());
+      case REASONING -> delta.put(reasoningField(), step.token());
       case TEXT -> delta.put("content", step.token());
       case TOOL_CALL -> {
         int index = toolIndex(script, step.part());
@@ -111,7 +112,7 @@ final class ChatCompletions {
       for (int p = 0; p < script.parts().size(); p++) {
         Script.Part part = script.parts().get(p);
         switch (part.kind()) {
-          case REASONING -> message.put("reasoning_content", script.sentText(p));
+          case REASONING -> message.put(reasoningField(), script.sentText(p));
           case TEXT -> content.append(script.sentText(p));
           case TOOL_CALL -> {
             ObjectNode call = calls.addObject().put("id", "call_" + part.callId());
@@ -139,6 +140,14 @@ final class ChatCompletions {
     }
     completion.set("usage", usage());
     return completion;
+  }
+
+  /**
+   * Returns the field the reasoning goes in: {@code reasoning_content} (vLLM, llama.cpp, DeepSeek),
+   * or {@code reasoning} (Ollama, OpenRouter) under {@link Scenario#REASONING_FIELD}.
+   */
+  private String reasoningField() {
+    return request.scenario() == Scenario.REASONING_FIELD ? "reasoning" : "reasoning_content";
   }
 
   private String finishReason(int c) {

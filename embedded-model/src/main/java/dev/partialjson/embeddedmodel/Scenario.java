@@ -26,11 +26,23 @@ public enum Scenario {
   /** A {@code <think>...</think>} block in the text, before the JSON. */
   THINK("think", "a <think>...</think> block in the text before the JSON"),
   /**
+   * A {@code <thinking>...</thinking>} block in the text, before the JSON: the other tag in use.
+   */
+  THINKING("thinking", "a <thinking>...</thinking> block in the text before the JSON"),
+  /**
    * The protocol's own reasoning before the answer: an Anthropic {@code thinking} block, a
    * Responses {@code reasoning} item with summary deltas, a Chat Completions {@code
-   * reasoning_content} delta field (as OpenAI-compatible servers stream it).
+   * reasoning_content} delta field (as vLLM, llama.cpp and DeepSeek stream it).
    */
   REASONING("reasoning", "the protocol's own reasoning (thinking block, summary) before the JSON"),
+  /**
+   * {@link #REASONING}, with the Chat Completions reasoning in a {@code reasoning} delta field (and
+   * message field) instead of {@code reasoning_content}, as Ollama's OpenAI-compatible endpoint and
+   * OpenRouter send it. The same as {@link #REASONING} on Responses and Anthropic Messages.
+   */
+  REASONING_FIELD(
+      "reasoning-field",
+      "as reasoning, but in the Chat Completions field reasoning (Ollama, OpenRouter)"),
   /**
    * Two tool calls whose argument fragments interleave; on Chat Completions the second call's id
    * arrives with its second fragment, not its first. Without tools in the request, two built-in

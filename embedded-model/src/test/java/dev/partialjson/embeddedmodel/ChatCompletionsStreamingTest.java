@@ -190,21 +190,44 @@ class ChatCompletionsStreamingTest {
   }
 
   @Test
-  @SuppressWarnings(
-      "deprecation") // the SDK has no accessor for reasoning_content, a non-OpenAI field
-  void reasoningStreamsReasoningContentDeltasBeforeTheAnswer() {
-    Received received = receive(params("embedded/reasoning").build());
+  void thinkingPutsAThinkingBlockBeforeTheJsonInTheContent() {
+    Received received = receive(params("embedded/thinking").build());
 
+    String json = Expected.json(MODEL.model().lastStream(), SCHEMA_POINTER, Scenario.THINKING, 0);
+    assertThat(received.content(0))
+        .isEqualTo("<thinking>\n" + Answers.REASONING + "\n</thinking>\n\n" + json);
+  }
+
+  @Test
+  void reasoningStreamsReasoningContentDeltasBeforeTheAnswer() {
+    assertReasoningDeltasBeforeTheAnswer(
+        receive(params("embedded/reasoning").build()), "reasoning_content", "reasoning");
+  }
+
+  @Test
+  void reasoningFieldStreamsReasoningDeltasBeforeTheAnswer() {
+    assertReasoningDeltasBeforeTheAnswer(
+        receive(params("embedded/reasoning-field").build()), "reasoning", "reasoning_content");
+  }
+
+  /**
+   * Checks that the deltas' {@code field} holds the reasoning, before the answer; none {@code
+   * other}.
+   */
+  @SuppressWarnings("deprecation") // the SDK has no accessor for these non-OpenAI fields
+  private static void assertReasoningDeltasBeforeTheAnswer(
+      Received received, String field, String other) {
     StringBuilder reasoning = new StringBuilder();
     int lastReasoning = -1;
     int firstContent = -1;
     for (int i = 0; i < received.chunks().size(); i++) {
       for (ChatCompletionChunk.Choice choice : received.chunks().get(i).choices()) {
-        JsonValue value = choice.delta()._additionalProperties().get("reasoning_content");
+        JsonValue value = choice.delta()._additionalProperties().get(field);
         if (value != null) {
           reasoning.append(value.asStringOrThrow());
           lastReasoning = i;
         }
+        assertThat(choice.delta()._additionalProperties()).doesNotContainKey(other);
         if (firstContent < 0 && !choice.delta().content().orElse("").isEmpty()) {
           firstContent = i;
         }
@@ -212,9 +235,24 @@ class ChatCompletionsStreamingTest {
     }
     assertThat(lastReasoning).isLessThan(firstContent);
     assertThat(reasoning.toString()).isEqualTo(Answers.REASONING);
+    ServedStream served = MODEL.model().lastStream();
     assertThat(received.content(0))
-        .isEqualTo(
-            Expected.json(MODEL.model().lastStream(), SCHEMA_POINTER, Scenario.REASONING, 0));
+        .isEqualTo(Expected.json(served, SCHEMA_POINTER, served.scenario(), 0));
+  }
+
+  @Test
+  @SuppressWarnings("deprecation") // the SDK has no accessor for reasoning, a non-OpenAI field
+  void reasoningFieldPutsTheReasoningInTheWholeMessagesReasoningField() {
+    ChatCompletion completion =
+        client.chat().completions().create(params("embedded/reasoning-field").build());
+
+    ChatCompletion.Choice choice = completion.choices().get(0);
+    assertThat(choice.message()._additionalProperties())
+        .containsEntry("reasoning", JsonValue.from(Answers.REASONING));
+    assertThat(choice.message()._additionalProperties()).doesNotContainKey("reasoning_content");
+    assertThat(choice.message().content())
+        .contains(
+            Expected.json(MODEL.model().lastStream(), SCHEMA_POINTER, Scenario.REASONING_FIELD, 0));
   }
 
   @Test
@@ -366,8 +404,9 @@ class ChatCompletionsStreamingTest {
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining(
             "Unknown scenario `no-such` in the model `embedded/no-such`; the scenarios are: valid,"
-                + " invalid-item, cut-off, fenced, think, reasoning, parallel-tools,"
-                + " invalid-tool-json, slow (and embedded/replay/<recording> in the model name).");
+                + " invalid-item, cut-off, fenced, think, thinking, reasoning, reasoning-field,"
+                + " parallel-tools, invalid-tool-json, slow (and embedded/replay/<recording> in"
+                + " the model name).");
   }
 
   @Test

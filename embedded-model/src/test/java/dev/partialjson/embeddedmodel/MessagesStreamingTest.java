@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Anthropic Messages streaming as anthropic-java parses it, scenario by scenario. */
 class MessagesStreamingTest {
@@ -163,7 +165,8 @@ class MessagesStreamingTest {
 
   @Test
   void invalidItemFencedAndThinkShapeTheText() {
-    for (Scenario scenario : List.of(Scenario.INVALID_ITEM, Scenario.FENCED, Scenario.THINK)) {
+    for (Scenario scenario :
+        List.of(Scenario.INVALID_ITEM, Scenario.FENCED, Scenario.THINK, Scenario.THINKING)) {
       Received received = receive(params("embedded/" + scenario.id()).build());
 
       String json = Expected.json(MODEL.model().lastStream(), SCHEMA_POINTER, scenario, 0);
@@ -175,15 +178,19 @@ class MessagesStreamingTest {
         case THINK ->
             assertThat(received.text())
                 .isEqualTo("<think>\n" + Answers.REASONING + "\n</think>\n\n" + json);
+        case THINKING ->
+            assertThat(received.text())
+                .isEqualTo("<thinking>\n" + Answers.REASONING + "\n</thinking>\n\n" + json);
         default -> assertThat(received.text()).isEqualTo(json);
       }
       assertThat(received.accumulator().message().stopReason()).contains(StopReason.END_TURN);
     }
   }
 
-  @Test
-  void reasoningStreamsAThinkingBlockWithASignatureBeforeTheText() {
-    Received received = receive(params("embedded/reasoning").build());
+  @ParameterizedTest // reasoning-field differs on Chat Completions only
+  @ValueSource(strings = {"reasoning", "reasoning-field"})
+  void reasoningStreamsAThinkingBlockWithASignatureBeforeTheText(String scenario) {
+    Received received = receive(params("embedded/" + scenario).build());
 
     Message message = received.accumulator().message();
     assertThat(message.content()).hasSize(2);
@@ -193,7 +200,11 @@ class MessagesStreamingTest {
     assertThat(thinking.asThinking().signature()).isNotEmpty();
     assertThat(message.content().get(1).asText().text())
         .isEqualTo(
-            Expected.json(MODEL.model().lastStream(), SCHEMA_POINTER, Scenario.REASONING, 0));
+            Expected.json(
+                MODEL.model().lastStream(),
+                SCHEMA_POINTER,
+                MODEL.model().lastStream().scenario(),
+                0));
     assertThat(deltas(received))
         .filteredOn(d -> d.index() == 0)
         .last()

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Responses streaming as openai-java parses it, scenario by scenario. */
 class ResponsesStreamingTest {
@@ -170,7 +172,8 @@ class ResponsesStreamingTest {
 
   @Test
   void invalidItemFencedAndThinkShapeTheOutputText() {
-    for (Scenario scenario : List.of(Scenario.INVALID_ITEM, Scenario.FENCED, Scenario.THINK)) {
+    for (Scenario scenario :
+        List.of(Scenario.INVALID_ITEM, Scenario.FENCED, Scenario.THINK, Scenario.THINKING)) {
       Received received = receive(params("embedded/" + scenario.id()).build());
 
       String json = Expected.json(MODEL.model().lastStream(), SCHEMA_POINTER, scenario, 0);
@@ -182,15 +185,19 @@ class ResponsesStreamingTest {
         case THINK ->
             assertThat(received.outputText())
                 .isEqualTo("<think>\n" + Answers.REASONING + "\n</think>\n\n" + json);
+        case THINKING ->
+            assertThat(received.outputText())
+                .isEqualTo("<thinking>\n" + Answers.REASONING + "\n</thinking>\n\n" + json);
         default -> assertThat(received.outputText()).isEqualTo(json);
       }
       assertThat(received.accumulator().response().status()).contains(ResponseStatus.COMPLETED);
     }
   }
 
-  @Test
-  void reasoningStreamsASummaryInItsOwnItemBeforeTheMessage() {
-    Received received = receive(params("embedded/reasoning").build());
+  @ParameterizedTest // reasoning-field differs on Chat Completions only
+  @ValueSource(strings = {"reasoning", "reasoning-field"})
+  void reasoningStreamsASummaryInItsOwnItemBeforeTheMessage(String scenario) {
+    Received received = receive(params("embedded/" + scenario).build());
 
     StringBuilder summary = new StringBuilder();
     received
@@ -203,7 +210,11 @@ class ResponsesStreamingTest {
         .isEqualTo(Answers.REASONING);
     assertThat(received.outputText())
         .isEqualTo(
-            Expected.json(MODEL.model().lastStream(), SCHEMA_POINTER, Scenario.REASONING, 0));
+            Expected.json(
+                MODEL.model().lastStream(),
+                SCHEMA_POINTER,
+                MODEL.model().lastStream().scenario(),
+                0));
     assertThat(response.usage().orElseThrow().outputTokensDetails().reasoningTokens())
         .isEqualTo(Splits.tokens(Answers.REASONING).size());
   }

@@ -7,6 +7,7 @@ import dev.partialjson.parser.JsonEvent;
 import dev.partialjson.parser.PartialJsonException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -96,11 +97,22 @@ final class AnswerPass<T> {
                 ending.refusal.append(delta.refusal());
               }
               String reasoning = delta.reasoningSoFar();
-              if (reasoning != null && reasoning.length() > ending.reasoned) {
-                pending.add(new AnswerSignal.Reasoning(reasoning.substring(ending.reasoned)));
-                ending.reasoned = reasoning.length();
-              }
               try {
+                if (reasoning != null && !Objects.equals(delta.response(), ending.response)) {
+                  // The tool loop's next completion: its reasoning starts anew, as a new segment.
+                  if (ending.response != null) {
+                    session.endReasoning();
+                  }
+                  ending.response = delta.response();
+                  ending.reasoned = 0;
+                }
+                if (reasoning != null && reasoning.length() > ending.reasoned) {
+                  String piece = reasoning.substring(ending.reasoned);
+                  ending.reasoned = reasoning.length();
+                  pending.add(new AnswerSignal.Reasoning(piece));
+                  // The answer's first text ends the segment: Chat Completions marks no end.
+                  session.feedReasoning(piece);
+                }
                 session.feed(delta.text());
               } catch (PartialJsonException e) {
                 pending.add(end(session, ending)); // the session holds e in its result
@@ -125,7 +137,8 @@ final class AnswerPass<T> {
   private static final class Ending {
     @Nullable String finishReason;
     final StringBuilder refusal = new StringBuilder();
-    int reasoned; // how much of the reasoning has been passed on
+    @Nullable Object response; // the id of the completion whose reasoning is being passed on
+    int reasoned; // how much of that completion's reasoning has been passed on
   }
 
   private static AnswerSignal.End end(BindingSession<?> session, Ending ending) {

@@ -83,9 +83,11 @@ public final class ChatClientBinding<T> {
 
   /**
    * Returns the answer streamed as {@code responses} ({@code ...stream().chatResponse()}): the text
-   * of each chunk's first generation is fed to the session, the usage of the provider's final chunk
-   * is reported to it, and its finish reason kept for {@link StreamedAnswer#outcome()}. Cold, like
-   * Spring AI's stream: nothing is sent until the answer's views are subscribed.
+   * of each chunk's first generation is fed to the session, its reasoning (the {@code
+   * reasoningContent} metadata of Spring AI's OpenAI model) too, through {@code feedReasoning}, the
+   * usage of the provider's final chunk is reported to it, and its finish reason kept for {@link
+   * StreamedAnswer#outcome()}. Cold, like Spring AI's stream: nothing is sent until the answer's
+   * views are subscribed.
    */
   public StreamedAnswer<T> bind(Flux<ChatResponse> responses) {
     Objects.requireNonNull(responses, "responses == null");

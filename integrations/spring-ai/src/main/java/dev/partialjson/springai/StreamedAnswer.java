@@ -47,6 +47,11 @@ import reactor.core.publisher.SynchronousSink;
  *   <li>Cancelling: when every view is cancelled, the stream is cancelled and the session closed.
  *   <li>Usage: the token usage of the provider's final chunk is reported to the session ({@link
  *       SessionStats#usage()}) before it ends.
+ *   <li>Reasoning: the model's reasoning reaches the session's {@link BindingSession#onReasoning}
+ *       listeners apart from the answer, as segments (start, deltas, end), each piece once: the
+ *       provider's own field through {@link BindingSession#feedReasoning}, and a {@code <think>} or
+ *       {@code <thinking>} block before the JSON in the text as the parser finds it. See {@link
+ *       #reasoning()}.
  * </ul>
  *
  * <p>Views are taken from any thread (this object is thread-safe until its first subscription); the
@@ -93,8 +98,9 @@ public final class StreamedAnswer<T> {
 
   /**
    * Calls {@code setup} with the session when the request starts, before the first delta: register
-   * further callbacks there ({@code onText}, {@code onCheckedItem}, a {@code SessionListener}).
-   * Another call replaces the one before.
+   * further callbacks there ({@code onText}, {@code onCheckedItem}, a {@code SessionListener}, and
+   * {@link BindingSession#onReasoning} for the model's reasoning in every form; see {@link
+   * #reasoning()}). Another call replaces the one before.
    *
    * @throws IllegalStateException if a view has been subscribed already
    */
@@ -192,9 +198,10 @@ public final class StreamedAnswer<T> {
 
   /**
    * Returns the parser's events (a string growing, a value complete, a container opening or
-   * closing), each with its JSON path: what a browser needs to render the answer as it streams. The
-   * flux completes when the session completes, valid or not, and fails with the error that stopped
-   * the session or with the stream's own error.
+   * closing), each with its JSON path: what a browser needs to render the answer as it streams; the
+   * reasoning's start, deltas and end come too, in arrival order ({@code REASONING_*} kinds, at
+   * path {@code $}). The flux completes when the session completes, valid or not, and fails with
+   * the error that stopped the session or with the stream's own error.
    *
    * @throws IllegalStateException if a view has been subscribed already
    */
@@ -217,10 +224,20 @@ public final class StreamedAnswer<T> {
 
   /**
    * Returns the reasoning the provider streamed apart from the answer (a {@code reasoning_content}
-   * field, as DeepSeek and other OpenAI-compatible servers send it), piece by piece; it is never
-   * fed to the session. Empty where the provider sends none, and from {@link
-   * ChatClientBinding#bindContent}. Completes when the session ends, whatever its outcome; fails
-   * only with the stream's own error or a callback's exception.
+   * or {@code reasoning} field, as DeepSeek, vLLM, Ollama, OpenRouter and other OpenAI-compatible
+   * servers send it), piece by piece as it arrived: the raw view of that one form. Each piece also
+   * goes to the session through {@link BindingSession#feedReasoning}, never into the value.
+   *
+   * <p>The one model of reasoning in every form is the session's: register {@link
+   * BindingSession#onReasoning} in {@link #onSession} to get start, deltas and end of the
+   * provider's field and of a {@code <think>} or {@code <thinking>} block in the text alike, which
+   * this view does not hold (it is the answer's text, which the parser splits; {@link
+   * SessionStats#reasoningChars()} counts both). When the chat client's tool loop streams one
+   * completion after another, the reasoning of each is its own segment of the session.
+   *
+   * <p>Empty where the provider sends none, and from {@link ChatClientBinding#bindContent}.
+   * Completes when the session ends, whatever its outcome; fails only with the stream's own error
+   * or a callback's exception.
    *
    * @throws IllegalStateException if a view has been subscribed already
    */
@@ -239,6 +256,11 @@ public final class StreamedAnswer<T> {
    * Returns how the answer ended, without failing for what the answer did wrong: the {@link
    * Outcome} with the session's result, figures and the provider's finish reason. Fails only with
    * the stream's own error or a callback's exception.
+   *
+   * <p>An answer with no text (the model only called a tool, perhaps after reasoning) has a result
+   * with no value and the error of an empty input, whether or not reasoning came first: its
+   * statistics tell it apart, with {@code bytes() == 0} and the reasoning in {@code
+   * reasoningChars()}.
    *
    * @throws IllegalStateException if a view has been subscribed already
    */

@@ -11,16 +11,23 @@ final class EmbeddedChat {
 
   /** Returns a chat client whose requests go to {@code model}, with no retries. */
   static ChatClient client(EmbeddedModel model) {
-    OpenAiChatModel chatModel =
-        OpenAiChatModel.builder()
-            .options(
-                OpenAiChatOptions.builder()
-                    .baseUrl(model.openAiBaseUrl().toString())
-                    .apiKey("not-needed")
-                    .model("embedded/valid")
-                    .maxRetries(0)
-                    .build())
-            .build();
-    return ChatClient.create(chatModel);
+    return ChatClient.create(chatModel(model));
+  }
+
+  /**
+   * Returns Spring AI's OpenAI chat model whose requests go to {@code model}, with no retries: its
+   * {@code stream} hands tool calls back instead of running them, as the chat client's tool loop
+   * would.
+   */
+  static OpenAiChatModel chatModel(EmbeddedModel model) {
+    return OpenAiChatModel.builder()
+        .options(
+            OpenAiChatOptions.builder()
+                .baseUrl(model.openAiBaseUrl().toString())
+                .apiKey("not-needed")
+                .model("embedded/valid")
+                .maxRetries(0)
+                .build())
+        .build();
   }
 }
