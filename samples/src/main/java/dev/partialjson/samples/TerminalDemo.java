@@ -58,7 +58,9 @@ public final class TerminalDemo {
           Scenario.CUT_OFF,
           Scenario.FENCED,
           Scenario.THINK,
+          Scenario.THINKING,
           Scenario.REASONING,
+          Scenario.REASONING_FIELD,
           Scenario.SLOW);
 
   private TerminalDemo() {}

@@ -132,11 +132,21 @@ class TerminalDemoTest {
   }
 
   @Test
-  void showsTheProvidersReasoningBeforeTheAnswer() {
-    List<String> lines = run("--scenario", "reasoning");
+  void showsAThinkingBlockAsReasoningToo() {
+    List<String> lines = run("--scenario", "thinking");
 
-    assertThat(lines).contains("final record, valid:").noneMatch(l -> l.startsWith("repaired"));
-    assertReasoningBeforeTheAnswer(lines, 0);
+    assertThat(lines).contains("final record, valid:");
+    assertReasoningBeforeTheAnswer(lines, 2);
+  }
+
+  @Test
+  void showsTheProvidersReasoningBeforeTheAnswerInEitherField() {
+    for (String scenario : List.of("reasoning", "reasoning-field")) {
+      List<String> lines = run("--scenario", scenario);
+
+      assertThat(lines).contains("final record, valid:").noneMatch(l -> l.startsWith("repaired"));
+      assertReasoningBeforeTheAnswer(lines, 0);
+    }
   }
 
   /** {@code around}: whitespace around the reasoning that the one-line print strips. */
