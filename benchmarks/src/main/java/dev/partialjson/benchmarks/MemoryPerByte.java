@@ -189,7 +189,7 @@ public final class MemoryPerByte {
    * Jackson parser, not by Jackson's names.
    */
   private static Object recycler(IncrementalJsonParser parser) {
-    Object jackson = field(parser, "jackson");
+    Object jackson = field(field(parser, "reader"), "jackson");
     try {
       for (Class<?> c = jackson.getClass(); c != null; c = c.getSuperclass()) {
         for (Field f : c.getDeclaredFields()) {

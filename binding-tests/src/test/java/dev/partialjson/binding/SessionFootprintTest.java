@@ -111,9 +111,12 @@ class SessionFootprintTest {
       throws ReflectiveOperationException {
     Field parser = BindingSession.class.getDeclaredField("parser");
     parser.setAccessible(true);
-    Field jackson = IncrementalJsonParser.class.getDeclaredField("jackson");
+    Field reader = IncrementalJsonParser.class.getDeclaredField("reader");
+    reader.setAccessible(true);
+    Object documentReader = reader.get(parser.get(session));
+    Field jackson = documentReader.getClass().getDeclaredField("jackson");
     jackson.setAccessible(true);
-    return jackson.get(parser.get(session));
+    return jackson.get(documentReader);
   }
 
   private static Field declared(Class<?> type, String name) throws NoSuchFieldException {

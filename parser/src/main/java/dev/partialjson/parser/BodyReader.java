@@ -16,11 +16,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class BodyReader {
 
-  /** Receives a repair, to be kept and reported at this place among the events. */
-  interface Repairs {
-    void report(Repair.Kind kind, long offset, long length, String excerpt);
-  }
-
   private final FeedingParser jackson;
   private final @Nullable RelaxationScanner relaxations;
   private final boolean strictSyntax;
@@ -30,7 +25,7 @@ final class BodyReader {
   private final StringStream string;
   private final TokenEvents events;
   private final Failures failures;
-  private final Repairs repairs;
+  private final RepairLog repairs;
   private final Utf8Check utf8 = new Utf8Check();
   private final List<Finding> findings = new ArrayList<>(0);
   private final RelaxationScanner.Sink findingSink =
@@ -49,7 +44,7 @@ final class BodyReader {
       StringStream string,
       TokenEvents events,
       Failures failures,
-      Repairs repairs) {
+      RepairLog repairs) {
     this.jackson = jackson;
     this.relaxations = relaxations;
     this.strictSyntax = strictSyntax;

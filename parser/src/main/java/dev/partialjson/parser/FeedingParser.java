@@ -17,10 +17,23 @@ import org.jspecify.annotations.Nullable;
  * size()} and {@code getCurrentSegment()} cache or reallocate inside the buffer (the last expands a
  * full segment) and can corrupt the final value. Only {@code getBufferWithoutReset()} and {@code
  * getCurrentSegmentSize()} are pure, so this class exposes exactly those. They show the current
- * segment only; {@link IncrementalJsonParser} feeds at most a {@link IncrementalJsonParser#SLICE}
- * of new bytes at a time so that at most one segment fills between two looks (see there).
+ * segment only; {@link DocumentReader} feeds at most a {@link #SLICE} of new bytes at a time so
+ * that at most one segment fills between two looks (see there).
  */
 final class FeedingParser extends NonBlockingJsonParser {
+
+  /**
+   * The most bytes of new input handed to Jackson at once; a {@link PlainRun} of at most as many
+   * may go before them in the same feed. Jackson keeps an unfinished string in a segmented buffer
+   * and only its current segment can be read without side effects. A segment holds at least 200
+   * chars (the smallest buffer Jackson's recycler hands out) and the next one at least 500, and one
+   * byte yields at most one char. A string that starts in a feed starts after its run (a run lies
+   * inside an open string and holds no quote), so with at most 200 new bytes it cannot fill its
+   * first segment; one that was already open gets at most 400 chars, and fills at most one: the
+   * filled segment is the array seen before, and nothing is out of reach. Feeding in slices costs
+   * one more call per 200 bytes, which is noise next to the tokenizing.
+   */
+  static final int SLICE = 200;
 
   FeedingParser(IOContext context, int features, ByteQuadsCanonicalizer names) {
     super(context, features, names);

@@ -1,10 +1,6 @@
 package dev.partialjson.parser;
 
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -41,105 +37,26 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IncrementalJsonParser implements AutoCloseable {
 
-  /**
-   * The most bytes of new input handed to Jackson at once; a {@link PlainRun} of at most as many
-   * may go before them in the same feed. Jackson keeps an unfinished string in a segmented buffer
-   * and only its current segment can be read without side effects. A segment holds at least 200
-   * chars (the smallest buffer Jackson's recycler hands out) and the next one at least 500, and one
-   * byte yields at most one char. A string that starts in a feed starts after its run (a run lies
-   * inside an open string and holds no quote), so with at most 200 new bytes it cannot fill its
-   * first segment; one that was already open gets at most 400 chars, and fills at most one: the
-   * filled segment is the array seen before, and nothing is out of reach. Feeding in slices costs
-   * one more call per 200 bytes, which is noise next to the tokenizing.
-   */
-  static final int SLICE = 200;
+  /** The most bytes of new input handed to Jackson at once: see {@link FeedingParser#SLICE}. */
+  static final int SLICE = FeedingParser.SLICE;
 
-  /**
-   * How many repairs {@link #repairs()} keeps. A comment can be two bytes ({@code #} and a line
-   * end) and its repair a hundred, so keeping every one would let a stream of comments cost fifty
-   * times its length; the listener is told of every one.
-   */
-  static final int KEPT_REPAIRS = 1_000;
-
-  private enum Stage {
-    PREFIX,
-    BODY,
-    SUFFIX
-  }
+  /** How many repairs {@link #repairs()} keeps: see {@link RepairLog#KEPT}. */
+  static final int KEPT_REPAIRS = RepairLog.KEPT;
 
   private final ParserOptions options;
-  private final long maxDocumentLength; // read on every feed, so kept here
-  private final JsonListener listener;
-  private final FeedingParser jackson;
-  private final @Nullable PrefixSkipper prefix;
+  private final DocumentReader reader;
   private final ReasoningStream reasoning;
-  private final @Nullable SnapshotBuilder tree;
-  private final InputWindow window = new InputWindow();
-  private final Failures failures;
-  private final SuffixReader suffix;
-  private final KeyCheck keys;
-  private final PathStack paths = new PathStack();
-  private final StringStream string;
-  private final TokenEvents events;
-  private final BodyReader body;
-  private final PlainRun plain = new PlainRun(window);
   private final Utf8Encoder encoder = new Utf8Encoder(SLICE);
-  private final Utf8Encoder.Sink sliced = this::acceptSliced;
-  private final List<Repair> repairs = new ArrayList<>(0);
+  private final Utf8Encoder.Sink sliced;
   private byte @Nullable [] scratch;
 
   private final CallGuard guard = new CallGuard();
 
-  private Stage stage;
-  private long fed; // bytes taken so far
-
   private IncrementalJsonParser(ParserOptions options, JsonListener listener) {
     this.options = options;
-    boolean strictSyntax = options.syntax() == ParserOptions.Syntax.STRICT;
-    long maxLength = options.limits().maxDocumentLength();
-    this.maxDocumentLength = maxLength < 0 ? Long.MAX_VALUE : maxLength; // one comparison a feed
-    this.listener = new GuardedListener(listener);
-    this.jackson = options.jackson().newParser();
-    boolean model = options.text() == ParserOptions.Text.MODEL_OUTPUT;
-    this.reasoning = new ReasoningStream(this.listener);
-    this.prefix = model ? new PrefixSkipper(reasoning) : null;
-    this.stage = model ? Stage.PREFIX : Stage.BODY;
-    this.tree =
-        options.snapshots() == ParserOptions.Snapshots.ENABLED ? new SnapshotBuilder() : null;
-    this.failures = new Failures(jackson, window, prefix, options.limits());
-    this.suffix =
-        new SuffixReader(
-            model,
-            failures,
-            strictSyntax
-                ? null
-                : (kind, at, length, excerpt, certainAt) -> report(kind, at, length, excerpt));
-    this.keys = new KeyCheck(jackson, window, failures, strictSyntax, this::errorPath);
-    this.string =
-        new StringStream(
-            jackson,
-            this.listener,
-            tree,
-            paths,
-            failures,
-            options.limits().maxStringLength(),
-            options.jackson(),
-            window);
-    this.events =
-        new TokenEvents(
-            jackson, this.listener, tree, paths, keys, string, failures, options.limits(), window);
-    this.body =
-        new BodyReader(
-            jackson,
-            strictSyntax ? null : new RelaxationScanner(),
-            strictSyntax,
-            options.limits().maxNumberLength(),
-            paths,
-            keys,
-            string,
-            events,
-            failures,
-            this::report);
+    this.reader = new DocumentReader(options, new GuardedListener(listener));
+    this.reasoning = reader.reasoning();
+    this.sliced = reader::acceptSliced;
   }
 
   /** Returns a parser with the {@link ParserOptions#defaults() default options}. */
@@ -200,9 +117,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
     guard.enter(false);
     try {
       if (length <= SLICE) {
-        accept(bytes, offset, length); // a model's delta: one slice
+        reader.accept(bytes, offset, length); // a model's delta: one slice
       } else {
-        acceptSliced(bytes, offset, length);
+        reader.acceptSliced(bytes, offset, length);
       }
     } catch (Throwable t) {
       throw guard.failed(t);
@@ -243,7 +160,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
       while (buffer.hasRemaining()) {
         int n = Math.min(SLICE, buffer.remaining());
         buffer.get(copy, 0, n);
-        accept(copy, 0, n);
+        reader.accept(copy, 0, n);
       }
     } catch (Throwable t) {
       throw guard.failed(t);
@@ -324,26 +241,12 @@ public final class IncrementalJsonParser implements AutoCloseable {
         throw unpaired(e);
       }
       guard.finish();
-      readPlainRun();
-      end();
-      release();
+      reader.end();
+      reader.release();
     } catch (Throwable t) {
       throw guard.failed(t);
     } finally {
       guard.leave();
-    }
-  }
-
-  /**
-   * Closes Jackson's parser once the document is complete, which hands its buffers back to
-   * Jackson's recycler pool and the names it learnt to the factory's shared symbol table, so that
-   * the next parser made with the same options allocates neither again. Nothing reads it after.
-   */
-  private void release() {
-    try {
-      jackson.close();
-    } catch (IOException e) {
-      // a non-blocking parser has no input to close: nothing can fail here
     }
   }
 
@@ -368,11 +271,12 @@ public final class IncrementalJsonParser implements AutoCloseable {
    */
   public Snapshot snapshot() {
     guard.checkNotConcurrent();
-    if (tree == null) {
+    Snapshot snapshot = reader.snapshot();
+    if (snapshot == null) {
       throw new IllegalStateException(
           "snapshots are disabled: build the options with ParserOptions.Snapshots.ENABLED");
     }
-    return tree.snapshot(fed);
+    return snapshot;
   }
 
   /**
@@ -380,12 +284,12 @@ public final class IncrementalJsonParser implements AutoCloseable {
    * {@link JsonListener#repair}); unmodifiable.
    */
   public List<Repair> repairs() {
-    return Collections.unmodifiableList(new ArrayList<>(repairs));
+    return reader.repairs();
   }
 
   /** Returns how many bytes of UTF-8 the parser has taken. */
   public long bytesFed() {
-    return fed;
+    return reader.fed();
   }
 
   /**
@@ -393,7 +297,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
    * number or literal only once the byte after it has arrived or {@code finish()} has run.
    */
   public boolean isComplete() {
-    return events.rootDone();
+    return reader.rootDone();
   }
 
   /** Returns whether {@link #finish()} has run or an error has stopped the parser. */
@@ -401,220 +305,8 @@ public final class IncrementalJsonParser implements AutoCloseable {
     return guard.closed();
   }
 
-  private void acceptSliced(byte[] bytes, int offset, int length) {
-    for (int i = 0; i < length; i += SLICE) {
-      accept(bytes, offset + i, Math.min(SLICE, length - i));
-    }
-  }
-
-  private void accept(byte[] bytes, int offset, int length) {
-    if (length == 0) {
-      return;
-    }
-    if (reasoning.fedOpen()) {
-      reasoning.endFed(); // the answer began: the provider has stopped reasoning
-    }
-    long max = maxDocumentLength;
-    if (fed + length > max) {
-      accept(bytes, offset, (int) (max - fed));
-      readPlainRun(); // so that Jackson's position is the limit's
-      throw documentTooLong(max);
-    }
-    if (window.add(bytes, offset, length, body.insidePlainString())) {
-      if (!plain.fits(length)) {
-        readPlainRun(); // leaves Jackson inside the string, all of it reported
-      }
-      string.streamAhead(plain.add(fed, length));
-      fed += length;
-      return;
-    }
-    // Read from bytes[i, end), which begin at input offset at: the delta, or the plain run and
-    // the delta together where they follow each other in the window without wrapping around its
-    // end, one feed for both. A run and a delta are a slice each, so Jackson still decodes at most
-    // one more segment of an open string between two looks (see SLICE), and the window still
-    // holds a slice and the excerpt before any error in them.
-    byte[] from = bytes;
-    int i = offset;
-    int end = offset + length;
-    long at = fed;
-    int run = plain.size();
-    if (run > 0) {
-      int index = InputWindow.index(plain.start());
-      if (index + run + length <= InputWindow.SIZE) {
-        from = window.array();
-        i = index;
-        end = index + run + length;
-        at = plain.start();
-        plain.clear();
-      } else {
-        readPlainRun();
-      }
-    }
-    if (stage == Stage.PREFIX) {
-      PrefixSkipper skipper = Objects.requireNonNull(prefix);
-      int root = skipper.scan(from, i, end);
-      if (root < 0) {
-        fed += length;
-        return;
-      }
-      long bodyStart = at + (root - i);
-      failures.bodyStartsAt(bodyStart);
-      stage = Stage.BODY;
-      if (!skipper.onlyWhitespace()) {
-        report(Repair.Kind.SKIPPED_PREFIX, 0, bodyStart, skipper.excerpt());
-      }
-      at = bodyStart;
-      i = root;
-    }
-    if (stage == Stage.BODY) {
-      // the window's copy tells whether the delta is all ASCII, which needs no UTF-8 check (a
-      // plain run is ASCII)
-      boolean checkUtf8 = !window.lastAscii() || body.utf8Open();
-      int stop = body.read(from, i, end, at, checkUtf8);
-      if (stop < 0) {
-        fed += length;
-        return;
-      }
-      stage = Stage.SUFFIX;
-      int[] lineAndColumn = failures.lineAndColumn();
-      suffix.begin(lineAndColumn[0], lineAndColumn[1]);
-      at += stop - i;
-      i = stop;
-    }
-    suffix.read(from, i, end, at);
-    fed += length;
-  }
-
-  /**
-   * Hands the bytes of the {@link PlainRun} to Jackson, which decodes them as the chars reported
-   * already: no event comes of it (the open string passes over them).
-   */
-  private void readPlainRun() {
-    int n = plain.size();
-    if (n > 0) {
-      long start = plain.start();
-      plain.clear();
-      int at = InputWindow.index(start);
-      int first = Math.min(n, InputWindow.SIZE - at); // the run may wrap around the window's end
-      body.read(window.array(), at, at + first, start, false); // plain bytes are ASCII
-      if (first < n) {
-        body.read(window.array(), 0, n - first, start + first, false);
-      }
-    }
-  }
-
-  /** The text held an unpaired surrogate, at {@code fed}: Jackson has read all before it. */
+  /** The text held an unpaired surrogate: Jackson has read all before it. */
   private MalformedJsonException unpaired(Utf8Encoder.Unpaired e) {
-    readPlainRun(); // so that Jackson's position is the surrogate's
-    return failures.unpaired(e.surrogate, fed, paths.forError(string.path()));
-  }
-
-  /** The input reached {@code max} bytes and more came: reported at the first byte too many. */
-  private LimitExceededException documentTooLong(long max) {
-    int[] at = lineAndColumn();
-    return new LimitExceededException(
-        "Document length exceeds the maximum allowed (" + max + " bytes)",
-        Limits.Limit.DOCUMENT_LENGTH,
-        max,
-        errorPath(),
-        max,
-        at[0],
-        at[1]);
-  }
-
-  private void end() {
-    reasoning.finish(); // before an incomplete input is reported: the thoughts arrived whole
-    switch (stage) {
-      case PREFIX:
-        throw incomplete(
-            Objects.requireNonNull(prefix).inThink()
-                ? "No JSON value began before the end of the input (it ended inside a thinking"
-                    + " block)"
-                : "No JSON value began before the end of the input");
-      case BODY:
-        if (paths.depth() > 0 || string.path() != null) {
-          if (string.path() == null) {
-            body.completeNumber();
-          }
-          throw incomplete(
-              string.path() != null
-                  ? "Incomplete JSON: the input ended inside a string"
-                  : "Incomplete JSON: the input ended inside "
-                      + (paths.depth() == 1 ? "a container" : paths.depth() + " containers"));
-        }
-        // a root scalar cut short (a root "tru" or "-") is input that ended early, not bad input:
-        // every byte of it was accepted, and only the end makes Jackson reject it
-        String cut = jackson.cutToken();
-        try {
-          body.endOfInput();
-        } catch (StreamConstraintsException e) {
-          throw failures.limit(e, errorPath());
-        } catch (IOException e) {
-          if (cut != null) {
-            throw incomplete("Incomplete JSON: the input ended inside " + cut);
-          }
-          throw failures.malformed(e, errorPath());
-        }
-        if (!events.rootDone()) {
-          throw incomplete("No JSON value began before the end of the input");
-        }
-        break;
-      case SUFFIX:
-        if (suffix.inComment()) {
-          throw incomplete(
-              "Incomplete JSON: the input ended inside a comment after the root value");
-        }
-        if (suffix.start() >= 0) {
-          report(
-              Repair.Kind.SKIPPED_SUFFIX,
-              suffix.start(),
-              fed - suffix.start(),
-              suffix.excerpt(fed));
-        }
-        break;
-    }
-  }
-
-  private IncompleteJsonException incomplete(String reason) {
-    int[] at = lineAndColumn();
-    return new IncompleteJsonException(
-        reason,
-        paths.open(string.path()),
-        fed,
-        at[0],
-        at[1],
-        tree == null ? null : tree.snapshot(fed));
-  }
-
-  /** Returns the line and column of the next byte: whoever reads the current stage counts them. */
-  private int[] lineAndColumn() {
-    switch (stage) {
-      case PREFIX:
-        PrefixSkipper skipper = Objects.requireNonNull(prefix);
-        return new int[] {skipper.newlines() + 1, skipper.column() + 1}; // Jackson saw none of it
-      case SUFFIX:
-        return new int[] {suffix.line(), suffix.column()}; // nor this
-      default:
-        return failures.lineAndColumn();
-    }
-  }
-
-  private void report(Repair.Kind kind, long offset, long length, String excerpt) {
-    boolean aroundRoot = kind == Repair.Kind.SKIPPED_PREFIX || kind == Repair.Kind.SKIPPED_SUFFIX;
-    Repair repair =
-        new Repair(
-            kind,
-            aroundRoot ? JsonPath.root() : paths.current(string.path()),
-            offset,
-            length,
-            excerpt);
-    if (repairs.size() < KEPT_REPAIRS) {
-      repairs.add(repair);
-    }
-    listener.repair(repair);
-  }
-
-  private JsonPath errorPath() {
-    return paths.forError(string.path());
+    return reader.unpaired(e.surrogate);
   }
 }

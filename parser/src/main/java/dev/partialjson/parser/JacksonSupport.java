@@ -33,7 +33,7 @@ final class JacksonSupport {
                             (int)
                                 Math.min(
                                     Integer.MAX_VALUE,
-                                    limits.maxStringLength() + 2L * IncrementalJsonParser.SLICE))
+                                    limits.maxStringLength() + 2L * FeedingParser.SLICE))
                         .maxNameLength(limits.maxNameLength())
                         .maxNumberLength(limits.maxNumberLength())
                         // The document length is checked by the parser itself, exactly and

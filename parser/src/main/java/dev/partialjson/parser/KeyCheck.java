@@ -2,7 +2,6 @@ package dev.partialjson.parser;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
-import java.util.function.Supplier;
 
 /**
  * The checks of object keys that Jackson's non-blocking parser leaves undone. Jackson finds a key
@@ -18,8 +17,9 @@ final class KeyCheck {
   private final InputWindow window;
   private final Failures failures;
   private final boolean strictSyntax;
-  // The path an error names; asked for only when there is an error, as making it costs a lookup.
-  private final Supplier<JsonPath> errorPath;
+  // The path an error names is made from these only when there is an error: it costs a lookup.
+  private final PathStack paths;
+  private final StringStream string;
   // The open key's first bad UTF-8 sequence, noted as its bytes arrive (see open): where it begins
   // in the input, -1 if none yet; its lead byte and the wrong byte after it (-1 if the lead is),
   // which name it in the error; and the text before it, which the error quotes.
@@ -38,12 +38,14 @@ final class KeyCheck {
       InputWindow window,
       Failures failures,
       boolean strictSyntax,
-      Supplier<JsonPath> errorPath) {
+      PathStack paths,
+      StringStream string) {
     this.jackson = jackson;
     this.window = window;
     this.failures = failures;
     this.strictSyntax = strictSyntax;
-    this.errorPath = errorPath;
+    this.paths = paths;
+    this.string = string;
   }
 
   /**
@@ -57,7 +59,7 @@ final class KeyCheck {
    */
   void open(byte[] bytes, int from, int to, boolean ascii) {
     if (!strictSyntax && jackson.insideUnquotedName()) {
-      MalformedJsonException unreadable = failures.nonAsciiNameStart(errorPath.get());
+      MalformedJsonException unreadable = failures.nonAsciiNameStart(errorPath());
       if (unreadable != null) {
         throw unreadable;
       }
@@ -130,7 +132,7 @@ final class KeyCheck {
     }
     if (!strictSyntax && (before & 0x80) != 0) {
       // an unquoted key's first byte (Jackson places its token after it), not ASCII
-      MalformedJsonException unreadable = failures.nonAsciiNameStart(errorPath.get());
+      MalformedJsonException unreadable = failures.nonAsciiNameStart(errorPath());
       if (unreadable != null) {
         throw unreadable;
       }
@@ -142,10 +144,10 @@ final class KeyCheck {
     long noted = firstBad;
     reset();
     if (noted >= 0 && noted >= start - 1 && (bad < 0 || noted <= bad)) {
-      throw failures.invalidUtf8(noted, badLead, badMiddle, badExcerpt, errorPath.get());
+      throw failures.invalidUtf8(noted, badLead, badMiddle, badExcerpt, errorPath());
     }
     if (bad >= 0) {
-      throw failures.invalidUtf8(bad, errorPath.get());
+      throw failures.invalidUtf8(bad, errorPath());
     }
   }
 
@@ -162,5 +164,9 @@ final class KeyCheck {
       }
     }
     return failures.limit(e, path);
+  }
+
+  private JsonPath errorPath() {
+    return paths.forError(string.path());
   }
 }

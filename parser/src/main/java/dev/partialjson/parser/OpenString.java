@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  * chars in a segmented buffer of which only the current segment is visible; this remembers the
  * segment and position of the next unreported char, so each look reports only what is new. When the
  * segment changed since the last look, the old one filled up and its tail is still in the array
- * held here (see {@link IncrementalJsonParser#SLICE} for why at most one segment can fill between
- * two looks). Not thread-safe.
+ * held here (see {@link FeedingParser#SLICE} for why at most one segment can fill between two
+ * looks). Not thread-safe.
  */
 final class OpenString {
   private @Nullable JsonPath path;

@@ -37,7 +37,7 @@ final class PlainRun {
 
   /** Returns whether {@code length} more bytes keep the run within a slice: one feed to Jackson. */
   boolean fits(int length) {
-    return size + length <= IncrementalJsonParser.SLICE;
+    return size + length <= FeedingParser.SLICE;
   }
 
   /**
