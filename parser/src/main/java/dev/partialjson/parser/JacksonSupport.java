@@ -47,15 +47,11 @@ final class JacksonSupport {
                 // here needs (no name is compared by identity).
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES);
     if (syntax == ParserOptions.Syntax.LENIENT) {
-      builder
-          .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-          .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-          .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
-          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-          .enable(JsonReadFeature.ALLOW_YAML_COMMENTS)
-          // Models write raw newlines and tabs in code, poems and addresses; one must not end
-          // the answer. Strict syntax still rejects them, as JSON does.
-          .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS);
+      for (Relaxation relaxation : Relaxation.values()) {
+        for (JsonReadFeature feature : relaxation.features()) {
+          builder.enable(feature);
+        }
+      }
     }
     this.factory = new Factory(builder);
   }

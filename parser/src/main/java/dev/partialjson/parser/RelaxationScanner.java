@@ -108,17 +108,17 @@ final class RelaxationScanner {
         break;
     }
     if (pendingComma >= 0 && (b == ']' || b == '}')) {
-      sink.report(Repair.Kind.TRAILING_COMMA, pendingComma, 1, ",", at);
+      sink.report(Relaxation.TRAILING_COMMA.kind(), pendingComma, 1, ",", at);
     }
     pendingComma = b == ',' ? at : -1;
     if (wordStart >= 0 && b == ':') {
-      sink.report(Repair.Kind.UNQUOTED_NAME, wordStart, word.length(), word.toString(), at);
+      sink.report(Relaxation.UNQUOTED_NAME.kind(), wordStart, word.length(), word.toString(), at);
     }
     wordStart = -1;
     if (b == '"') {
       state = DOUBLE;
     } else if (b == '\'') {
-      sink.report(Repair.Kind.SINGLE_QUOTES, at, 1, "'", at);
+      sink.report(Relaxation.SINGLE_QUOTES.kind(), at, 1, "'", at);
       state = SINGLE;
     } else if (isWordStart(b)) {
       state = WORD;
@@ -135,7 +135,7 @@ final class RelaxationScanner {
    */
   private static void control(byte b, long at, Sink sink) {
     String escaped = Excerpts.printable(new byte[] {b}, 0, 1, false);
-    sink.report(Repair.Kind.UNESCAPED_CONTROL_CHARACTER, at, 1, escaped, at);
+    sink.report(Relaxation.UNESCAPED_CONTROL_CHARACTER.kind(), at, 1, escaped, at);
   }
 
   /**
@@ -145,7 +145,8 @@ final class RelaxationScanner {
    */
   static int openComment(byte b, long start, long at, Sink sink) {
     boolean hash = b == '#';
-    sink.report(Repair.Kind.COMMENT, start, hash ? 1 : 2, hash ? "#" : b == '/' ? "//" : "/*", at);
+    sink.report(
+        Relaxation.COMMENT.kind(), start, hash ? 1 : 2, hash ? "#" : b == '/' ? "//" : "/*", at);
     return b == '*' ? BLOCK_COMMENT : LINE_COMMENT;
   }
 
