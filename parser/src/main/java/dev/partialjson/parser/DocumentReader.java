@@ -27,6 +27,7 @@ final class DocumentReader {
   private final ReasoningStream reasoning;
   private final @Nullable SnapshotBuilder tree;
   private final InputWindow window = new InputWindow();
+  private final Locations locations;
   private final Failures failures;
   private final SuffixReader suffix;
   private final PathStack paths = new PathStack();
@@ -39,8 +40,8 @@ final class DocumentReader {
   private Stage stage;
   private long fed; // bytes taken so far
 
-  /** Makes a reader of one document that reports to {@code listener}, already guarded. */
-  DocumentReader(ParserOptions options, JsonListener listener) {
+  /** Makes a reader of one document that reports to {@code listener}. */
+  DocumentReader(ParserOptions options, GuardedListener listener) {
     boolean strictSyntax = options.syntax() == ParserOptions.Syntax.STRICT;
     Limits limits = options.limits();
     long maxLength = limits.maxDocumentLength();
@@ -52,22 +53,16 @@ final class DocumentReader {
     this.stage = model ? Stage.PREFIX : Stage.BODY;
     this.tree =
         options.snapshots() == ParserOptions.Snapshots.ENABLED ? new SnapshotBuilder() : null;
-    this.failures = new Failures(jackson, window, prefix, limits);
+    this.locations = new Locations(jackson, window, prefix);
+    this.failures = new Failures(jackson, window, locations, limits);
+    EventSink sink = tree == null ? listener : new SnapshotTee(listener, tree);
     this.string =
         new StringStream(
-            jackson,
-            listener,
-            tree,
-            paths,
-            failures,
-            limits.maxStringLength(),
-            options.jackson(),
-            window);
+            jackson, sink, paths, failures, limits.maxStringLength(), options.jackson(), window);
     this.repairs = new RepairLog(listener, paths, string);
     this.suffix = new SuffixReader(model, failures, strictSyntax ? null : repairs);
     KeyCheck keys = new KeyCheck(jackson, window, failures, strictSyntax, paths, string);
-    this.events =
-        new TokenEvents(jackson, listener, tree, paths, keys, string, failures, limits, window);
+    this.events = new TokenEvents(jackson, sink, paths, keys, string, failures, limits, window);
     this.body =
         new BodyReader(
             jackson,
@@ -166,7 +161,7 @@ final class DocumentReader {
         return;
       }
       long bodyStart = at + (root - i);
-      failures.bodyStartsAt(bodyStart);
+      locations.bodyStartsAt(bodyStart);
       stage = Stage.BODY;
       if (!skipper.onlyWhitespace()) {
         repairs.report(Repair.Kind.SKIPPED_PREFIX, 0, bodyStart, skipper.excerpt());
@@ -184,7 +179,7 @@ final class DocumentReader {
         return;
       }
       stage = Stage.SUFFIX;
-      int[] lineAndColumn = failures.lineAndColumn();
+      int[] lineAndColumn = locations.lineAndColumn();
       suffix.begin(lineAndColumn[0], lineAndColumn[1]);
       at += stop - i;
       i = stop;
@@ -221,7 +216,7 @@ final class DocumentReader {
   private LimitExceededException documentTooLong(long max) {
     int[] at = lineAndColumn();
     return new LimitExceededException(
-        "Document length exceeds the maximum allowed (" + max + " bytes)",
+        Problem.DOCUMENT_TOO_LONG.words(max),
         Limits.Limit.DOCUMENT_LENGTH,
         max,
         errorPath(),
@@ -241,19 +236,18 @@ final class DocumentReader {
       case PREFIX:
         throw incomplete(
             Objects.requireNonNull(prefix).inThink()
-                ? "No JSON value began before the end of the input (it ended inside a thinking"
-                    + " block)"
-                : "No JSON value began before the end of the input");
+                ? Problem.NO_VALUE_IN_THINK
+                : Problem.NO_VALUE);
       case BODY:
         if (paths.depth() > 0 || string.path() != null) {
           if (string.path() == null) {
             body.completeNumber();
           }
-          throw incomplete(
-              string.path() != null
-                  ? "Incomplete JSON: the input ended inside a string"
-                  : "Incomplete JSON: the input ended inside "
-                      + (paths.depth() == 1 ? "a container" : paths.depth() + " containers"));
+          throw string.path() != null
+              ? incomplete(Problem.ENDED_IN_STRING)
+              : paths.depth() == 1
+                  ? incomplete(Problem.ENDED_IN_CONTAINER)
+                  : incomplete(Problem.ENDED_IN_CONTAINERS, paths.depth());
         }
         // a root scalar cut short (a root "tru" or "-") is input that ended early, not bad input:
         // every byte of it was accepted, and only the end makes Jackson reject it
@@ -264,18 +258,17 @@ final class DocumentReader {
           throw failures.limit(e, errorPath());
         } catch (IOException e) {
           if (cut != null) {
-            throw incomplete("Incomplete JSON: the input ended inside " + cut);
+            throw incomplete(Problem.ENDED_IN_TOKEN, cut);
           }
           throw failures.malformed(e, errorPath());
         }
         if (!events.rootDone()) {
-          throw incomplete("No JSON value began before the end of the input");
+          throw incomplete(Problem.NO_VALUE);
         }
         break;
       case SUFFIX:
         if (suffix.inComment()) {
-          throw incomplete(
-              "Incomplete JSON: the input ended inside a comment after the root value");
+          throw incomplete(Problem.ENDED_IN_COMMENT);
         }
         if (suffix.start() >= 0) {
           repairs.report(
@@ -301,10 +294,10 @@ final class DocumentReader {
     }
   }
 
-  private IncompleteJsonException incomplete(String reason) {
+  private IncompleteJsonException incomplete(Problem problem, Object... values) {
     int[] at = lineAndColumn();
     return new IncompleteJsonException(
-        reason, paths.open(string.path()), fed, at[0], at[1], snapshot());
+        problem.words(values), paths.open(string.path()), fed, at[0], at[1], snapshot());
   }
 
   /** Returns the line and column of the next byte: whoever reads the current stage counts them. */
@@ -316,7 +309,7 @@ final class DocumentReader {
       case SUFFIX:
         return new int[] {suffix.line(), suffix.column()}; // nor this
       default:
-        return failures.lineAndColumn();
+        return locations.lineAndColumn();
     }
   }
 

@@ -31,21 +31,14 @@ final class Failures {
 
   private final FeedingParser jackson;
   private final InputWindow window;
-  private final @Nullable PrefixSkipper prefix;
+  private final Locations locations;
   private final Limits limits;
-  private long bodyStart;
 
-  Failures(
-      FeedingParser jackson, InputWindow window, @Nullable PrefixSkipper prefix, Limits limits) {
+  Failures(FeedingParser jackson, InputWindow window, Locations locations, Limits limits) {
     this.jackson = jackson;
     this.window = window;
-    this.prefix = prefix;
+    this.locations = locations;
     this.limits = limits;
-  }
-
-  /** Records where Jackson's input starts in the whole input. */
-  void bodyStartsAt(long offset) {
-    this.bodyStart = offset;
   }
 
   MalformedJsonException malformed(IOException e, JsonPath path) {
@@ -53,9 +46,9 @@ final class Failures {
         e instanceof JsonProcessingException && ((JsonProcessingException) e).getLocation() != null
             ? ((JsonProcessingException) e).getLocation()
             : jackson.currentLocation();
-    long offset = offset(location);
-    int line = line(location);
-    int column = column(location);
+    long offset = locations.offset(location);
+    int line = locations.line(location);
+    int column = locations.column(location);
     String reason =
         e instanceof JsonProcessingException
             ? ((JsonProcessingException) e).getOriginalMessage()
@@ -72,13 +65,15 @@ final class Failures {
       // skips it, taking it for the middle of a character that began earlier, and a key can begin
       // with a lone one. Not from before the token: that may be a comment (lenient syntax), whose
       // bytes Jackson does not decode; nor from before the body: skipped prose may hold any bytes.
-      long tokenStart = offset(jackson.currentTokenLocation());
+      long tokenStart = locations.offset(jackson.currentTokenLocation());
       byte opening = window.byteAt(tokenStart - 1);
       long from =
-          Math.max(bodyStart, opening == '"' || opening == '\'' ? tokenStart - 1 : tokenStart - 2);
+          Math.max(
+              locations.bodyStart(),
+              opening == '"' || opening == '\'' ? tokenStart - 1 : tokenStart - 2);
       long start = window.invalidUtf8Start(from, window.end());
       if (start >= 0) {
-        int[] moved = move(location, start);
+        int[] moved = locations.move(location, start);
         line = moved[0];
         column = moved[1];
         offset = start;
@@ -91,7 +86,7 @@ final class Failures {
       }
     }
     int nonAscii = nonAsciiByte(reason);
-    long nameStart = offset(jackson.currentTokenLocation()) - 1;
+    long nameStart = locations.offset(jackson.currentTokenLocation()) - 1;
     if (reason.startsWith("Invalid UTF-8")
         && offset >= nameStart
         && (window.byteAt(nameStart) & 0x80) != 0) {
@@ -133,11 +128,9 @@ final class Failures {
       if (there >= 0x80) {
         b = there;
       }
-      int[] moved = move(location, at);
+      int[] moved = locations.move(location, at);
       return new MalformedJsonException(
-          String.format(
-              "Unexpected byte 0x%02X outside a string: only strings may hold non-ASCII characters",
-              b),
+          Problem.NON_ASCII_OUTSIDE_STRING.words(b),
           path,
           at,
           moved[0],
@@ -169,16 +162,14 @@ final class Failures {
    * U+10FFFF) into a name of lone surrogates and fail later, elsewhere.
    */
   @Nullable MalformedJsonException nonAsciiNameStart(JsonPath path) {
-    long start = offset(jackson.currentTokenLocation()) - 1;
+    long start = locations.offset(jackson.currentTokenLocation()) - 1;
     byte b = window.byteAt(start);
     if ((b & 0x80) == 0) {
       return null;
     }
-    int[] moved = move(jackson.currentLocation(), start);
+    int[] moved = locations.move(jackson.currentLocation(), start);
     return new MalformedJsonException(
-        String.format(
-            "Unexpected byte 0x%02X outside a string: only strings may hold non-ASCII characters",
-            b & 0xFF),
+        Problem.NON_ASCII_OUTSIDE_STRING.words(b & 0xFF),
         path,
         start,
         moved[0],
@@ -189,13 +180,13 @@ final class Failures {
   /** Jackson (2.22) accepts this when the input was split right after the comma; see there. */
   MalformedJsonException trailingCommaInObject(JsonPath path) {
     JsonLocation location = jackson.currentLocation();
-    long offset = offset(location) - 1; // the '}' just read
+    long offset = locations.offset(location) - 1; // the '}' just read
     return new MalformedJsonException(
-        "Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
+        Problem.TRAILING_COMMA_IN_OBJECT.words(),
         path,
         offset,
-        line(location),
-        column(location) - 1,
+        locations.line(location),
+        locations.column(location) - 1,
         window.before(offset));
   }
 
@@ -222,43 +213,36 @@ final class Failures {
 
   /** Returns Jackson's own words for a closing bracket where a value must stand. */
   private static String expectedValue(char close) {
-    return "Unexpected character ('"
-        + close
-        + "' (code "
-        + (int) close
-        + ")): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true'"
-        + " or 'false')";
+    return Problem.EXPECTED_VALUE.words(close, (int) close);
   }
 
   /** A closing bracket Jackson just returned right after a key; reported at that bracket. */
   MalformedJsonException missingValueBefore(char close, JsonPath path) {
     JsonLocation location = jackson.currentLocation();
-    long offset = offset(location) - 1;
+    long offset = locations.offset(location) - 1;
     return new MalformedJsonException(
         expectedValue(close),
         path,
         offset,
-        line(location),
-        column(location) - 1,
+        locations.line(location),
+        locations.column(location) - 1,
         window.before(offset));
   }
 
   MalformedJsonException unpaired(char surrogate, long offset, JsonPath path) {
     JsonLocation location = jackson.currentLocation();
     return new MalformedJsonException(
-        String.format(
-            "Unpaired surrogate U+%04X in the text: it is not Unicode and has no UTF-8 form",
-            (int) surrogate),
+        Problem.UNPAIRED_SURROGATE.words((int) surrogate),
         path,
         offset,
-        line(location),
-        column(location),
+        locations.line(location),
+        locations.column(location),
         window.before(offset));
   }
 
   MalformedJsonException afterRoot(long offset, int line, int column) {
     return new MalformedJsonException(
-        "Unexpected content after the root value",
+        Problem.CONTENT_AFTER_ROOT.words(),
         JsonPath.root(),
         offset,
         line,
@@ -272,9 +256,7 @@ final class Failures {
    */
   MalformedJsonException controlInComment(int code, long offset, int line, int column) {
     return new MalformedJsonException(
-        "Illegal character ((CTRL-CHAR, code "
-            + code
-            + ")): only regular white space (\\r, \\n, \\t) is allowed between tokens",
+        Problem.CONTROL_IN_COMMENT.words(code),
         JsonPath.root(),
         offset + 1,
         line,
@@ -305,11 +287,7 @@ final class Failures {
    */
   LimitExceededException numberTooLong(JsonPath path) {
     int max = limits.maxNumberLength();
-    return atTokenStart(
-        Limits.Limit.NUMBER_LENGTH,
-        "Number value length exceeds the maximum allowed (" + max + " digits)",
-        max,
-        path);
+    return atTokenStart(Limits.Limit.NUMBER_LENGTH, Problem.NUMBER_TOO_LONG.words(max), max, path);
   }
 
   LimitExceededException limit(
@@ -317,7 +295,13 @@ final class Failures {
     JsonLocation location = jackson.currentLocation();
     LimitExceededException e =
         new LimitExceededException(
-            reason, limit, maximum, path, offset(location), line(location), column(location));
+            reason,
+            limit,
+            maximum,
+            path,
+            locations.offset(location),
+            locations.line(location),
+            locations.column(location));
     if (cause != null) {
       e.initCause(cause);
     }
@@ -331,7 +315,13 @@ final class Failures {
     // Jackson's token offset for a string, a name or a number is one past its first byte, its
     // column is that byte's
     return new LimitExceededException(
-        reason, limit, maximum, path, offset(start) - 1, line(start), column(start));
+        reason,
+        limit,
+        maximum,
+        path,
+        locations.offset(start) - 1,
+        locations.line(start),
+        locations.column(start));
   }
 
   /** The number just read has an exponent beyond the int range; reported at its first byte. */
@@ -339,51 +329,16 @@ final class Failures {
     JsonLocation start = jackson.currentTokenLocation();
     LimitExceededException e =
         new LimitExceededException(
-            "Number exponent exceeds what a BigDecimal can hold (the int range)",
+            Problem.NUMBER_SCALE.words(),
             Limits.Limit.NUMBER_SCALE,
             -1,
             path,
-            offset(start) - 1, // Jackson's token offset for a number is one past its first byte
-            line(start),
-            column(start));
+            locations.offset(start)
+                - 1, // Jackson's token offset for a number is one past its first byte
+            locations.line(start),
+            locations.column(start));
     e.initCause(cause);
     return e;
-  }
-
-  /** Returns where Jackson is now, as line and column in the whole input. */
-  int[] lineAndColumn() {
-    JsonLocation location = jackson.currentLocation();
-    return new int[] {line(location), column(location)};
-  }
-
-  /**
-   * Returns the line and column of {@code to}, moving from Jackson's current {@code location} with
-   * Jackson's own line counting (so the result does not depend on where Jackson was).
-   */
-  private int[] move(JsonLocation location, long to) {
-    int[] moved =
-        window.move(
-            offset(location), jackson.lineFeeds(), jackson.carriageReturns(), column(location), to);
-    moved[0] += prefix == null ? 0 : prefix.newlines();
-    return moved;
-  }
-
-  private long offset(JsonLocation location) {
-    return bodyStart + Math.max(0, location.getByteOffset());
-  }
-
-  private int line(JsonLocation location) {
-    return Math.max(1, location.getLineNr()) + (prefix == null ? 0 : prefix.newlines());
-  }
-
-  private int column(JsonLocation location) {
-    int column = Math.max(1, location.getColumnNr());
-    return prefix != null && location.getLineNr() <= 1 ? column + prefix.column() : column;
-  }
-
-  /** Returns the offset in the whole input of {@code offset} in what Jackson was fed. */
-  long inputOffset(long offset) {
-    return bodyStart + offset;
   }
 
   /**
@@ -412,7 +367,7 @@ final class Failures {
    * is), after {@code excerpt}: given, as a key can outgrow the window.
    */
   MalformedJsonException invalidUtf8(long at, int lead, int middle, String excerpt, JsonPath path) {
-    int[] moved = move(jackson.currentLocation(), at);
+    int[] moved = locations.move(jackson.currentLocation(), at);
     return new MalformedJsonException(
         invalidUtf8Reason(lead, middle), path, at, moved[0], moved[1], excerpt);
   }
@@ -420,7 +375,12 @@ final class Failures {
   /** Words a bad sequence by its lead byte if that is wrong, else by the wrong byte after it. */
   private static String invalidUtf8Reason(int lead, int wrong) {
     return lead >= 0x80 && Utf8Check.length(lead) < 0
-        ? "Invalid UTF-8 start byte 0x" + Integer.toHexString(lead)
-        : "Invalid UTF-8 middle byte 0x" + Integer.toHexString(wrong);
+        ? Problem.INVALID_UTF8_START.words(lead)
+        : Problem.INVALID_UTF8_MIDDLE.words(wrong);
+  }
+
+  /** Returns the offset in the whole input of {@code offset} in what Jackson was fed. */
+  long inputOffset(long offset) {
+    return locations.inputOffset(offset);
   }
 }

@@ -12,7 +12,7 @@ package dev.partialjson.parser;
  * failure came from. A {@code try} costs nothing until something is thrown. Not thread-safe, like
  * the parser.
  */
-final class GuardedListener implements JsonListener {
+final class GuardedListener implements EventSink {
   private final JsonListener listener;
 
   GuardedListener(JsonListener listener) {

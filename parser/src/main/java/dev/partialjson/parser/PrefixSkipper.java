@@ -25,9 +25,7 @@ final class PrefixSkipper {
   private int excerptLength;
   private long skipped;
   private boolean onlyWhitespace = true;
-  private int newlines;
-  private int column;
-  private int lastByte;
+  private final LineCounter lines = new LineCounter();
 
   PrefixSkipper(ReasoningStream reasoning) {
     this.reasoning = reasoning;
@@ -59,18 +57,7 @@ final class PrefixSkipper {
     if (excerptLength < EXCERPT_BYTES) {
       excerpt[excerptLength++] = b;
     }
-    if (b == '\n') {
-      if (lastByte != '\r') {
-        newlines++;
-      }
-      column = 0;
-    } else if (b == '\r') {
-      newlines++;
-      column = 0;
-    } else {
-      column++;
-    }
-    lastByte = b;
+    lines.count(b);
     if (tailLength == tail.length) {
       System.arraycopy(tail, 1, tail, 0, tailLength - 1);
       tailLength--;
@@ -121,12 +108,12 @@ final class PrefixSkipper {
 
   /** Returns how many line breaks the skipped text held. */
   int newlines() {
-    return newlines;
+    return lines.breaks();
   }
 
   /** Returns how many bytes of the last skipped line there are. */
   int column() {
-    return column;
+    return lines.bytesInLine();
   }
 
   /** Returns whether the skipped text ended inside a thinking block. */

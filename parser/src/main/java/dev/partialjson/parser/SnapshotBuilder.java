@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * string, are kept once (see {@link RepeatedValues}). Not thread-safe; the snapshots it returns
  * are.
  */
-final class SnapshotBuilder {
+final class SnapshotBuilder implements EventSink {
   private static final Slots[] NONE = new Slots[0];
   private static final Object[] NO_MEMBERS = new Object[0];
   private static final int TEXT = 16; // the first size of a string's chars: most strings are short
@@ -126,7 +126,57 @@ final class SnapshotBuilder {
   private long snapshotVersion = -1;
   private @Nullable Snapshot last;
 
-  void startContainer(JsonPath path, boolean array) {
+  @Override
+  public void startObject(JsonPath path) {
+    startContainer(path, false);
+  }
+
+  @Override
+  public void startArray(JsonPath path) {
+    startContainer(path, true);
+  }
+
+  @Override
+  public void endObject(JsonPath path) {
+    endContainer();
+  }
+
+  @Override
+  public void endArray(JsonPath path) {
+    endContainer();
+  }
+
+  @Override
+  public void stringOpened(JsonPath path) {
+    openString(path);
+  }
+
+  @Override
+  public void stringDelta(JsonPath path, CharSequence delta) {
+    appendString(delta);
+  }
+
+  @Override
+  public void stringValue(JsonPath path, String value) {
+    closeString(value);
+  }
+
+  @Override
+  public void numberValue(JsonPath path, Number value) {
+    scalar(path, value);
+  }
+
+  @Override
+  public void booleanValue(JsonPath path, boolean value) {
+    scalar(path, value);
+  }
+
+  @Override
+  public void nullValue(JsonPath path) {
+    scalar(path, null);
+  }
+
+  private void startContainer(JsonPath path, boolean array) {
     openChild(path);
     if (depth == frames.length) {
       frames = Arrays.copyOf(frames, depth * 2);
@@ -140,14 +190,14 @@ final class SnapshotBuilder {
     depth++;
   }
 
-  void endContainer() {
+  private void endContainer() {
     Frame frame = frames[--depth];
     Object complete = frame.complete();
     frame.open(JsonPath.root(), false); // holds nothing of the container until used again
     closeChild(complete);
   }
 
-  void scalar(JsonPath path, @Nullable Object value) {
+  private void scalar(JsonPath path, @Nullable Object value) {
     changed();
     if (depth == 0) {
       root = value;
@@ -159,7 +209,7 @@ final class SnapshotBuilder {
     parent.set(parent.slot(keyOf(path)), value == null ? null : repeated.canonical(value));
   }
 
-  void openString(JsonPath path) {
+  private void openString(JsonPath path) {
     openChild(path);
     openString = path;
     if (textShared) {
@@ -169,7 +219,7 @@ final class SnapshotBuilder {
     textLength = 0;
   }
 
-  void appendString(CharSequence delta) {
+  private void appendString(CharSequence delta) {
     version++;
     int n = delta.length();
     if (textLength + n > text.length) {
@@ -188,7 +238,7 @@ final class SnapshotBuilder {
     textLength += n;
   }
 
-  void closeString(String value) {
+  private void closeString(String value) {
     openString = null;
     if (text.length > TEXT_KEPT) {
       text = new char[TEXT];

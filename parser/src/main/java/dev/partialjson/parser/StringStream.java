@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class StringStream {
   private final FeedingParser jackson;
-  private final JsonListener listener;
-  private final @Nullable SnapshotBuilder tree;
+  private final EventSink listener;
   private final PathStack paths;
   private final Failures failures;
   private final int maxStringLength; // read on every delta, so kept here
@@ -28,8 +27,7 @@ final class StringStream {
 
   StringStream(
       FeedingParser jackson,
-      JsonListener listener,
-      @Nullable SnapshotBuilder tree,
+      EventSink listener,
       PathStack paths,
       Failures failures,
       int maxStringLength,
@@ -37,7 +35,6 @@ final class StringStream {
       InputWindow window) {
     this.jackson = jackson;
     this.listener = listener;
-    this.tree = tree;
     this.paths = paths;
     this.failures = failures;
     this.maxStringLength = maxStringLength;
@@ -64,9 +61,7 @@ final class StringStream {
     if (path == null) {
       path = paths.nextValue();
       string.open(path, jackson.textSegment());
-      if (tree != null) {
-        tree.openString(path);
-      }
+      listener.stringOpened(path);
     }
     CharSequence delta = string.next(jackson.textSegment(), jackson.textSegmentSize());
     resume = jackson.stringResume();
@@ -124,9 +119,7 @@ final class StringStream {
     if (path == null) {
       path = paths.nextValue();
       string.open(path, jackson.textSegment());
-      if (tree != null) {
-        tree.openString(path);
-      }
+      listener.stringOpened(path);
     }
     CharSequence rest = string.breakOff(decoded);
     if (rest.length() > 0) {
@@ -147,9 +140,7 @@ final class StringStream {
     int from = 0;
     if (path == null) {
       path = paths.nextValue();
-      if (tree != null) {
-        tree.openString(path);
-      }
+      listener.stringOpened(path);
     } else {
       from = (int) string.close();
     }
@@ -158,9 +149,6 @@ final class StringStream {
       emit(path, from == 0 ? value : string.rest(value, from), value.length());
     }
     listener.stringValue(path, value);
-    if (tree != null) {
-      tree.closeString(value);
-    }
   }
 
   @SuppressWarnings("NullAway") // called only with a string open
@@ -173,9 +161,6 @@ final class StringStream {
       throw tooLong(path, delta, length);
     }
     listener.stringDelta(path, delta);
-    if (tree != null) {
-      tree.appendString(delta);
-    }
   }
 
   /**
@@ -196,13 +181,10 @@ final class StringStream {
     if (keep > 0) {
       CharSequence head = delta.subSequence(0, keep);
       listener.stringDelta(path, head);
-      if (tree != null) {
-        tree.appendString(head);
-      }
     }
     return failures.atTokenStart(
         Limits.Limit.STRING_LENGTH,
-        "String value length (" + (max + 1L) + ") exceeds the maximum allowed (" + max + ")",
+        Problem.STRING_TOO_LONG.words(max + 1L, max),
         max,
         paths.forError(string.path())); // what the string that was last reported belongs in
   }

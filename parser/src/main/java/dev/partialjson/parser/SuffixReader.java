@@ -16,9 +16,7 @@ final class SuffixReader {
   private final byte[] excerpt = new byte[60];
   private int excerptLength;
   private long start = -1;
-  private int line;
-  private int column;
-  private boolean afterCr;
+  private final LineCounter lines = new LineCounter();
   private int state = RelaxationScanner.OUT; // the scanner's comment states
   private long slash; // where the slash that may open a comment is
   private int slashLine;
@@ -36,18 +34,17 @@ final class SuffixReader {
 
   /** Returns the 1-based line of the next byte. */
   int line() {
-    return line;
+    return lines.line();
   }
 
   /** Returns the 1-based column of the next byte. */
   int column() {
-    return column + 1;
+    return lines.column();
   }
 
   /** Starts reading at the given 1-based line and column. */
   void begin(int line, int column) {
-    this.line = line;
-    this.column = column - 1;
+    lines.startAt(line, column);
   }
 
   /**
@@ -69,18 +66,7 @@ final class SuffixReader {
         other(b, at + (i - from));
       }
       // lines and columns are counted on through ignored text, for a limit found there
-      if (b == '\n') {
-        if (!afterCr) {
-          line++;
-        }
-        column = 0;
-      } else if (b == '\r') {
-        line++;
-        column = 0;
-      } else {
-        column++;
-      }
-      afterCr = b == '\r';
+      lines.count(b);
     }
   }
 
@@ -89,12 +75,12 @@ final class SuffixReader {
     if (comments != null && b == '/') {
       state = RelaxationScanner.SLASH;
       slash = offset;
-      slashLine = line;
-      slashColumn = column + 1;
+      slashLine = lines.line();
+      slashColumn = lines.column();
     } else if (comments != null && b == '#') {
       state = RelaxationScanner.openComment(b, offset, offset, comments);
     } else if (!ignoreText) {
-      throw failures.afterRoot(offset, line, column + 1);
+      throw failures.afterRoot(offset, lines.line(), lines.column());
     } else {
       start = offset;
       excerpt[excerptLength++] = b;
@@ -106,7 +92,8 @@ final class SuffixReader {
     RelaxationScanner.Sink sink = comments; // not null: only it lets a comment begin
     if (state != RelaxationScanner.SLASH) {
       if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
-        throw failures.controlInComment(b, offset, line, column + 1); // as Jackson within the root
+        throw failures.controlInComment(
+            b, offset, lines.line(), lines.column()); // as Jackson within the root
       }
       state = RelaxationScanner.inComment(state, b);
     } else if ((b == '/' || b == '*') && sink != null) {

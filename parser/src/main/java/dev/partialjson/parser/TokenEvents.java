@@ -13,8 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class TokenEvents {
   private final FeedingParser jackson;
-  private final JsonListener listener;
-  private final @Nullable SnapshotBuilder tree;
+  private final EventSink listener;
   private final PathStack paths;
   private final KeyCheck keys;
   private final StringStream string;
@@ -26,8 +25,7 @@ final class TokenEvents {
 
   TokenEvents(
       FeedingParser jackson,
-      JsonListener listener,
-      @Nullable SnapshotBuilder tree,
+      EventSink listener,
       PathStack paths,
       KeyCheck keys,
       StringStream string,
@@ -37,7 +35,6 @@ final class TokenEvents {
     this.jackson = jackson;
     this.window = window;
     this.listener = listener;
-    this.tree = tree;
     this.paths = paths;
     this.keys = keys;
     this.string = string;
@@ -62,9 +59,6 @@ final class TokenEvents {
         } else {
           listener.startObject(path);
         }
-        if (tree != null) {
-          tree.startContainer(path, array);
-        }
         paths.push(path, array);
         break;
       case END_OBJECT:
@@ -74,9 +68,6 @@ final class TokenEvents {
           listener.endArray(closed);
         } else {
           listener.endObject(closed);
-        }
-        if (tree != null) {
-          tree.endContainer();
         }
         valueDone();
         break;
@@ -97,7 +88,7 @@ final class TokenEvents {
         Number number = number();
         JsonPath at = paths.nextValue();
         listener.numberValue(at, number);
-        scalar(at, number);
+        valueDone();
         break;
       case VALUE_TRUE:
       case VALUE_FALSE:
@@ -158,17 +149,13 @@ final class TokenEvents {
             : first == 'f' ? JsonToken.VALUE_FALSE : JsonToken.VALUE_NULL;
   }
 
-  /** Reports the literal {@code token} at the next value's path, and puts it in the snapshot. */
+  /** Reports the literal {@code token} at the next value's path. */
   private void literal(JsonToken token) {
     JsonPath path = paths.nextValue();
-    Boolean value = token == JsonToken.VALUE_NULL ? null : token == JsonToken.VALUE_TRUE;
-    if (value == null) {
+    if (token == JsonToken.VALUE_NULL) {
       listener.nullValue(path);
     } else {
-      listener.booleanValue(path, value);
-    }
-    if (tree != null) {
-      tree.scalar(path, value);
+      listener.booleanValue(path, token == JsonToken.VALUE_TRUE);
     }
   }
 
@@ -179,13 +166,6 @@ final class TokenEvents {
       // valid JSON, but BigDecimal cannot hold an exponent beyond the int range (1e99999999999)
       throw failures.numberScale(paths.peekNextValue(), e);
     }
-  }
-
-  private void scalar(JsonPath path, @Nullable Object value) {
-    if (tree != null) {
-      tree.scalar(path, value);
-    }
-    valueDone();
   }
 
   private void valueDone() {
@@ -202,9 +182,6 @@ final class TokenEvents {
     List<JsonPath> open = paths.open(null);
     JsonPath object = open.get(open.size() - 1);
     return failures.atTokenStart(
-        Limits.Limit.OBJECT_MEMBERS,
-        "Object member count (" + (max + 1L) + ") exceeds the maximum allowed (" + max + ")",
-        max,
-        object);
+        Limits.Limit.OBJECT_MEMBERS, Problem.TOO_MANY_MEMBERS.words(max + 1L, max), max, object);
   }
 }
