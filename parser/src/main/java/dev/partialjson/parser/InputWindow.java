@@ -33,8 +33,8 @@ final class InputWindow {
 
   /**
    * Adds {@code bytes[offset, offset + length)}; if {@code check}, returns whether there are some
-   * and all are {@link PlainRun#isPlain plain} (false if not asked), a test that costs next to
-   * nothing on the copy.
+   * and all are {@link #isPlain plain} (false if not asked), a test that costs next to nothing on
+   * the copy.
    *
    * <p>Why the copy is done this way: a model's delta is a few bytes, and a loop over a few bytes
    * of unknown count costs more than the bytes (its exit is mispredicted, and the copy stub's call
@@ -72,7 +72,7 @@ final class InputWindow {
       }
       end += length;
       ascii = !high;
-      return check && length > 0 && PlainRun.isPlain(bytes, offset, length);
+      return check && length > 0 && isPlain(bytes, offset, length);
     }
     // Only the last SIZE bytes can be read back; copy them in at most two runs.
     int skip = Math.max(0, length - SIZE);
@@ -85,7 +85,21 @@ final class InputWindow {
     }
     end += length;
     ascii = false; // a long delta: looked at by whoever needs to know
-    return check && length > 0 && PlainRun.isPlain(bytes, offset, length);
+    return check && length > 0 && isPlain(bytes, offset, length);
+  }
+
+  /**
+   * Returns whether every byte of the slice is plain: 0x20 to 0x7F, but for quote and backslash
+   * (see {@link PlainRun}).
+   */
+  private static boolean isPlain(byte[] bytes, int offset, int length) {
+    for (int i = offset, end = offset + length; i < end; i++) {
+      byte b = bytes[i];
+      if (b < 0x20 || b == '"' || b == '\\') { // a byte of a multi-byte character is negative
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns whether the bytes of the last {@link #add} were all ASCII (false if not known). */

@@ -19,7 +19,7 @@ import java.io.UncheckedIOException;
 final class JacksonSupport {
   private final Factory factory;
 
-  JacksonSupport(ParserOptions.Syntax syntax, Limits limits) {
+  JacksonSupport(boolean lenient, Limits limits) {
     JsonFactoryBuilder builder =
         (JsonFactoryBuilder)
             new JsonFactoryBuilder()
@@ -46,7 +46,7 @@ final class JacksonSupport {
                 // model writes into the JVM's one global string table, shared state that nothing
                 // here needs (no name is compared by identity).
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES);
-    if (syntax == ParserOptions.Syntax.LENIENT) {
+    if (lenient) {
       for (Relaxation relaxation : Relaxation.values()) {
         for (JsonReadFeature feature : relaxation.features()) {
           builder.enable(feature);

@@ -68,7 +68,7 @@ public final class ParserOptions {
     this.syntax = builder.syntax;
     this.snapshots = builder.snapshots;
     this.limits = builder.limits;
-    this.jackson = new JacksonSupport(syntax, limits);
+    this.jackson = new JacksonSupport(syntax == Syntax.LENIENT, limits);
   }
 
   /** Returns the defaults: {@link Text#MODEL_OUTPUT}, {@link Syntax#LENIENT}, snapshots enabled. */

@@ -22,19 +22,6 @@ final class PlainRun {
     this.chars = new Chars(window.array());
   }
 
-  /**
-   * Returns whether every byte of the slice is plain: 0x20 to 0x7F, but for quote and backslash.
-   */
-  static boolean isPlain(byte[] bytes, int offset, int length) {
-    for (int i = offset, end = offset + length; i < end; i++) {
-      byte b = bytes[i];
-      if (b < 0x20 || b == '"' || b == '\\') { // a byte of a multi-byte character is negative
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Returns whether {@code length} more bytes keep the run within a slice: one feed to Jackson. */
   boolean fits(int length) {
     return size + length <= FeedingParser.SLICE;
