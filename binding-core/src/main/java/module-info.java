@@ -7,8 +7,8 @@
  *
  * <p>The parser and Jakarta Validation appear in the public API ({@code ParserOptions}, {@code
  * Validator}), so they are {@code transitive}. Hibernate Validator is used directly only to build
- * the default validator; victools jsonschema-generator (built on jackson-databind 2) only inside
- * {@code ModelSchema}: both are optional, read when the application has them.
+ * the default validator: it is optional, read when the application has it. JSON Schema generation
+ * is the module {@code dev.partialjson.schema} (partialjson-schema): binding never needs it.
  */
 module dev.partialjson.binding {
   requires transitive dev.partialjson.parser;
@@ -17,13 +17,6 @@ module dev.partialjson.binding {
   // other Jakarta Validation provider works without it. "static" is the module system's optional
   // dependency: never resolved because of this module, read when the application resolves it.
   requires static org.hibernate.validator;
-  // Optional: ModelSchema only. partialjson-binding (Jackson 2) brings them; a Jackson 3
-  // application adds them to use ModelSchema, or does without.
-  requires static com.fasterxml.jackson.databind;
-  requires static com.github.victools.jsonschema.generator;
-  requires static com.fasterxml.classmate;
-  requires static com.github.victools.jsonschema.module.jackson;
-  requires static com.github.victools.jsonschema.module.jakarta.validation;
   requires static transitive org.jspecify;
 
   exports dev.partialjson.binding;
