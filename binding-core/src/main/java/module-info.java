@@ -3,7 +3,8 @@
  * the JSON is still arriving. The logic, the same for every Jackson, and the port it asks databind
  * through ({@code dev.partialjson.binding.spi}); the Jackson sides are the modules {@code
  * dev.partialjson.binding.jackson2} (artifact partialjson-binding) and {@code
- * dev.partialjson.binding.jackson3} (partialjson-binding-jackson3). No Jackson type is in its API.
+ * dev.partialjson.binding.jackson3} (partialjson-binding-jackson3). The {@code Flow} adapters are
+ * in {@code dev.partialjson.binding.flow}. No Jackson type is in its API.
  *
  * <p>The parser and Jakarta Validation appear in the public API ({@code ParserOptions}, {@code
  * Validator}), so they are {@code transitive}. Hibernate Validator is used directly only to build
@@ -20,6 +21,7 @@ module dev.partialjson.binding {
   requires static transitive org.jspecify;
 
   exports dev.partialjson.binding;
+  exports dev.partialjson.binding.flow;
   exports dev.partialjson.binding.spi;
 
   uses dev.partialjson.binding.spi.DatabindProvider;
