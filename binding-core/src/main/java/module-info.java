@@ -3,12 +3,13 @@
  * the JSON is still arriving. The logic, the same for every Jackson, and the port it asks databind
  * through ({@code dev.partialjson.binding.spi}); the Jackson sides are the modules {@code
  * dev.partialjson.binding.jackson2} (artifact partialjson-binding) and {@code
- * dev.partialjson.binding.jackson3} (partialjson-binding-jackson3). No Jackson type is in its API.
+ * dev.partialjson.binding.jackson3} (partialjson-binding-jackson3). The {@code Flow} adapters are
+ * in {@code dev.partialjson.binding.flow}. No Jackson type is in its API.
  *
  * <p>The parser and Jakarta Validation appear in the public API ({@code ParserOptions}, {@code
  * Validator}), so they are {@code transitive}. Hibernate Validator is used directly only to build
- * the default validator; victools jsonschema-generator (built on jackson-databind 2) only inside
- * {@code ModelSchema}: both are optional, read when the application has them.
+ * the default validator: it is optional, read when the application has it. JSON Schema generation
+ * is the module {@code dev.partialjson.schema} (partialjson-schema): binding never needs it.
  */
 module dev.partialjson.binding {
   requires transitive dev.partialjson.parser;
@@ -17,16 +18,10 @@ module dev.partialjson.binding {
   // other Jakarta Validation provider works without it. "static" is the module system's optional
   // dependency: never resolved because of this module, read when the application resolves it.
   requires static org.hibernate.validator;
-  // Optional: ModelSchema only. partialjson-binding (Jackson 2) brings them; a Jackson 3
-  // application adds them to use ModelSchema, or does without.
-  requires static com.fasterxml.jackson.databind;
-  requires static com.github.victools.jsonschema.generator;
-  requires static com.fasterxml.classmate;
-  requires static com.github.victools.jsonschema.module.jackson;
-  requires static com.github.victools.jsonschema.module.jakarta.validation;
   requires static transitive org.jspecify;
 
   exports dev.partialjson.binding;
+  exports dev.partialjson.binding.flow;
   exports dev.partialjson.binding.spi;
 
   uses dev.partialjson.binding.spi.DatabindProvider;

@@ -1,8 +1,8 @@
 /**
  * Typed streaming binding through Jackson 2's databind: the Jackson 2 side of partialjson's binding
- * ({@code Jackson2Databind}), with the binding module itself and, for {@code ModelSchema}, victools
- * jsonschema-generator. Jackson 2's databind is in the public API ({@code ObjectMapper}), so it is
- * {@code transitive}, as the binding module is.
+ * ({@code Jackson2Databind}), with the binding module itself. Jackson 2's databind is in the public
+ * API ({@code ObjectMapper}), so it is {@code transitive}, as the binding module is. JSON Schema
+ * generation is a module of its own ({@code dev.partialjson.schema}).
  */
 module dev.partialjson.binding.jackson2 {
   requires transitive dev.partialjson.binding;

@@ -1,12 +1,12 @@
 package dev.partialjson.benchmarks;
 
-import dev.partialjson.binding.ModelSchema;
 import dev.partialjson.binding.PropertyOrder;
-import dev.partialjson.binding.SchemaMode;
 import dev.partialjson.embeddedmodel.SchemaAnswers;
 import dev.partialjson.parser.IncrementalJsonParser;
 import dev.partialjson.parser.JsonListener;
 import dev.partialjson.parser.JsonPath;
+import dev.partialjson.schema.ModelSchema;
+import dev.partialjson.schema.SchemaMode;
 import dev.partialjson.testkit.Splits;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.partialjson.binding;
 
+import dev.partialjson.parser.JsonPath;
 import dev.partialjson.parser.PartialJsonException;
 import java.util.List;
 import java.util.Objects;
@@ -35,5 +36,21 @@ public record BindingResult<T>(
   /** Returns whether the value was bound and has no violations. */
   public boolean isValid() {
     return error == null && violations.isEmpty();
+  }
+
+  /**
+   * Returns the value as {@link BindingSession#complete()} does: throws {@link #error()} if there
+   * is one, else a {@link ValidationException} (at the root) with every violation if there are any.
+   *
+   * @throws PartialJsonException the error, or the violations as a {@link ValidationException}
+   */
+  public @Nullable T valueOrThrow() {
+    if (error != null) {
+      throw error;
+    }
+    if (!violations.isEmpty()) {
+      throw new ValidationException(JsonPath.root(), violations);
+    }
+    return value;
   }
 }

@@ -352,8 +352,16 @@ public final class BindingSession<T> implements AutoCloseable {
     }
   }
 
-  /** Returns what stopped the session, or null. */
-  @Nullable Throwable failure() {
+  /**
+   * Returns the exception that stopped the session while it read its input (in a feed, or at the
+   * end of the input in {@link #result()}), as it was thrown: malformed, incomplete or over-limit
+   * input, an invalid item under {@link FailurePolicy#FAIL_FAST}, or a callback's own exception,
+   * which {@link #result()} wraps in an {@link IllegalStateException}. Null while none has, and
+   * when the input was read whole (a value that cannot be bound at the end is {@link
+   * BindingResult#error()}). For adapters that hand the original exception on, such as {@code
+   * DeltaSubscriber}.
+   */
+  public @Nullable Throwable failure() {
     return failure;
   }
 

@@ -1,7 +1,8 @@
 package dev.partialjson.binding;
 
 /**
- * The order in which {@link ModelSchema} lists an object's properties. A model under a schema
+ * The order in which a binder's schema ({@code ModelSchema} in partialjson-schema, set with {@link
+ * StreamingBinder.Builder#propertyOrder}) lists an object's properties. A model under a schema
  * writes the properties in the schema's order, so the order decides what a user sees first; the
  * binding itself reads them in any order.
  *

@@ -145,8 +145,19 @@ public final class StreamingBinder<T> {
   }
 
   /**
-   * Returns the order in which {@link ModelSchema#of(StreamingBinder, SchemaMode)} lists the
-   * target's properties. Sessions do not depend on it: they bind the properties in any order.
+   * Returns the target type as the binder's databind resolved it, in reflection's terms: a class,
+   * or a {@code ParameterizedType} whose arguments are resolved the same way (a type variable in
+   * the type given to {@link #builder} stands for what the databind resolved it to; an array type
+   * is its class). {@code ModelSchema} (partialjson-schema) describes this type.
+   */
+  public Type resolvedType() {
+    return ReflectedType.of(type);
+  }
+
+  /**
+   * Returns the order in which {@code ModelSchema.of(StreamingBinder, SchemaMode)}
+   * (partialjson-schema) lists the target's properties. Sessions do not depend on it: they bind the
+   * properties in any order.
    */
   public PropertyOrder propertyOrder() {
     return propertyOrder;
@@ -320,10 +331,10 @@ public final class StreamingBinder<T> {
     }
 
     /**
-     * Sets the order in which the target's schema ({@link ModelSchema#of(StreamingBinder,
-     * SchemaMode)}, which the SDK adapters send) lists properties, and so the order a model writes
-     * them in: {@link PropertyOrder#STREAMING} puts identifiers, enums and other short values
-     * before prose and lists. Default: {@link PropertyOrder#DECLARATION}.
+     * Sets the order in which the target's schema ({@code ModelSchema.of(StreamingBinder,
+     * SchemaMode)} in partialjson-schema, which the SDK adapters send) lists properties, and so the
+     * order a model writes them in: {@link PropertyOrder#STREAMING} puts identifiers, enums and
+     * other short values before prose and lists. Default: {@link PropertyOrder#DECLARATION}.
      */
     public Builder<T> propertyOrder(PropertyOrder order) {
       this.propertyOrder = Objects.requireNonNull(order, "order == null");

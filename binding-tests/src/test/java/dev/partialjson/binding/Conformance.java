@@ -1,6 +1,7 @@
 package dev.partialjson.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.partialjson.schema.ModelSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,8 @@ final class Conformance {
       out.add(path + ": matches no option of anyOf");
       return out;
     }
-    if (resolved.has("type")
-        && !ModelSchemaTest.texts(resolved.get("type")).contains(type(value))) {
-      if (!(type(value).equals("integer")
-          && ModelSchemaTest.texts(resolved.get("type")).contains("number"))) {
+    if (resolved.has("type") && !texts(resolved.get("type")).contains(type(value))) {
+      if (!(type(value).equals("integer") && texts(resolved.get("type")).contains("number"))) {
         out.add(path + ": " + type(value) + " is not " + resolved.get("type"));
         return out;
       }
@@ -42,7 +41,7 @@ final class Conformance {
       out.add(path + ": " + value + " is not " + resolved.get("const"));
     }
     if (value.isObject()) {
-      for (String name : ModelSchemaTest.texts(resolved.path("required"))) {
+      for (String name : texts(resolved.path("required"))) {
         if (!value.has(name)) {
           out.add(path + ": " + name + " is missing");
         }
@@ -89,5 +88,16 @@ final class Conformance {
       case NUMBER -> value.isIntegralNumber() ? "integer" : "number";
       default -> value.getNodeType().toString();
     };
+  }
+
+  /** Returns a text node as one text, an array as its texts. */
+  static List<String> texts(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    if (node.isTextual()) {
+      out.add(node.asText());
+    } else {
+      node.forEach(element -> out.add(element.asText()));
+    }
+    return out;
   }
 }

@@ -14,9 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FailurePolicyTest {
-  static final String TWO_INVALID =
-      "{\"goal\":\"g\",\"tasks\":[{\"title\":\"ok\",\"priority\":\"LOW\"},"
-          + "{\"title\":\"\",\"priority\":\"LOW\"},{\"title\":\"x\",\"priority\":null}]}";
+  static final String TWO_INVALID = Models.TWO_INVALID;
 
   @Test
   void failFastStopsInThePieceThatClosesTheFirstInvalidItem() {

@@ -12,19 +12,25 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 
-/** The target types the tests bind. */
-final class Models {
+/** The target types the tests bind; public for the tests in subpackages ({@code flow}). */
+public final class Models {
   private Models() {}
 
-  enum Priority {
+  /** A {@link Plan} whose second and third tasks are invalid (a blank title, a null priority). */
+  public static final String TWO_INVALID =
+      "{\"goal\":\"g\",\"tasks\":[{\"title\":\"ok\",\"priority\":\"LOW\"},"
+          + "{\"title\":\"\",\"priority\":\"LOW\"},{\"title\":\"x\",\"priority\":null}]}";
+
+  public enum Priority {
     LOW,
     MEDIUM,
     HIGH
   }
 
-  record Task(@NotBlank String title, @NotNull Priority priority, @Size(max = 200) String notes) {}
+  public record Task(
+      @NotBlank String title, @NotNull Priority priority, @Size(max = 200) String notes) {}
 
-  record Plan(@NotBlank String goal, @Size(min = 1) List<@Valid Task> tasks) {}
+  public record Plan(@NotBlank String goal, @Size(min = 1) List<@Valid Task> tasks) {}
 
   /** Renamed properties: violations must use the JSON names. */
   record Step(

@@ -24,13 +24,22 @@ class SessionRouterTest {
   private static void interleave(SessionRouter<Integer, ?> router, List<String> documents) {
     List<List<String>> pieces = new ArrayList<>();
     for (String d : documents) {
-      pieces.add(DeltaSubscriberTest.pieces(d, 3));
+      pieces.add(pieces(d, 3));
     }
     for (int i = 0; pieces.stream().anyMatch(p -> !p.isEmpty()); i = (i + 1) % pieces.size()) {
       if (!pieces.get(i).isEmpty()) {
         router.feed(i, pieces.get(i).remove(0));
       }
     }
+  }
+
+  /** Returns {@code text} in pieces of {@code size} characters, the last one shorter. */
+  private static List<String> pieces(String text, int size) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < text.length(); i += size) {
+      out.add(text.substring(i, Math.min(text.length(), i + size)));
+    }
+    return out;
   }
 
   @Test

@@ -1,10 +1,10 @@
 package dev.partialjson.samples;
 
 import dev.partialjson.binding.BindingSession;
-import dev.partialjson.binding.DeltaSubscriber;
-import dev.partialjson.binding.SessionPublisher;
 import dev.partialjson.binding.SessionStats;
 import dev.partialjson.binding.StreamingBinder;
+import dev.partialjson.binding.flow.DeltaSubscriber;
+import dev.partialjson.binding.flow.SessionPublisher;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

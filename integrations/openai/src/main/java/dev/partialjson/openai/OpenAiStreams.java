@@ -8,9 +8,9 @@ import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.responses.FunctionTool;
 import com.openai.models.responses.ResponseFormatTextJsonSchemaConfig;
 import com.openai.models.responses.ResponseTextConfig;
-import dev.partialjson.binding.ModelSchema;
-import dev.partialjson.binding.SchemaMode;
 import dev.partialjson.binding.StreamingBinder;
+import dev.partialjson.schema.ModelSchema;
+import dev.partialjson.schema.SchemaMode;
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,9 +1,9 @@
 package dev.partialjson.openai;
 
 import com.openai.core.JsonValue;
-import dev.partialjson.binding.ModelSchema;
-import dev.partialjson.binding.SchemaMode;
 import dev.partialjson.binding.StreamingBinder;
+import dev.partialjson.schema.ModelSchema;
+import dev.partialjson.schema.SchemaMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

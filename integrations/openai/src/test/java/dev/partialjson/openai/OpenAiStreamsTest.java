@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.core.ObjectMappers;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.responses.ResponseCreateParams;
-import dev.partialjson.binding.ModelSchema;
-import dev.partialjson.binding.SchemaMode;
 import dev.partialjson.binding.StreamingBinder;
+import dev.partialjson.schema.ModelSchema;
+import dev.partialjson.schema.SchemaMode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

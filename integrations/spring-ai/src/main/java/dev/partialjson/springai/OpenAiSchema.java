@@ -1,8 +1,8 @@
 package dev.partialjson.springai;
 
-import dev.partialjson.binding.ModelSchema;
-import dev.partialjson.binding.SchemaMode;
 import dev.partialjson.binding.StreamingBinder;
+import dev.partialjson.schema.ModelSchema;
+import dev.partialjson.schema.SchemaMode;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 

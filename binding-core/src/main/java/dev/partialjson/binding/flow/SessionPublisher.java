@@ -1,7 +1,12 @@
-package dev.partialjson.binding;
+package dev.partialjson.binding.flow;
 
+import dev.partialjson.binding.BindingResult;
+import dev.partialjson.binding.BindingSession;
+import dev.partialjson.binding.FailurePolicy;
+import dev.partialjson.binding.SessionListener;
+import dev.partialjson.binding.SessionStats;
+import dev.partialjson.binding.ValidationException;
 import dev.partialjson.parser.JsonEvent;
-import dev.partialjson.parser.JsonPath;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Flow;
@@ -57,11 +62,14 @@ public final class SessionPublisher<E> implements Flow.Publisher<E> {
         new Ends(emitter) {
           @Override
           public void completed(BindingResult<?> result, SessionStats stats) {
-            if (result.violations().isEmpty()) {
-              emitter.complete();
-            } else {
-              emitter.fail(new ValidationException(JsonPath.root(), result.violations()));
+            // Completed means bound: the result has no error, so only its violations throw.
+            try {
+              result.valueOrThrow();
+            } catch (ValidationException e) {
+              emitter.fail(e);
+              return;
             }
+            emitter.complete();
           }
         });
     return publisher;

@@ -1,4 +1,4 @@
-package dev.partialjson.binding;
+package dev.partialjson.schema;
 
 /** Which flavour of JSON Schema {@link ModelSchema} writes. */
 public enum SchemaMode {

@@ -1,8 +1,9 @@
-package dev.partialjson.binding;
+package dev.partialjson.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.partialjson.binding.PropertyOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

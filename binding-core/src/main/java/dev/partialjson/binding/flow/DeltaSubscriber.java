@@ -1,6 +1,9 @@
-package dev.partialjson.binding;
+package dev.partialjson.binding.flow;
 
-import dev.partialjson.parser.JsonPath;
+import dev.partialjson.binding.BindingResult;
+import dev.partialjson.binding.BindingSession;
+import dev.partialjson.binding.FailurePolicy;
+import dev.partialjson.binding.SessionListener;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -128,16 +131,7 @@ public final class DeltaSubscriber<D, T> implements Flow.Subscriber<D> {
    * an error or violations.
    */
   public CompletableFuture<@Nullable T> value() {
-    return result.thenApply(
-        r -> {
-          if (r.error() != null) {
-            throw r.error();
-          }
-          if (!r.violations().isEmpty()) {
-            throw new ValidationException(JsonPath.root(), r.violations());
-          }
-          return r.value();
-        });
+    return result.thenApply(BindingResult::valueOrThrow);
   }
 
   @Override

@@ -1,9 +1,17 @@
-package dev.partialjson.binding;
+package dev.partialjson.binding.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.partialjson.binding.BindingResult;
+import dev.partialjson.binding.BindingSession;
+import dev.partialjson.binding.FailurePolicy;
+import dev.partialjson.binding.Models;
 import dev.partialjson.binding.Models.Plan;
+import dev.partialjson.binding.SessionListener;
+import dev.partialjson.binding.SessionStats;
+import dev.partialjson.binding.StreamingBinder;
+import dev.partialjson.binding.ValidationException;
 import dev.partialjson.parser.JsonPath;
 import dev.partialjson.parser.MalformedJsonException;
 import java.io.IOException;
@@ -82,7 +90,7 @@ class DeltaSubscriberTest {
   void cancelsTheSubscriptionWhenTheSessionFailsFast() {
     StreamingBinder<Plan> binder =
         StreamingBinder.builder(Plan.class).failurePolicy(FailurePolicy.FAIL_FAST).build();
-    List<String> pieces = pieces(FailurePolicyTest.TWO_INVALID, 4);
+    List<String> pieces = pieces(Models.TWO_INVALID, 4);
     ScriptedPublisher<String> deltas = new ScriptedPublisher<>(pieces);
     DeltaSubscriber<CharSequence, Plan> subscriber = DeltaSubscriber.text(binder.open(), 1);
     deltas.subscribe(subscriber);
@@ -306,7 +314,7 @@ class DeltaSubscriberTest {
   @Test
   void valueFailsWithTheViolationsCompleteWouldThrow() {
     DeltaSubscriber<CharSequence, Plan> subscriber = DeltaSubscriber.text(BINDER.open());
-    new ScriptedPublisher<>(List.of(FailurePolicyTest.TWO_INVALID)).subscribe(subscriber);
+    new ScriptedPublisher<>(List.of(Models.TWO_INVALID)).subscribe(subscriber);
     assertThat(subscriber.result().join().violations()).hasSize(2);
     assertThatThrownBy(() -> subscriber.value().join())
         .hasCauseInstanceOf(ValidationException.class)

@@ -1,4 +1,4 @@
-package dev.partialjson.binding;
+package dev.partialjson.schema;
 
 import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -15,12 +15,11 @@ import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jackson.JsonPropertySorter;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
-import dev.partialjson.binding.spi.DataType;
-import java.lang.reflect.ParameterizedType;
+import dev.partialjson.binding.PropertyOrder;
+import dev.partialjson.binding.StreamingBinder;
 import java.lang.reflect.Type;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +53,10 @@ import org.jspecify.annotations.Nullable;
  * first, never what binds: a session reads the properties in any order.
  *
  * <p>Its API names no Jackson type: the schema is JSON text ({@link #toJson()}) or plain maps and
- * lists ({@link #toMap()}), for any JSON library or SDK. victools 4 is built on jackson-databind 2:
- * {@code partialjson-binding} (Jackson 2) brings it; a Jackson 3 application that wants schemas
- * adds {@code com.github.victools:jsonschema-generator}, {@code jsonschema-module-jackson} and
- * {@code jsonschema-module-jakarta-validation} (4.x), which bring jackson-databind 2 beside its
- * Jackson 3 for this generation only; binding never needs them.
+ * lists ({@link #toMap()}), for any JSON library or SDK. It works with a binder of either Jackson
+ * side. victools 4 is built on jackson-databind 2, which this artifact ({@code partialjson-schema})
+ * brings with victools; in a Jackson 3 application that is jackson-databind 2 beside its Jackson 3,
+ * for this generation only. Binding never needs them.
  *
  * <p>Immutable and thread-safe; {@link #toMap()} hands out a fresh copy each time.
  */
@@ -83,7 +81,9 @@ public final class ModelSchema {
    */
   public static ModelSchema of(StreamingBinder<?> binder, SchemaMode mode) {
     Objects.requireNonNull(binder, "binder == null");
-    return of(reflect(binder.dataType()), mode, binder.propertyOrder());
+    // The type as the binder resolved it, not as given: a type variable of the binder's class is
+    // resolved there. victools resolves generics with classmate, which reads ParameterizedType.
+    return of(binder.resolvedType(), mode, binder.propertyOrder());
   }
 
   /**
@@ -236,52 +236,5 @@ public final class ModelSchema {
             a -> a.annotationType().isAnnotationPresent(JacksonAnnotationsInside.class))
         .filter(o -> o.value().length > 0 || o.alphabetic())
         .isPresent();
-  }
-
-  /**
-   * Returns {@code type} as a reflection type: victools resolves generics with classmate, which
-   * reads {@code ParameterizedType} but not Jackson's {@code JavaType}. The type as resolved, not
-   * as given: a type variable of the binder's class is resolved there.
-   */
-  static Type reflect(DataType type) {
-    java.util.List<DataType> parameters = type.typeParameters();
-    int count = parameters.size();
-    if (count == 0 || type.isArrayType()) {
-      return type.getRawClass();
-    }
-    Type[] arguments = new Type[count];
-    for (int i = 0; i < count; i++) {
-      arguments[i] = reflect(parameters.get(i));
-    }
-    return new Parameterized(type.getRawClass(), arguments);
-  }
-
-  private record Parameterized(Class<?> raw, Type[] arguments) implements ParameterizedType {
-    @Override
-    public Type[] getActualTypeArguments() {
-      return arguments.clone();
-    }
-
-    @Override
-    public Type getRawType() {
-      return raw;
-    }
-
-    @Override
-    public @Nullable Type getOwnerType() {
-      return null;
-    }
-
-    @Override
-    public boolean equals(@Nullable Object other) {
-      return other instanceof Parameterized p
-          && raw == p.raw
-          && Arrays.equals(arguments, p.arguments);
-    }
-
-    @Override
-    public int hashCode() {
-      return raw.hashCode() * 31 + Arrays.hashCode(arguments);
-    }
   }
 }

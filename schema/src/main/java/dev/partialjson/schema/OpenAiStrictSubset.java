@@ -1,4 +1,4 @@
-package dev.partialjson.binding;
+package dev.partialjson.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package dev.partialjson.binding;
+package dev.partialjson.binding.flow;
 
 import java.util.ArrayList;
 import java.util.Collections;

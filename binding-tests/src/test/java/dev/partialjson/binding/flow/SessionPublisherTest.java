@@ -1,11 +1,16 @@
-package dev.partialjson.binding;
+package dev.partialjson.binding.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.partialjson.binding.BindingSession;
+import dev.partialjson.binding.FailurePolicy;
+import dev.partialjson.binding.Models;
 import dev.partialjson.binding.Models.Plan;
 import dev.partialjson.binding.Models.Priority;
 import dev.partialjson.binding.Models.Task;
+import dev.partialjson.binding.StreamingBinder;
+import dev.partialjson.binding.ValidationException;
 import dev.partialjson.parser.IncompleteJsonException;
 import dev.partialjson.parser.JsonEvent;
 import dev.partialjson.parser.MalformedJsonException;
@@ -169,7 +174,7 @@ class SessionPublisherTest {
     SessionPublisher.items(session, "$.tasks[*]", Task.class).subscribe(subscriber);
     subscriber.request(10);
     try {
-      session.feed(FailurePolicyTest.TWO_INVALID);
+      session.feed(Models.TWO_INVALID);
     } catch (ValidationException expected) {
       // the publisher reports it too
     }
@@ -185,7 +190,7 @@ class SessionPublisherTest {
     RuleCheckingSubscriber<Task> subscriber = new RuleCheckingSubscriber<>();
     SessionPublisher.items(session, "$.tasks[*]", Task.class).subscribe(subscriber);
     subscriber.request(10);
-    session.feed(FailurePolicyTest.TWO_INVALID);
+    session.feed(Models.TWO_INVALID);
     session.result();
     assertThat(subscriber.items).containsExactly(new Task("ok", Priority.LOW, null));
     assertThat(subscriber.error)
