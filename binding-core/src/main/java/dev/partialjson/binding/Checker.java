@@ -40,9 +40,10 @@ final class Checker {
   private final @Nullable ValidatedOnce once;
 
   /**
-   * Picks the validator for each bean of a validation: {@link Checker#at} gives the one for the
-   * place's pattern. Implemented by the session, which knows the items it validated as they closed
-   * and remembers the pattern of the list it validates the items of.
+   * Picks the validator for each bean of a validation, from {@link Checker#at} for the pattern of
+   * the bean's place. Implemented by {@link ClosingItems}, which knows whether its session still
+   * skips the items validated as they closed, and remembers the validator of the list whose items
+   * it validates, so that the items of one list look it up once.
    */
   interface Validators {
     /** Returns the validator for a bean bound from the JSON at {@code base}. */
