@@ -1,15 +1,12 @@
 package dev.partialjson.binding;
 
-import dev.partialjson.binding.spi.DataType;
 import dev.partialjson.parser.IncompleteJsonException;
 import dev.partialjson.parser.IncrementalJsonParser;
 import dev.partialjson.parser.JsonPath;
-import dev.partialjson.parser.JsonPathPattern;
 import dev.partialjson.parser.PartialJsonException;
 import dev.partialjson.parser.ReasoningListener;
 import dev.partialjson.parser.Snapshot;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -57,26 +54,18 @@ public final class BindingSession<T> implements AutoCloseable {
   private final StreamingBinder<T> binder;
   private final IncrementalJsonParser parser;
   private final Recorder recorder;
+  private final ClosingItems items;
   private final SessionMeter meter;
-  private final List<Subscription> subscriptions = new ArrayList<>();
-  private final List<Recorder.Text> texts = new ArrayList<>();
-  private final Checker.Scope checks;
-  private final ClosedValues items;
-  private boolean started;
+  private final Registrations callbacks;
   private boolean closed;
   private @Nullable Throwable failure;
   private @Nullable BindingResult<T> outcome;
 
   BindingSession(StreamingBinder<T> binder) {
     this.binder = binder;
-    this.checks = binder.checker().scope();
-    this.items = new ClosedValues(binder, checks);
-    for (CascadedItems.Item item : binder.cascadedItems()) {
-      Subscription s = Subscription.find(subscriptions, item.pattern(), item.type());
-      s.validate = true;
-      s.holds = item.holds();
-    }
-    this.recorder = new Recorder(binder.databind(), subscriptions, texts, items);
+    this.callbacks = new Registrations(binder);
+    this.items = new ClosingItems(binder);
+    this.recorder = new Recorder(binder.databind(), List.of(), List.of(), items);
     this.meter = new SessionMeter(binder.nanoTime(), recorder);
     this.parser = IncrementalJsonParser.create(binder.parserOptions(), meter);
     meter.counts(parser::bytesFed, parser::reasoningChars);
@@ -93,7 +82,7 @@ public final class BindingSession<T> implements AutoCloseable {
    */
   public BindingSession<T> addListener(SessionListener listener) {
     Objects.requireNonNull(listener, "listener == null");
-    if (started) {
+    if (callbacks.frozen()) {
       throw new IllegalStateException("listeners must be added before the first feed");
     }
     meter.add(listener);
@@ -129,7 +118,7 @@ public final class BindingSession<T> implements AutoCloseable {
    */
   public BindingSession<T> onReasoning(ReasoningListener listener) {
     Objects.requireNonNull(listener, "listener == null");
-    if (started) {
+    if (callbacks.frozen()) {
       throw new IllegalStateException("callbacks must be registered before the first feed");
     }
     meter.add(listener);
@@ -147,9 +136,7 @@ public final class BindingSession<T> implements AutoCloseable {
    */
   public BindingSession<T> onText(String pattern, TextListener listener) {
     Objects.requireNonNull(listener, "listener == null");
-    JsonPathPattern compiled = compile(pattern);
-    binder.patternTypes().check(compiled, null);
-    texts.add(new Recorder.Text(compiled, listener));
+    callbacks.text(pattern, listener);
     return this;
   }
 
@@ -176,7 +163,7 @@ public final class BindingSession<T> implements AutoCloseable {
    */
   public <V> BindingSession<T> onValue(
       String pattern, Class<V> type, Consumer<? super V> consumer) {
-    subscribe(pattern, type, false).values.add(Subscription.cast(consumer, type));
+    callbacks.subscribe(pattern, type, false).values.add(Registrations.cast(consumer, type));
     return this;
   }
 
@@ -194,7 +181,7 @@ public final class BindingSession<T> implements AutoCloseable {
    * @throws IllegalStateException if input has been fed already
    */
   public <E> BindingSession<T> onItem(String pattern, Class<E> type, Consumer<? super E> consumer) {
-    subscribe(pattern, type, true).validItems.add(Subscription.cast(consumer, type));
+    callbacks.subscribe(pattern, type, true).validItems.add(Registrations.cast(consumer, type));
     return this;
   }
 
@@ -214,31 +201,8 @@ public final class BindingSession<T> implements AutoCloseable {
     Objects.requireNonNull(consumer, "consumer == null");
     @SuppressWarnings("unchecked") // items of this subscription are bound to E
     Consumer<BoundItem<Object>> checked = item -> consumer.accept((BoundItem<E>) (Object) item);
-    subscribe(pattern, type, true).checkedItems.add(checked);
+    callbacks.subscribe(pattern, type, true).checkedItems.add(checked);
     return this;
-  }
-
-  private Subscription subscribe(String pattern, Class<?> type, boolean item) {
-    Objects.requireNonNull(type, "type == null");
-    JsonPathPattern compiled = compile(pattern);
-    if (item && !PatternSegments.endsInItem(compiled)) {
-      throw new IllegalArgumentException(
-          "not a list item pattern (it must end in [*] or an index): " + pattern);
-    }
-    DataType javaType = binder.model().typeOf(type);
-    binder.databind().refuseClassNames(javaType);
-    binder.patternTypes().check(compiled, type);
-    Subscription s = Subscription.find(subscriptions, compiled, javaType);
-    s.validate |= item;
-    return s;
-  }
-
-  private JsonPathPattern compile(String pattern) {
-    Objects.requireNonNull(pattern, "pattern == null");
-    if (started) {
-      throw new IllegalStateException("callbacks must be registered before the first feed");
-    }
-    return binder.pattern(pattern);
   }
 
   /**
@@ -332,7 +296,7 @@ public final class BindingSession<T> implements AutoCloseable {
   }
 
   private void checkFeedable() {
-    started = true;
+    callbacks.freeze(recorder);
     if (failure != null) {
       throw new IllegalStateException("the session failed: " + failure.getMessage(), failure);
     }
@@ -460,7 +424,7 @@ public final class BindingSession<T> implements AutoCloseable {
     if (outcome != null) {
       return outcome;
     }
-    started = true;
+    callbacks.freeze(recorder);
     if (failure == null && !closed) {
       meter.start();
       try {
@@ -476,29 +440,23 @@ public final class BindingSession<T> implements AutoCloseable {
     if (failure == null && closed) {
       throw new IllegalStateException("closed");
     }
-    Violations violations = items.violations();
-    if (failure != null) {
-      return outcome = new BindingResult<>(null, violations.all(), (PartialJsonException) failure);
+    boolean ended = failure != null; // the meter was told already
+    @SuppressWarnings("unchecked") // bound to the binder's type
+    BindingResult<T> result =
+        (BindingResult<T>)
+            (BindingResult<?>)
+                items.result(binder.dataType(), recorder.whole(), (PartialJsonException) failure);
+    outcome = result;
+    PartialJsonException error = result.error();
+    if (ended) {
+      return result;
     }
-    BindingException failed;
-    try {
-      @SuppressWarnings("unchecked") // bound to the binder's type
-      T value = (T) binder.binder().bind(binder.dataType(), recorder.whole());
-      // The final binding's error comes first: it is the earliest in the document. Else a value
-      // a callback waited for and did not get (or whose validator threw) fails the result.
-      failed = items.failure();
-      if (failed == null) {
-        violations.addAll(checks.validate(value, JsonPath.root()));
-        outcome = new BindingResult<>(value, violations.all(), null);
-        meter.completed(outcome);
-        return outcome;
-      }
-    } catch (BindingException e) {
-      failed = e; // cannot be bound, or a validator threw
+    if (error == null) {
+      meter.completed(result);
+    } else {
+      meter.failed(error);
     }
-    outcome = new BindingResult<>(null, violations.all(), failed);
-    meter.failed(failed);
-    return outcome;
+    return result;
   }
 
   /**

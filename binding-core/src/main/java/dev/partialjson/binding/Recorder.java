@@ -44,11 +44,15 @@ final class Recorder implements JsonListener {
   private record Capture(
       Subscription subscription, TokenRecorder tokens, @Nullable TokenRecorder outer) {}
 
+  private static final Subscription[] NO_SUBSCRIPTIONS = new Subscription[0];
+  private static final Text[] NO_TEXTS = new Text[0];
+
   private final Databind databind;
   private final TokenRecorder whole;
-  private final List<Subscription> subscriptions;
-  private final List<Text> texts;
   private final ItemSink sink;
+  // Empty until the session's registrations are frozen, at the first feed (see freeze).
+  private Subscription[] subscriptions = NO_SUBSCRIPTIONS;
+  private Text[] texts = NO_TEXTS;
   private final List<Capture> open = new ArrayList<>();
   private final StringBuilder text = new StringBuilder();
   // Where the final value's tokens go now: whole, or the innermost open capture that holds.
@@ -56,13 +60,27 @@ final class Recorder implements JsonListener {
   private @Nullable JsonPath textPath;
   private boolean textWanted;
 
+  /**
+   * Returns a recorder for {@code subscriptions} and {@code texts}; a session, which makes its
+   * recorder before its callbacks are registered, passes none and gives its own to {@link #use}.
+   */
   Recorder(Databind databind, List<Subscription> subscriptions, List<Text> texts, ItemSink sink) {
     this.databind = databind;
     this.whole = new TokenRecorder(databind, JsonPath.root());
     this.tokens = whole;
+    this.sink = sink;
+    if (!subscriptions.isEmpty() || !texts.isEmpty()) {
+      use(subscriptions.toArray(NO_SUBSCRIPTIONS), texts.toArray(NO_TEXTS));
+    }
+  }
+
+  /**
+   * Sets the subscriptions and text callbacks, frozen before the first event: arrays, as they are
+   * walked at each value and each new string.
+   */
+  void use(Subscription[] subscriptions, Text[] texts) {
     this.subscriptions = subscriptions;
     this.texts = texts;
-    this.sink = sink;
   }
 
   /** Returns the tokens of the whole document so far. */
