@@ -23,10 +23,10 @@ import org.junit.jupiter.api.TestReporter;
  *
  * <p>The session is for {@code Answers} (a list of {@code @Valid} items, so the session has its own
  * validation scope and records each item's tokens), with an item callback, waiting in the middle of
- * the second item's string after 84 bytes. The bound, 12 KB, is the parser's 8 KB budget plus
- * half as much again for what the session adds: the token recording of the open item, the
- * validation scope and the subscriptions. A million such sessions would then take 12 GB; the
- * measured size is reported.
+ * the second item's string after 84 bytes. The bound, 12 KB, is the parser's 8 KB budget plus half
+ * as much again for what the session adds: the token recording of the open item, the validation
+ * scope and the subscriptions. A million such sessions would then take 12 GB; the measured size is
+ * reported.
  */
 @Tag("footprint")
 class SessionFootprintTest {
