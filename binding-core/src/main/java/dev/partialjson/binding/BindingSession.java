@@ -403,14 +403,7 @@ public final class BindingSession<T> implements AutoCloseable {
    * @throws IllegalStateException if a callback's own exception stopped the session
    */
   public @Nullable T complete() {
-    BindingResult<T> result = result();
-    if (result.error() != null) {
-      throw result.error();
-    }
-    if (!result.violations().isEmpty()) {
-      throw new ValidationException(JsonPath.root(), result.violations());
-    }
-    return result.value();
+    return result().valueOrThrow();
   }
 
   /**
