@@ -45,7 +45,6 @@ public final class IncrementalJsonParser implements AutoCloseable {
 
   private final ParserOptions options;
   private final DocumentReader reader;
-  private final ReasoningStream reasoning;
   private final Utf8Encoder encoder = new Utf8Encoder(SLICE);
   private final Utf8Encoder.Sink sliced;
   private byte @Nullable [] scratch;
@@ -55,7 +54,6 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private IncrementalJsonParser(ParserOptions options, JsonListener listener) {
     this.options = options;
     this.reader = new DocumentReader(options, new GuardedListener(listener));
-    this.reasoning = reader.reasoning();
     this.sliced = reader::acceptSliced;
   }
 
@@ -185,7 +183,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
     Objects.requireNonNull(text, "text == null");
     guard.enter(false);
     try {
-      reasoning.feed(text);
+      reader.reasoning().feed(text);
     } catch (Throwable t) {
       throw guard.failed(t);
     } finally {
@@ -204,7 +202,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   public void endReasoning() {
     guard.enter(false);
     try {
-      reasoning.endFed();
+      reader.reasoning().endFed();
     } catch (Throwable t) {
       throw guard.failed(t);
     } finally {
@@ -214,7 +212,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
 
   /** Returns how many chars of reasoning the listener has been handed, from both channels. */
   public long reasoningChars() {
-    return reasoning.chars();
+    return reader.reasoning().chars();
   }
 
   /**
