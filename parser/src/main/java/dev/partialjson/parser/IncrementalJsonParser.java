@@ -46,7 +46,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private final ParserOptions options;
   private final DocumentReader reader;
   private final Utf8Encoder encoder = new Utf8Encoder(SLICE);
-  private final Utf8Encoder.Sink sliced;
+  private final Utf8Encoder.Sink encoded; // chunks of at most a SLICE: the encoder's size
   private byte @Nullable [] scratch;
 
   private final CallGuard guard = new CallGuard();
@@ -54,7 +54,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
   private IncrementalJsonParser(ParserOptions options, JsonListener listener) {
     this.options = options;
     this.reader = new DocumentReader(options, new GuardedListener(listener));
-    this.sliced = reader::acceptSliced;
+    this.encoded = reader::accept;
   }
 
   /** Returns a parser with the {@link ParserOptions#defaults() default options}. */
@@ -87,7 +87,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
     guard.enter(false);
     try {
       try {
-        encoder.encode(text, sliced);
+        encoder.encode(text, encoded);
       } catch (Utf8Encoder.Unpaired e) {
         throw unpaired(e);
       }
@@ -234,7 +234,7 @@ public final class IncrementalJsonParser implements AutoCloseable {
         return;
       }
       try {
-        encoder.flush(sliced);
+        encoder.flush(encoded);
       } catch (Utf8Encoder.Unpaired e) {
         throw unpaired(e);
       }

@@ -33,29 +33,45 @@ final class Utf8Encoder {
     this.out = new byte[chunkSize];
   }
 
-  /** Encodes {@code text}, holding back a trailing high surrogate until the next call. */
+  /**
+   * Encodes {@code text}, holding back a trailing high surrogate until the next call. Chunks hold
+   * at most {@code chunkSize} bytes. A surrogate held back is joined before the loop, so that the
+   * loop's only tests for an ASCII character are the chunk's end and whether it is ASCII.
+   */
   void encode(CharSequence text, Sink sink) {
+    byte[] out = this.out;
+    int length = text.length();
+    int i = 0;
     int n = 0;
-    int limit = out.length - 4;
-    for (int i = 0, length = text.length(); i < length; i++) {
+    if (pendingHigh != 0 && length > 0) {
+      char high = pendingHigh;
+      pendingHigh = 0;
+      char c = text.charAt(0);
+      if (!Character.isLowSurrogate(c)) {
+        throw unpaired(high, 0, sink);
+      }
+      n = put(Character.toCodePoint(high, c), 0);
+      i = 1;
+    }
+    int limit = out.length - 4; // room for any one code point
+    for (; i < length; i++) {
       if (n > limit) {
         sink.accept(out, 0, n);
         n = 0;
       }
       char c = text.charAt(i);
-      if (pendingHigh != 0) {
-        char high = pendingHigh;
-        pendingHigh = 0;
-        if (Character.isLowSurrogate(c)) {
-          n = put(Character.toCodePoint(high, c), n);
-          continue;
-        }
-        throw unpaired(high, n, sink);
-      }
       if (c < 0x80) {
         out[n++] = (byte) c;
       } else if (Character.isHighSurrogate(c)) {
-        pendingHigh = c;
+        if (++i == length) {
+          pendingHigh = c;
+          break;
+        }
+        char low = text.charAt(i);
+        if (!Character.isLowSurrogate(low)) {
+          throw unpaired(c, n, sink);
+        }
+        n = put(Character.toCodePoint(c, low), n);
       } else if (Character.isLowSurrogate(c)) {
         throw unpaired(c, n, sink);
       } else {
