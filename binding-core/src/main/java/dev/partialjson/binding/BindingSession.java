@@ -52,26 +52,24 @@ public final class BindingSession<T> implements AutoCloseable {
   }
 
   private final StreamingBinder<T> binder;
+  // Read here for snapshots only; fed through input, which owns whatever changes the session.
   private final IncrementalJsonParser parser;
-  private final Recorder recorder;
-  private final ClosingItems items;
   private final SessionMeter meter;
   private final Registrations callbacks;
-  private boolean closed;
-  private @Nullable Throwable failure;
-  private @Nullable BindingResult<T> outcome;
+  private final SessionInput<T> input;
 
   BindingSession(StreamingBinder<T> binder) {
     this.binder = binder;
     this.callbacks = new Registrations(binder);
-    this.items = new ClosingItems(binder);
-    this.recorder = new Recorder(binder.databind(), List.of(), List.of(), items);
+    ClosingItems items = new ClosingItems(binder);
+    Recorder recorder = new Recorder(binder.databind(), List.of(), List.of(), items);
     this.meter = new SessionMeter(binder.nanoTime(), recorder);
     this.parser = IncrementalJsonParser.create(binder.parserOptions(), meter);
     meter.counts(parser::bytesFed, parser::reasoningChars);
     for (Supplier<? extends SessionListener> listener : binder.sessionListeners()) {
       meter.add(Objects.requireNonNull(listener.get(), "sessionListener supplied null"));
     }
+    this.input = new SessionInput<>(binder, parser, recorder, items, meter, callbacks);
   }
 
   /**
@@ -214,15 +212,7 @@ public final class BindingSession<T> implements AutoCloseable {
    */
   public void feed(CharSequence text) {
     Objects.requireNonNull(text, "text == null");
-    checkFeedable();
-    meter.start();
-    meter.fed();
-    try {
-      parser.feed(text);
-    } catch (Throwable e) { // a callback's Error too: the parser does not stop on one
-      failed(e);
-      throw e;
-    }
+    input.feed(text);
   }
 
   /**
@@ -232,15 +222,7 @@ public final class BindingSession<T> implements AutoCloseable {
    */
   public void feed(byte[] bytes, int offset, int length) {
     Objects.requireNonNull(bytes, "bytes == null");
-    checkFeedable();
-    meter.start();
-    meter.fed();
-    try {
-      parser.feed(bytes, offset, length);
-    } catch (Throwable e) { // a callback's Error too: the parser does not stop on one
-      failed(e);
-      throw e;
-    }
+    input.feed(bytes, offset, length);
   }
 
   /**
@@ -249,15 +231,7 @@ public final class BindingSession<T> implements AutoCloseable {
    */
   public void feed(ByteBuffer buffer) {
     Objects.requireNonNull(buffer, "buffer == null");
-    checkFeedable();
-    meter.start();
-    meter.fed();
-    try {
-      parser.feed(buffer);
-    } catch (Throwable e) { // a callback's Error too: the parser does not stop on one
-      failed(e);
-      throw e;
-    }
+    input.feed(buffer);
   }
 
   /**
@@ -269,14 +243,7 @@ public final class BindingSession<T> implements AutoCloseable {
    */
   public void feedReasoning(CharSequence text) {
     Objects.requireNonNull(text, "text == null");
-    checkFeedable();
-    meter.start();
-    try {
-      parser.feedReasoning(text);
-    } catch (Throwable e) { // a listener's exception stops the session as a callback's does
-      failed(e);
-      throw e;
-    }
+    input.feedReasoning(text);
   }
 
   /**
@@ -286,34 +253,7 @@ public final class BindingSession<T> implements AutoCloseable {
    * @throws IllegalStateException if the session is complete, closed, or failed before
    */
   public void endReasoning() {
-    checkFeedable();
-    try {
-      parser.endReasoning();
-    } catch (Throwable e) {
-      failed(e);
-      throw e;
-    }
-  }
-
-  private void checkFeedable() {
-    callbacks.freeze(recorder);
-    if (failure != null) {
-      throw new IllegalStateException("the session failed: " + failure.getMessage(), failure);
-    }
-    if (outcome != null) {
-      throw new IllegalStateException("complete");
-    }
-    if (closed) {
-      throw new IllegalStateException("closed");
-    }
-  }
-
-  private void failed(Throwable e) {
-    // A RuntimeException that left the parser open was a bad argument; anything else stops it.
-    if ((parser.isClosed() || !(e instanceof RuntimeException)) && failure == null) {
-      failure = e;
-      meter.failed(e);
-    }
+    input.endReasoning();
   }
 
   /**
@@ -326,7 +266,7 @@ public final class BindingSession<T> implements AutoCloseable {
    * DeltaSubscriber}.
    */
   public @Nullable Throwable failure() {
-    return failure;
+    return input.failure();
   }
 
   /**
@@ -414,42 +354,7 @@ public final class BindingSession<T> implements AutoCloseable {
    * @throws IllegalStateException if a callback's own exception stopped the session
    */
   public BindingResult<T> result() {
-    if (outcome != null) {
-      return outcome;
-    }
-    callbacks.freeze(recorder);
-    if (failure == null && !closed) {
-      meter.start();
-      try {
-        parser.finish();
-      } catch (Throwable e) {
-        failure = e;
-        meter.failed(e);
-      }
-    }
-    if (failure != null && !(failure instanceof PartialJsonException)) {
-      throw new IllegalStateException("the session failed: " + failure.getMessage(), failure);
-    }
-    if (failure == null && closed) {
-      throw new IllegalStateException("closed");
-    }
-    boolean ended = failure != null; // the meter was told already
-    @SuppressWarnings("unchecked") // bound to the binder's type
-    BindingResult<T> result =
-        (BindingResult<T>)
-            (BindingResult<?>)
-                items.result(binder.dataType(), recorder.whole(), (PartialJsonException) failure);
-    outcome = result;
-    PartialJsonException error = result.error();
-    if (ended) {
-      return result;
-    }
-    if (error == null) {
-      meter.completed(result);
-    } else {
-      meter.failed(error);
-    }
-    return result;
+    return input.result();
   }
 
   /**
@@ -460,10 +365,6 @@ public final class BindingSession<T> implements AutoCloseable {
    */
   @Override
   public void close() {
-    boolean cancelling = !closed && outcome == null && failure == null;
-    closed = true;
-    if (cancelling) {
-      meter.cancelled();
-    }
+    input.close();
   }
 }
