@@ -124,12 +124,16 @@ final class DocumentReader {
       throw documentTooLong(max);
     }
     if (window.add(bytes, offset, length, body.insidePlainString())) {
-      if (!plain.fits(length)) {
-        readPlainRun(); // leaves Jackson inside the string, all of it reported
+      CharSequence chars = plain.chars(bytes, offset, length, fed, window.lastAscii());
+      if (chars != null) {
+        if (!plain.fits(length)) {
+          readPlainRun(); // leaves Jackson inside the string, all of it reported
+        }
+        plain.add(fed, length);
+        string.streamAhead(chars);
+        fed += length;
+        return;
       }
-      string.streamAhead(plain.add(fed, length));
-      fed += length;
-      return;
     }
     // Read from bytes[i, end), which begin at input offset at: the delta, or the plain run and
     // the delta together where they follow each other in the window without wrapping around its
@@ -171,7 +175,7 @@ final class DocumentReader {
     }
     if (stage == Stage.BODY) {
       // the window's copy tells whether the delta is all ASCII, which needs no UTF-8 check (a
-      // plain run is ASCII)
+      // plain run was checked as it arrived)
       boolean checkUtf8 = !window.lastAscii() || body.utf8Open();
       int stop = body.read(from, i, end, at, checkUtf8);
       if (stop < 0) {
@@ -199,7 +203,7 @@ final class DocumentReader {
       plain.clear();
       int at = InputWindow.index(start);
       int first = Math.min(n, InputWindow.SIZE - at); // the run may wrap around the window's end
-      body.read(window.array(), at, at + first, start, false); // plain bytes are ASCII
+      body.read(window.array(), at, at + first, start, false); // checked as they came
       if (first < n) {
         body.read(window.array(), 0, n - first, start + first, false);
       }

@@ -33,8 +33,9 @@ final class InputWindow {
 
   /**
    * Adds {@code bytes[offset, offset + length)}; if {@code check}, returns whether there are some
-   * and all are {@link #isPlain plain} (false if not asked), a test that costs next to nothing on
-   * the copy.
+   * and none is {@link #special} (false if not asked), a test that costs next to nothing on the
+   * copy. Such bytes are plain string content if they are ASCII ({@link #lastAscii}), and otherwise
+   * if they are whole, well-formed UTF-8, which {@link PlainRun} finds as it decodes them.
    *
    * <p>Why the copy is done this way: a model's delta is a few bytes, and a loop over a few bytes
    * of unknown count costs more than the bytes (its exit is mispredicted, and the copy stub's call
@@ -55,7 +56,7 @@ final class InputWindow {
       // Each test below sets the high bit of the lowest byte that fails it, and may set it in
       // bytes above that one (a borrow), never below: so masking off the bytes past the delta is
       // exact.
-      return check && length > 0 && ((failing(low) & inLow) | (failing(high) & inHigh)) == 0;
+      return check && length > 0 && ((special(low) & inLow) | (special(high) & inHigh)) == 0;
     }
     return addSlowly(bytes, offset, length, check); // apart, so that the above is inlined
   }
@@ -72,7 +73,7 @@ final class InputWindow {
       }
       end += length;
       ascii = !high;
-      return check && length > 0 && isPlain(bytes, offset, length);
+      return check && length > 0 && noneSpecial(bytes, offset, length);
     }
     // Only the last SIZE bytes can be read back; copy them in at most two runs.
     int skip = Math.max(0, length - SIZE);
@@ -85,17 +86,14 @@ final class InputWindow {
     }
     end += length;
     ascii = false; // a long delta: looked at by whoever needs to know
-    return check && length > 0 && isPlain(bytes, offset, length);
+    return check && length > 0 && noneSpecial(bytes, offset, length);
   }
 
-  /**
-   * Returns whether every byte of the slice is plain: 0x20 to 0x7F, but for quote and backslash
-   * (see {@link PlainRun}).
-   */
-  private static boolean isPlain(byte[] bytes, int offset, int length) {
+  /** Returns whether no byte of the slice is {@link #special}. */
+  private static boolean noneSpecial(byte[] bytes, int offset, int length) {
     for (int i = offset, end = offset + length; i < end; i++) {
       byte b = bytes[i];
-      if (b < 0x20 || b == '"' || b == '\\') { // a byte of a multi-byte character is negative
+      if ((b >= 0 && b < 0x20) || b == '"' || b == '\\') { // a byte above 0x7F is negative
         return false;
       }
     }
@@ -121,11 +119,15 @@ final class InputWindow {
    * Returns the high bit of each byte of {@code x} that is not plain (below 0x20, above 0x7F, a
    * quote or a backslash), exact for the lowest such byte.
    */
-  private static long failing(long x) {
-    long control = (x - 0x20 * ONES) & ~x; // below 0x20 (a byte above 0x7F is caught apart)
+  /**
+   * Sets the high bit of each special byte, one that can end a string, begin an escape or be
+   * malformed in one on its own: below 0x20, a quote or a backslash (not one above 0x7F).
+   */
+  private static long special(long x) {
+    long control = (x - 0x20 * ONES) & ~x;
     long quote = x ^ ('"' * ONES);
     long backslash = x ^ ('\\' * ONES);
-    return (x | control | ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)) & HIGHS;
+    return (control | ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)) & HIGHS;
   }
 
   /** Returns the array the bytes are kept in; offset {@code o} is at {@link #index}(o). */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.partialjson.testkit.Replay;
 import dev.partialjson.testkit.Splits;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PlainRunTest {
   private static final String LONG = "The plan: ship it. ".repeat(60); // 1,140 bytes, over 5 slices
 
+  // 2-, 3- and 4-byte characters among ASCII: 1,480 bytes, over 5 slices
+  private static final String MIXED = "Größe 中文 ok 😀, naïve ∑ 𝄞 x. ".repeat(40);
+
   private static void assertSameUnderEverySplit(ParserOptions options, String document) {
+    assertSameUnderEverySplit(options, document.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void assertSameUnderEverySplit(ParserOptions options, byte[] document) {
     Replay.Outcome whole = null;
     for (Splits.Split split : Splits.sweep(document)) {
       Replay.Outcome run = Replay.run(options, split, true);
@@ -77,6 +86,71 @@ class PlainRunTest {
   void aRunCutShortByTheStringLimitReportsTheSameChars() {
     assertSameUnderEverySplit(
         strictWith(Limits.builder().maxStringLength(777).build()), "{\"a\": \"" + LONG + "\"}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"", // the end of the string
+        "\\n\"", // an escape
+        "\\ud83d\\ude00\"", // a surrogate pair in \\u escapes
+        "\t\"", // a control char: malformed in strict JSON
+      })
+  void aRunOfMultiByteCharactersEndsAsIfJacksonHadReadItAll(String end) {
+    String document = "{\"a\": \"" + MIXED + end + ", \"b\": [\"é" + MIXED + "\"]}";
+    assertSameUnderEverySplit(ParserOptions.strict(), document);
+    assertSameUnderEverySplit(ParserOptions.defaults(), document);
+  }
+
+  @Test
+  void aRunOfMultiByteCharactersGivesTheCharsJacksonGives() {
+    String document = "[\"" + MIXED + "\", \"😀\", \"ä\"]";
+    for (Splits.Split split : Splits.sweep(document)) {
+      Replay.Outcome run = Replay.run(ParserOptions.strict(), split, true);
+      assertThat(run.error()).as(split.name()).isNull();
+      assertThat(run.value()).as(split.name()).isEqualTo(List.of(MIXED, "😀", "ä"));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "c0af", // an overlong '/': Jackson decodes it, the parser refuses it
+        "eda080", // a UTF-16 surrogate
+        "f4908080", // beyond U+10FFFF
+        "e282", // a character cut short by the quote
+        "80", // a continuation byte with no lead
+        "ff", // never UTF-8
+      })
+  void badUtf8AfterARunOfMultiByteCharactersIsFoundWhereItIs(String hex) {
+    ByteArrayOutputStream document = new ByteArrayOutputStream();
+    document.writeBytes(("{\"a\": \"" + MIXED).getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < hex.length(); i += 2) {
+      document.write(Integer.parseInt(hex.substring(i, i + 2), 16));
+    }
+    document.writeBytes((" more é\"}").getBytes(StandardCharsets.UTF_8));
+    assertSameUnderEverySplit(ParserOptions.strict(), document.toByteArray());
+    assertSameUnderEverySplit(ParserOptions.defaults(), document.toByteArray());
+  }
+
+  @Test
+  void aRunOfMultiByteCharactersCutShortByTheStringLimitReportsTheSameChars() {
+    // each limit falls in another place of the 27th repeat (30 chars each): after a 2-, 3- or
+    // 4-byte character, and between the two chars of a surrogate pair
+    for (int max : new int[] {783, 788, 793, 794, 805, 806}) {
+      assertSameUnderEverySplit(
+          strictWith(Limits.builder().maxStringLength(max).build()), "{\"a\": \"" + MIXED + "\"}");
+    }
+  }
+
+  @Test
+  void aRunOfMultiByteCharactersCutShortByTheDocumentLimitReportsTheSamePlace() {
+    // inside a 2-, 3- and 4-byte character of the 12th repeat (43 bytes each, after 7), and after
+    for (long max : new long[] {483, 489, 499, 500, 502}) {
+      assertSameUnderEverySplit(
+          strictWith(Limits.builder().maxDocumentLength(max).build()),
+          "{\"a\": \"" + MIXED + "\"}");
+    }
   }
 
   private static ParserOptions strictWith(Limits limits) {
