@@ -254,6 +254,30 @@ final class Documents {
   }
 
   /**
+   * Returns one string of about 100 KB of Chinese prose, no escapes: a document where nearly every
+   * delta is plain text of three-byte characters (a model answering in Chinese, Japanese or
+   * Korean), next to {@link #plainProse()}'s ASCII.
+   */
+  static byte[] cjkProse() {
+    SplittableRandom random = new SplittableRandom(SEED);
+    StringBuilder out = new StringBuilder("{\"text\": \"");
+    int bytes = 0;
+    while (bytes < 100 << 10) {
+      String word = CJK_WORDS[random.nextInt(CJK_WORDS.length)];
+      String after = random.nextInt(12) == 0 ? "。" : random.nextInt(6) == 0 ? "，" : "";
+      out.append(word).append(after);
+      bytes += 3 * (word.length() + after.length());
+    }
+    return out.append("\"}").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static final String[] CJK_WORDS = {
+    "我们", "可以", "这个", "一个", "因为", "所以", "然后", "模型", "输出", "数据", "结构", "字段", "实时",
+    "显示", "用户", "界面", "验证", "结果", "流式", "解析", "计划", "步骤", "问题", "答案", "部分", "完成",
+    "需要", "已经", "没有", "如果", "时候", "方法", "系统", "服务", "请求", "响应", "内容", "文本"
+  };
+
+  /**
    * Returns an array of about 100 KB of small objects, {@code {"id": 123, "ok": true, "tag":
    * "a12"}}: a document where nearly every delta is structure (see {@link #plainProse()}).
    */

@@ -80,8 +80,9 @@ final class Input {
    *
    * @param size {@code 1KB}, {@code 10KB}, {@code 100KB}, {@code 1MB} (one generated document),
    *     {@code corpus} (every real model output, one parser each), or one of two documents of about
-   *     100 KB of one shape, not in the default cells: {@code prose} (plain text in a string) and
-   *     {@code objects} (small objects, nearly all structure)
+   *     100 KB of one shape, not in the default cells: {@code prose} (plain ASCII text in a
+   *     string), {@code cjk} (the same of Chinese text) and {@code objects} (small objects, nearly
+   *     all structure)
    * @param split {@code whole}, a delta size in bytes ({@code 1}, {@code 4}, {@code 64}), or {@code
    *     tokens} (o200k tokens, a token ending inside a character merged with the next)
    */
@@ -94,6 +95,7 @@ final class Input {
           case "100KB" -> List.of(Documents.generate(100 << 10));
           case "1MB" -> List.of(Documents.generate(1 << 20));
           case "prose" -> List.of(Documents.plainProse());
+          case "cjk" -> List.of(Documents.cjkProse());
           case "objects" -> List.of(Documents.objects());
           default -> throw new IllegalArgumentException("unknown size: " + size);
         };
