@@ -43,9 +43,7 @@ final class SessionInput<T> {
   }
 
   void feed(CharSequence text) {
-    checkFeedable();
-    meter.start();
-    meter.fed();
+    beginFeed();
     try {
       parser.feed(text);
     } catch (Throwable e) { // a callback's Error too: the parser does not stop on one
@@ -55,9 +53,7 @@ final class SessionInput<T> {
   }
 
   void feed(byte[] bytes, int offset, int length) {
-    checkFeedable();
-    meter.start();
-    meter.fed();
+    beginFeed();
     try {
       parser.feed(bytes, offset, length);
     } catch (Throwable e) { // a callback's Error too: the parser does not stop on one
@@ -67,9 +63,7 @@ final class SessionInput<T> {
   }
 
   void feed(ByteBuffer buffer) {
-    checkFeedable();
-    meter.start();
-    meter.fed();
+    beginFeed();
     try {
       parser.feed(buffer);
     } catch (Throwable e) { // a callback's Error too: the parser does not stop on one
@@ -97,6 +91,13 @@ final class SessionInput<T> {
       failed(e);
       throw e;
     }
+  }
+
+  /** Refuses a feed the session no longer takes, and counts one that it does. */
+  private void beginFeed() {
+    checkFeedable();
+    meter.start();
+    meter.fed();
   }
 
   private void checkFeedable() {
