@@ -116,12 +116,9 @@ final class InputWindow {
   }
 
   /**
-   * Returns the high bit of each byte of {@code x} that is not plain (below 0x20, above 0x7F, a
-   * quote or a backslash), exact for the lowest such byte.
-   */
-  /**
-   * Sets the high bit of each special byte, one that can end a string, begin an escape or be
-   * malformed in one on its own: below 0x20, a quote or a backslash (not one above 0x7F).
+   * Returns the high bit of each special byte of {@code x}, one that can end a string, begin an
+   * escape or be malformed in one on its own: below 0x20, a quote or a backslash (not one above
+   * 0x7F), exact for the lowest such byte.
    */
   private static long special(long x) {
     long control = (x - 0x20 * ONES) & ~x;
