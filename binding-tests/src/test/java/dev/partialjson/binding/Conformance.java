@@ -28,8 +28,10 @@ final class Conformance {
       out.add(path + ": matches no option of anyOf");
       return out;
     }
-    if (resolved.has("type") && !texts(resolved.get("type")).contains(type(value))) {
-      if (!(type(value).equals("integer") && texts(resolved.get("type")).contains("number"))) {
+    if (resolved.has("type")
+        && !ModelSchemaTest.texts(resolved.get("type")).contains(type(value))) {
+      if (!(type(value).equals("integer")
+          && ModelSchemaTest.texts(resolved.get("type")).contains("number"))) {
         out.add(path + ": " + type(value) + " is not " + resolved.get("type"));
         return out;
       }
@@ -41,7 +43,7 @@ final class Conformance {
       out.add(path + ": " + value + " is not " + resolved.get("const"));
     }
     if (value.isObject()) {
-      for (String name : texts(resolved.path("required"))) {
+      for (String name : ModelSchemaTest.texts(resolved.path("required"))) {
         if (!value.has(name)) {
           out.add(path + ": " + name + " is missing");
         }
@@ -88,16 +90,5 @@ final class Conformance {
       case NUMBER -> value.isIntegralNumber() ? "integer" : "number";
       default -> value.getNodeType().toString();
     };
-  }
-
-  /** Returns a text node as one text, an array as its texts. */
-  static List<String> texts(JsonNode node) {
-    List<String> out = new ArrayList<>();
-    if (node.isTextual()) {
-      out.add(node.asText());
-    } else {
-      node.forEach(element -> out.add(element.asText()));
-    }
-    return out;
   }
 }

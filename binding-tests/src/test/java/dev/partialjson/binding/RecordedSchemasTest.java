@@ -52,7 +52,7 @@ class RecordedSchemasTest {
     Class<?> type = Class.forName(LlmOutputsBindingTest.class.getName() + "$" + record);
     JsonNode recorded = recordedSchema(file + ".json");
     ObjectNode generated =
-        (ObjectNode) JSON.readTree(ModelSchema.of(StreamingBinder.of(type), mode).toJson());
+        (ObjectNode) ModelSchemaTest.tree(ModelSchema.of(StreamingBinder.of(type), mode).toJson());
 
     assertThat(shape(generated, generated)).as(file).isEqualTo(shape(recorded, recorded));
     JsonNode document = JSON.readTree(read(file + ".json"));
@@ -67,10 +67,10 @@ class RecordedSchemasTest {
     JsonNode resolved = resolve(schema, root);
     ObjectNode out = JSON.createObjectNode();
     if (resolved.has("type")) {
-      out.putPOJO("type", new TreeSet<>(Conformance.texts(resolved.get("type"))));
+      out.putPOJO("type", new TreeSet<>(ModelSchemaTest.texts(resolved.get("type"))));
     }
     if (resolved.has("required")) {
-      out.putPOJO("required", new TreeSet<>(Conformance.texts(resolved.get("required"))));
+      out.putPOJO("required", new TreeSet<>(ModelSchemaTest.texts(resolved.get("required"))));
     }
     for (String keyword : List.of("enum", "const", "additionalProperties")) {
       if (resolved.has(keyword)) {

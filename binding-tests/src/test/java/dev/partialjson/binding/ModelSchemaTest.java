@@ -1,4 +1,4 @@
-package dev.partialjson.schema;
+package dev.partialjson.binding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.partialjson.binding.GenericType;
-import dev.partialjson.binding.StreamingBinder;
+import dev.partialjson.schema.ModelSchema;
+import dev.partialjson.schema.SchemaMode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -1,21 +1,19 @@
-package dev.partialjson.schema;
+package dev.partialjson.binding;
 
-import static dev.partialjson.schema.ModelSchemaTest.names;
-import static dev.partialjson.schema.ModelSchemaTest.texts;
-import static dev.partialjson.schema.ModelSchemaTest.tree;
+import static dev.partialjson.binding.ModelSchemaTest.names;
+import static dev.partialjson.binding.ModelSchemaTest.texts;
+import static dev.partialjson.binding.ModelSchemaTest.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.partialjson.binding.BindingSession;
-import dev.partialjson.binding.PropertyOrder;
-import dev.partialjson.binding.StreamingBinder;
+import dev.partialjson.schema.ModelSchema;
+import dev.partialjson.schema.SchemaMode;
 import dev.partialjson.testkit.Splits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -282,9 +280,9 @@ class PropertyOrderTest {
             UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
 
     for (String answer : List.of(declared, streamed)) {
-      for (Splits.Split split : Splits.sweep(answer)) {
+      for (Splits.Split split : Sweep.of(answer)) {
         try (BindingSession<Triage> session = binder.open()) {
-          split.feed(feeder(session));
+          Sweep.feed(split, session);
           assertThat(session.complete()).as(split.name()).isEqualTo(expected);
         }
       }
@@ -313,25 +311,5 @@ class PropertyOrderTest {
 
   private static JsonNode strict(Class<?> type, PropertyOrder order) {
     return tree(ModelSchema.of(type, SchemaMode.OPENAI_STRICT, order).toJson());
-  }
-
-  /** Returns a feeder for {@code session}, which offers the parser's three input methods. */
-  private static Splits.Feeder feeder(BindingSession<?> session) {
-    return new Splits.Feeder() {
-      @Override
-      public void feed(CharSequence text) {
-        session.feed(text);
-      }
-
-      @Override
-      public void feed(byte[] bytes, int offset, int length) {
-        session.feed(bytes, offset, length);
-      }
-
-      @Override
-      public void feed(ByteBuffer buffer) {
-        session.feed(buffer);
-      }
-    };
   }
 }
