@@ -95,7 +95,11 @@ class TripEvents {
                         String.valueOf(o.finishReason()),
                         "outputTokens",
                         o.stats().usage() == null ? -1 : o.stats().usage().outputTokens()));
-    return Flux.merge(texts, activities, end);
+    // The views share one pass and see each signal in order, but Flux.merge may pass on what one
+    // view queued (while the client was not asking) after what another emitted later: the end is
+    // sent once the other views are done. Subscribing it within the merge starts the request.
+    var endOnce = end.cache();
+    return Flux.merge(texts, activities, endOnce.ignoreElement()).concatWith(endOnce);
   }
 
   private static String problems(StreamedAnswer.Outcome<Trip> outcome) {
