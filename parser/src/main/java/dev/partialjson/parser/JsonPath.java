@@ -230,66 +230,7 @@ public final class JsonPath {
    */
   public static JsonPath parseJsonPointer(String pointer) {
     Objects.requireNonNull(pointer, "pointer == null");
-    if (pointer.isEmpty()) {
-      return ROOT;
-    }
-    if (pointer.charAt(0) != '/') {
-      throw new IllegalArgumentException(
-          "Expected '/' at index 0 in JSON Pointer \"" + pointer + "\"");
-    }
-    JsonPath path = ROOT;
-    StringBuilder token = new StringBuilder();
-    for (int i = 1; i <= pointer.length(); i++) {
-      char c = i < pointer.length() ? pointer.charAt(i) : '/';
-      if (c == '/') {
-        path = appendPointerToken(path, token.toString());
-        token.setLength(0);
-      } else if (c == '~') {
-        char next = i + 1 < pointer.length() ? pointer.charAt(i + 1) : 0;
-        if (next != '0' && next != '1') {
-          throw new IllegalArgumentException(
-              "Expected '0' or '1' after '~' at index "
-                  + (i + 1)
-                  + " in JSON Pointer \""
-                  + pointer
-                  + "\"");
-        }
-        token.append(next == '0' ? '~' : '/');
-        i++;
-      } else {
-        token.append(c);
-      }
-    }
-    return path;
-  }
-
-  private static JsonPath appendPointerToken(JsonPath path, String token) {
-    if (token.equals("0") || (!token.isEmpty() && token.charAt(0) != '0')) {
-      int index = parseIndexOrMinusOne(token);
-      if (index >= 0) {
-        return path.index(index);
-      }
-    }
-    return path.field(token);
-  }
-
-  /** Returns the value of an all-digit token, or -1 if it is empty, has another char or is big. */
-  static int parseIndexOrMinusOne(String digits) {
-    if (digits.isEmpty()) {
-      return -1;
-    }
-    long value = 0;
-    for (int i = 0; i < digits.length(); i++) {
-      char c = digits.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-      if (value > Integer.MAX_VALUE) {
-        return -1;
-      }
-    }
-    return (int) value;
+    return JsonPathReader.pointer(pointer);
   }
 
   /**

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A recursive-descent reader for the JSONPath subset described at {@link JsonPath#parse}, shared by
- * {@link JsonPath} and {@link JsonPathPattern}. Not thread-safe; one per text read.
+ * {@link JsonPath} and {@link JsonPathPattern}, and the reader of JSON Pointers ({@link #pointer}).
+ * Not thread-safe; one per text read.
  */
 final class JsonPathReader {
   private final String text;
@@ -15,6 +16,70 @@ final class JsonPathReader {
   JsonPathReader(String text, boolean allowWildcards) {
     this.text = text;
     this.allowWildcards = allowWildcards;
+  }
+
+  /** Reads an RFC 6901 JSON Pointer, as {@link JsonPath#parseJsonPointer} describes. */
+  static JsonPath pointer(String pointer) {
+    if (pointer.isEmpty()) {
+      return JsonPath.root();
+    }
+    if (pointer.charAt(0) != '/') {
+      throw new IllegalArgumentException(
+          "Expected '/' at index 0 in JSON Pointer \"" + pointer + "\"");
+    }
+    JsonPath path = JsonPath.root();
+    StringBuilder token = new StringBuilder();
+    for (int i = 1; i <= pointer.length(); i++) {
+      char c = i < pointer.length() ? pointer.charAt(i) : '/';
+      if (c == '/') {
+        path = appendPointerToken(path, token.toString());
+        token.setLength(0);
+      } else if (c == '~') {
+        char next = i + 1 < pointer.length() ? pointer.charAt(i + 1) : 0;
+        if (next != '0' && next != '1') {
+          throw new IllegalArgumentException(
+              "Expected '0' or '1' after '~' at index "
+                  + (i + 1)
+                  + " in JSON Pointer \""
+                  + pointer
+                  + "\"");
+        }
+        token.append(next == '0' ? '~' : '/');
+        i++;
+      } else {
+        token.append(c);
+      }
+    }
+    return path;
+  }
+
+  private static JsonPath appendPointerToken(JsonPath path, String token) {
+    if (token.equals("0") || (!token.isEmpty() && token.charAt(0) != '0')) {
+      int index = indexOrMinusOne(token);
+      if (index >= 0) {
+        return path.index(index);
+      }
+    }
+    return path.field(token);
+  }
+
+  /** Returns the value of an all-digit token, or -1 if it is empty, has another char or is big. */
+  private static int indexOrMinusOne(String digits) {
+    if (digits.isEmpty()) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      char c = digits.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+      if (value > Integer.MAX_VALUE) {
+        return -1;
+      }
+    }
+    return (int) value;
   }
 
   List<Object> parse() {
@@ -89,7 +154,7 @@ final class JsonPathReader {
     while (pos < text.length() && JsonPath.isDigit(text.charAt(pos))) {
       pos++;
     }
-    int index = JsonPath.parseIndexOrMinusOne(text.substring(start, pos));
+    int index = indexOrMinusOne(text.substring(start, pos));
     if (index < 0) {
       pos = start;
       throw error("Expected an index of at most " + Integer.MAX_VALUE);
