@@ -22,20 +22,20 @@ final class Subscription {
   /**
    * Whether its values stand in for their tokens in the values around them (see {@link Recorder}):
    * set for the items the final validation cascades into, where databind takes the bound item as it
-   * is. Not final only so that a recorder can be tried alone with a subscription that holds (see
-   * the three-argument constructor); a session's subscriptions never change once made.
+   * is.
    */
-  boolean holds;
+  final boolean holds;
 
   final List<Consumer<Object>> values;
   final List<Consumer<Object>> validItems;
   final List<Consumer<BoundItem<Object>>> checkedItems;
 
-  /** Returns a subscription that no callback waits for and that does not hold its values. */
-  Subscription(JsonPathPattern pattern, DataType type, boolean validate) {
+  /** Returns a subscription that no callback waits for, so that a recorder can be tried alone. */
+  Subscription(JsonPathPattern pattern, DataType type, boolean validate, boolean holds) {
     this.pattern = pattern;
     this.type = type;
     this.validate = validate;
+    this.holds = holds;
     this.values = List.of();
     this.validItems = List.of();
     this.checkedItems = List.of();

@@ -200,12 +200,11 @@ class HeldItemsTest {
   void heldItemsExpandToEveryTokenOfTheDocument() throws IOException {
     for (boolean bound : new boolean[] {true, false}) {
       Subscription sections =
-          new Subscription(JsonPathPattern.compile("$.sections[*]"), type(Section.class), true);
+          new Subscription(
+              JsonPathPattern.compile("$.sections[*]"), type(Section.class), true, true);
       Subscription leaves =
           new Subscription(
-              JsonPathPattern.compile("$.sections[*].leaves[*]"), type(Leaf.class), true);
-      sections.holds = true;
-      leaves.holds = true;
+              JsonPathPattern.compile("$.sections[*].leaves[*]"), type(Leaf.class), true, true);
       // Binds nothing: each value is held as its path, or (bound == false) recorded as tokens.
       Recorder recorder =
           new Recorder(
