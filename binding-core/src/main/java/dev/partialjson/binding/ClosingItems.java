@@ -6,9 +6,11 @@ import dev.partialjson.parser.PartialJsonException;
 import jakarta.validation.Validator;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -42,9 +44,10 @@ final class ClosingItems implements Recorder.ItemSink, Checker.Validators {
   private final Map<Key, Violation> violations = new LinkedHashMap<>();
   private @Nullable BindingException failure;
   private boolean skipping;
-  // The list whose items were validated last, and their validator (see at).
-  private @Nullable JsonPath itemsOf;
-  private @Nullable Validator itemValidator;
+  // By depth: the list whose items of that depth were validated last, and their validator (see
+  // at); made at the first item validated.
+  private @Nullable JsonPath @Nullable [] lists;
+  private @Nullable Validator @Nullable [] listValidators;
 
   ClosingItems(StreamingBinder<?> binder) {
     this.binder = binder;
@@ -105,22 +108,55 @@ final class ClosingItems implements Recorder.ItemSink, Checker.Validators {
   }
 
   /**
-   * Returns the validator for a bean at {@code base}; the items of one list share one, so it is
-   * looked up once per list.
+   * Returns the validator for a bean at {@code base}. It depends on the pattern alone, and the
+   * items of lists of one pattern share it, so it is looked up once per pattern and depth, not per
+   * list or item: the lists of items last validated are kept by depth, since a list's items and its
+   * parent's come in turn ({@code $.sections[0].items[*]}, {@code $.sections[0]}, {@code
+   * $.sections[1].items[*]}, ...).
    */
   @Override
   public Validator at(JsonPath base) {
-    JsonPath parent = base.parent();
-    Validator known = itemValidator;
-    if (known != null && base.isIndex() && parent == itemsOf) {
-      return known; // another item of the same list
+    JsonPath list = base.parent();
+    if (!base.isIndex() || list == null) {
+      return checker.at(Checker.pattern(base)); // a bean at a field: once per document and field
     }
-    Validator found = checker.at(Checker.pattern(base));
-    if (base.isIndex()) {
-      itemsOf = parent;
-      itemValidator = found;
+    int depth = list.depth();
+    JsonPath[] known = lists;
+    Validator[] validators = listValidators;
+    if (known == null || validators == null || depth >= known.length) {
+      int size = Math.max(depth + 1, known == null ? 4 : 2 * known.length);
+      known = known == null ? new JsonPath[size] : Arrays.copyOf(known, size);
+      validators = validators == null ? new Validator[size] : Arrays.copyOf(validators, size);
+      lists = known;
+      listValidators = validators;
     }
+    Validator found = validators[depth];
+    if (found == null || !samePattern(list, known[depth])) {
+      found = checker.at(Checker.pattern(base));
+      validators[depth] = found;
+    }
+    known[depth] = list; // the next item of this list is then found at the first comparison
     return found;
+  }
+
+  /**
+   * Returns whether two paths have one pattern ({@link Checker#pattern}): the same names where each
+   * has a name, an index where each has one. Walks up to the first ancestor they share, without
+   * making the pattern: {@code $.sections[3].items} against {@code $.sections[2].items} is three
+   * steps.
+   */
+  static boolean samePattern(@Nullable JsonPath a, @Nullable JsonPath b) {
+    if (a == null || b == null || a.depth() != b.depth()) {
+      return a == b;
+    }
+    while (a != b) { // one depth, so both reach the root together, at the latest
+      if (a.isIndex() != b.isIndex() || (a.isField() && !a.name().equals(b.name()))) {
+        return false;
+      }
+      a = Objects.requireNonNull(a.parent());
+      b = Objects.requireNonNull(b.parent());
+    }
+    return true;
   }
 
   /**

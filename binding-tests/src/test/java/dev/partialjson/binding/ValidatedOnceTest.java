@@ -2,6 +2,7 @@ package dev.partialjson.binding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.partialjson.parser.JsonPath;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -15,6 +16,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +58,10 @@ class ValidatedOnceTest {
 
   record Doc(@NotBlank String title, @Size(min = 1) List<@Valid Section> sections) {}
 
+  record Box(@NotBlank String name, List<@Valid Leaf> notes) {}
+
+  record Shelves(List<@Valid Section> sections, List<@Valid Box> boxes) {}
+
   private static final String JSON =
       """
       {"title":"","sections":[
@@ -75,6 +85,21 @@ class ValidatedOnceTest {
             "$.sections[1].leaves Size",
             "$.sections[1].name NotBlank",
             "$.title NotBlank");
+  }
+
+  @Test
+  void listsOfTwoPatternsAtOneDepthEachValidateTheirItemsOnce() {
+    // $.sections[*] and $.boxes[*] lie at one depth, each with its own list validated once; the
+    // sections come again after the boxes, so the validator of their pattern is wanted again
+    BindingSession<Shelves> session = StreamingBinder.of(Shelves.class).open();
+    session.feed(
+        """
+        {"sections":[{"name":"a","leaves":[{"text":"x"}]},{"name":"b","leaves":[{"text":"y"}]}],
+         "boxes":[{"name":"c","notes":[{"text":""}]},{"name":"d","notes":[{"text":"z"}]}],
+         "sections":[{"name":"e","leaves":[{"text":"w"}]}]}""");
+    assertThat(paths(session.result().violations()))
+        .containsExactly("$.boxes[0].notes[0].text NotBlank");
+    assertThat(CHECKS.get()).isEqualTo(5); // five leaves, each validated as it closed
   }
 
   @Test
@@ -138,6 +163,36 @@ class ValidatedOnceTest {
     assertThat(CHECKS.get()).isGreaterThan(4); // documented: validated inside parents again
     CHECKS.set(0);
     assertThat(found).isEqualTo(violations(StreamingBinder.of(Doc.class)));
+  }
+
+  /** Paths of a few names and small indexes, so that many pairs share their pattern. */
+  @Provide
+  Arbitrary<JsonPath> paths() {
+    Arbitrary<Object> segment =
+        Arbitraries.oneOf(
+            Arbitraries.of("a", "b", "items", "a.b"), Arbitraries.integers().between(0, 2));
+    return segment
+        .list()
+        .ofMaxSize(4)
+        .map(
+            segments -> {
+              JsonPath path = JsonPath.root();
+              for (Object s : segments) {
+                path = s instanceof String name ? path.field(name) : path.index((Integer) s);
+              }
+              return path;
+            });
+  }
+
+  @Property(tries = 2000)
+  void itemsShareAValidatorExactlyWhenTheirListsShareAPattern(
+      @ForAll("paths") JsonPath a, @ForAll("paths") JsonPath b) {
+    // the session looks a list's validator up again only for a list of another pattern
+    assertThat(ClosingItems.samePattern(a, b))
+        .as(a + " " + b)
+        .isEqualTo(Checker.pattern(a).equals(Checker.pattern(b)));
+    JsonPath shared = a.field("items");
+    assertThat(ClosingItems.samePattern(shared.index(1), shared.index(2))).isTrue();
   }
 
   private static List<String> violations(StreamingBinder<Doc> binder) {
