@@ -109,16 +109,16 @@ final class ClosingItems implements Recorder.ItemSink, Checker.Validators {
 
   /**
    * Returns the validator for a bean at {@code base}. It depends on the pattern alone, and the
-   * items of lists of one pattern share it, so it is looked up once per pattern and depth, not per
-   * list or item: the lists of items last validated are kept by depth, since a list's items and its
-   * parent's come in turn ({@code $.sections[0].items[*]}, {@code $.sections[0]}, {@code
-   * $.sections[1].items[*]}, ...).
+   * items of lists of one pattern share it, so an item's is looked up only when the pattern of the
+   * list at its depth changed, not per list or item: the list last seen is kept by depth, since a
+   * list's items and its parent's come in turn ({@code $.sections[0].items[*]}, {@code
+   * $.sections[0]}, {@code $.sections[1].items[*]}, ...).
    */
   @Override
   public Validator at(JsonPath base) {
     JsonPath list = base.parent();
     if (!base.isIndex() || list == null) {
-      return checker.at(Checker.pattern(base)); // a bean at a field: once per document and field
+      return checker.at(Checker.pattern(base)); // a bean at a field: the root, or a callback's
     }
     int depth = list.depth();
     JsonPath[] known = lists;
