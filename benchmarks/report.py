@@ -27,6 +27,7 @@ BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
 APPROACHES = [
     ("limit", "LIMIT (Jackson non-blocking)"),
     ("events", "events only"),
+    ("eventsCursor", "events only, to a CursorListener"),
     ("eventsText", "events only, String deltas"),
     ("snapshots", "snapshot after every delta"),
     ("binding", "typed binding"),
@@ -37,7 +38,8 @@ SIZES = ["1KB", "10KB", "100KB", "1MB", "corpus", "prose", "objects"]  # the las
 DELTAS = ["tokens", "64", "4", "1", "whole"]
 DELTA_LABEL = {"tokens": "o200k tokens", "whole": "whole document", "1": "1 byte",
                "4": "4 bytes", "64": "64 bytes"}
-COLORS = {"limit": "#222222", "events": "#1f77b4", "eventsText": "#17becf",
+COLORS = {"limit": "#222222", "events": "#1f77b4", "eventsCursor": "#ff7f0e",
+          "eventsText": "#17becf",
           "snapshots": "#2ca02c", "binding": "#9467bd", "reparse": "#d62728"}
 
 
@@ -111,7 +113,8 @@ def tables(cells):
             return "not measured"
         return "yes" if all(v <= limit for v in known) else "**no**"
 
-    for method, limit in (("events", 1.0), ("eventsText", 1.0), ("snapshots", 1.5),
+    for method, limit in (("events", 1.0), ("eventsCursor", 1.0), ("eventsText", 1.0),
+                          ("snapshots", 1.5),
                           ("binding", 2.0)):
         r = [ratio(method, "100KB"), ratio(method, "1MB")]
         out.append("| %s time / LIMIT | %s | %s | %.2f | %s |" % (
@@ -133,7 +136,7 @@ def tables(cells):
         return c["alloc"] / n["bytes"] if c and n and c["alloc"] is not None else None
 
     own = [alloc("limit", size) for size in ("100KB", "1MB")]  # the target: LIMIT's own
-    for method in ("events", "eventsText"):
+    for method in ("events", "eventsCursor", "eventsText"):
         a = [alloc(method, size) for size in ("100KB", "1MB")]
         pairs = [(v, l) for v, l in zip(a, own) if v is not None and l is not None]
         met = "not measured" if not pairs else (

@@ -58,9 +58,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * allocation weighs less here than in JMH's figures; use JMH for those, and this to tell whether a
  * change made the work of the parsing thread itself smaller.
  *
- * <p>Run (the rows are {@code limit}, {@code reference}, {@code events}, {@code eventsText}, {@code
- * snapshots} and {@code binding}, {@code reference} being {@link Reference}, which is not a JMH
- * row; without {@code --baseline} the first is the denominator):
+ * <p>Run (the rows are {@code limit}, {@code reference}, {@code events}, {@code eventsCursor},
+ * {@code eventsText}, {@code snapshots} and {@code binding}, {@code reference} being {@link
+ * Reference}, which is not a JMH row; without {@code --baseline} the first is the denominator):
  *
  * <pre>{@code
  * ./mvnw -q -pl benchmarks -am package -Dmaven.test.skip=true exec:exec@cpu \
@@ -71,7 +71,7 @@ public final class CpuTime {
   private static final long ROUND_NANOS = 200_000_000L;
   private static final String RESULT = "cpu-time-per-operation-us ";
   private static final List<String> ROWS =
-      List.of("limit", "reference", "events", "eventsText", "snapshots", "binding");
+      List.of("limit", "reference", "events", "eventsCursor", "eventsText", "snapshots", "binding");
   private static final String BLACKHOLE_PASSWORD =
       "Today's password is swordfish. I understand instantiating Blackholes directly is"
           + " dangerous.";
@@ -151,7 +151,7 @@ public final class CpuTime {
     if (options.baseline != null) {
       System.out.printf(
           Locale.ROOT,
-          "%-11s %-34s %-34s %s%n",
+          "%-13s %-34s %-34s %s%n",
           "row",
           "baseline",
           "this build",
@@ -159,7 +159,7 @@ public final class CpuTime {
     } else {
       System.out.printf(
           Locale.ROOT,
-          "%-11s %-34s %s%n",
+          "%-13s %-34s %s%n",
           "row",
           "CPU time",
           "ratio to "
@@ -180,7 +180,7 @@ public final class CpuTime {
       if (options.baseline != null) {
         System.out.printf(
             Locale.ROOT,
-            "%-11s %-34s %-34s %s%n",
+            "%-13s %-34s %-34s %s%n",
             options.rows.get(row),
             summary(medians.get(2 * row)),
             summary(medians.get(2 * row + 1)),
@@ -188,7 +188,7 @@ public final class CpuTime {
       } else {
         System.out.printf(
             Locale.ROOT,
-            "%-11s %-34s %s%n",
+            "%-13s %-34s %s%n",
             options.rows.get(row),
             summary(medians.get(row)),
             ratio);

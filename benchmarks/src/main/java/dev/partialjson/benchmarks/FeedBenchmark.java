@@ -6,10 +6,12 @@ import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.json.async.NonBlockingJsonParser;
 import dev.partialjson.binding.BindingSession;
 import dev.partialjson.binding.StreamingBinder;
+import dev.partialjson.parser.CursorListener;
 import dev.partialjson.parser.IncrementalJsonParser;
 import dev.partialjson.parser.JsonListener;
 import dev.partialjson.parser.JsonPath;
 import dev.partialjson.parser.ParserOptions;
+import dev.partialjson.parser.PathCursor;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -147,6 +149,24 @@ public class FeedBenchmark {
     }
   }
 
+  /**
+   * As {@link #events}, to a {@link CursorListener}: the same events with the path read in place,
+   * so that no {@code JsonPath} is made (the listener reads each path's length).
+   */
+  @Benchmark
+  public void eventsCursor(Cell cell, Blackhole blackhole) {
+    CursorConsumer listener = new CursorConsumer(blackhole);
+    for (Input.Document document : cell.input.documents) {
+      IncrementalJsonParser parser = IncrementalJsonParser.create(EVENTS, listener);
+      int start = 0;
+      for (int end : document.ends) {
+        parser.feed(document.bytes, start, end - start);
+        start = end;
+      }
+      parser.finish();
+    }
+  }
+
   /** As {@link #events}, fed the same deltas as strings, as model SDKs hand them out. */
   @Benchmark
   public void eventsText(Cell cell, Blackhole blackhole) {
@@ -224,6 +244,69 @@ public class FeedBenchmark {
         }
         blackhole.consume(session.complete());
       }
+    }
+  }
+
+  /** As {@link Consumer}, for a {@link CursorListener}: consumes each path's length. */
+  static final class CursorConsumer implements CursorListener {
+    private final Blackhole blackhole;
+
+    CursorConsumer(Blackhole blackhole) {
+      this.blackhole = blackhole;
+    }
+
+    @Override
+    public void startObject(PathCursor at) {
+      blackhole.consume(at.length());
+    }
+
+    @Override
+    public void endObject(PathCursor at) {
+      blackhole.consume(at.length());
+    }
+
+    @Override
+    public void startArray(PathCursor at) {
+      blackhole.consume(at.length());
+    }
+
+    @Override
+    public void endArray(PathCursor at) {
+      blackhole.consume(at.length());
+    }
+
+    @Override
+    public void stringDelta(PathCursor at, CharSequence delta) {
+      blackhole.consume(at.length());
+      blackhole.consume(delta.length());
+    }
+
+    @Override
+    public void stringValue(PathCursor at, String value) {
+      blackhole.consume(at.length());
+      blackhole.consume(value);
+    }
+
+    @Override
+    public void numberValue(PathCursor at, Number value) {
+      blackhole.consume(at.length());
+      blackhole.consume(value);
+    }
+
+    @Override
+    public void booleanValue(PathCursor at, boolean value) {
+      blackhole.consume(at.length());
+      blackhole.consume(value);
+    }
+
+    @Override
+    public void nullValue(PathCursor at) {
+      blackhole.consume(at.length());
+    }
+
+    @Override
+    public void documentEnd() {
+      blackhole.consume(true);
     }
   }
 

@@ -226,6 +226,6 @@ final class BodyReader {
   }
 
   private JsonPath errorPath() {
-    return paths.forError(string.path());
+    return paths.forError(string.isOpen());
   }
 }

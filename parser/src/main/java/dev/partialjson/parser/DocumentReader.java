@@ -30,7 +30,7 @@ final class DocumentReader {
   private final Locations locations;
   private final Failures failures;
   private final SuffixReader suffix;
-  private final PathStack paths = new PathStack();
+  private final PathStack paths;
   private final StringStream string;
   private final TokenEvents events;
   private final BodyReader body;
@@ -42,6 +42,7 @@ final class DocumentReader {
 
   /** Makes a reader of one document that reports to {@code listener}. */
   DocumentReader(ParserOptions options, GuardedListener listener) {
+    this.paths = new PathStack(listener instanceof GuardedListener.Paths);
     boolean strictSyntax = options.syntax() == ParserOptions.Syntax.STRICT;
     Limits limits = options.limits();
     long maxLength = limits.maxDocumentLength();
@@ -243,11 +244,11 @@ final class DocumentReader {
                 ? Problem.NO_VALUE_IN_THINK
                 : Problem.NO_VALUE);
       case BODY:
-        if (paths.depth() > 0 || string.path() != null) {
-          if (string.path() == null) {
+        if (paths.depth() > 0 || string.isOpen()) {
+          if (!string.isOpen()) {
             body.completeNumber();
           }
-          throw string.path() != null
+          throw string.isOpen()
               ? incomplete(Problem.ENDED_IN_STRING)
               : paths.depth() == 1
                   ? incomplete(Problem.ENDED_IN_CONTAINER)
@@ -301,7 +302,7 @@ final class DocumentReader {
   private IncompleteJsonException incomplete(Problem problem, Object... values) {
     int[] at = lineAndColumn();
     return new IncompleteJsonException(
-        problem.words(values), paths.open(string.path()), fed, at[0], at[1], snapshot());
+        problem.words(values), paths.open(string.isOpen()), fed, at[0], at[1], snapshot());
   }
 
   /** Returns the line and column of the next byte: whoever reads the current stage counts them. */
@@ -318,6 +319,6 @@ final class DocumentReader {
   }
 
   private JsonPath errorPath() {
-    return paths.forError(string.path());
+    return paths.forError(string.isOpen());
   }
 }

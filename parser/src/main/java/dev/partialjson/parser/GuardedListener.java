@@ -11,12 +11,24 @@ package dev.partialjson.parser;
  * Wrapped, the listener's exception cannot be taken for Jackson's, and the parser knows where a
  * failure came from. A {@code try} costs nothing until something is thrown. Not thread-safe, like
  * the parser.
+ *
+ * <p>Two kinds, one per kind of caller's listener: a {@link JsonListener}'s events get each value's
+ * {@link JsonPath} made from the cursor (once per value, see {@link PathCursor#toPath()}); a {@link
+ * CursorListener}'s get the cursor. Two classes rather than one with a branch in every callback:
+ * each callback stays one call, as it was with one kind of listener.
  */
-final class GuardedListener implements EventSink {
-  private final JsonListener listener;
+abstract class GuardedListener implements EventSink {
 
-  GuardedListener(JsonListener listener) {
-    this.listener = listener;
+  private GuardedListener() {}
+
+  /** Returns {@code listener}, guarded; its events get {@link JsonPath}s. */
+  static GuardedListener of(JsonListener listener) {
+    return new Paths(listener);
+  }
+
+  /** Returns {@code listener}, guarded. */
+  static GuardedListener of(CursorListener listener) {
+    return new Cursors(listener);
   }
 
   /** What a listener threw, on its way out of the parser; no stack trace of its own. */
@@ -28,129 +40,273 @@ final class GuardedListener implements EventSink {
     }
   }
 
-  @Override
-  public void startObject(JsonPath path) {
-    try {
-      listener.startObject(path);
-    } catch (Throwable t) {
-      throw new Thrown(t);
+  /** A {@link JsonListener}, called with each value's path. */
+  static final class Paths extends GuardedListener {
+    private final JsonListener listener;
+
+    Paths(JsonListener listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public void startObject(PathCursor at) {
+      try {
+        listener.startObject(at.toPath());
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
+    }
+
+    @Override
+    public void endObject(PathCursor at) {
+      try {
+        listener.endObject(at.toPath());
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
+    }
+
+    @Override
+    public void startArray(PathCursor at) {
+      try {
+        listener.startArray(at.toPath());
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
+    }
+
+    @Override
+    public void endArray(PathCursor at) {
+      try {
+        listener.endArray(at.toPath());
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
+    }
+
+    @Override
+    public void stringDelta(PathCursor at, CharSequence delta) {
+      try {
+        listener.stringDelta(at.toPath(), delta);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
+    }
+
+    @Override
+    public void stringValue(PathCursor at, String value) {
+      try {
+        listener.stringValue(at.toPath(), value);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
+    }
+
+    @Override
+    public void numberValue(PathCursor at, Number value) {
+      try {
+        listener.numberValue(at.toPath(), value);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
+    }
+
+    @Override
+    public void booleanValue(PathCursor at, boolean value) {
+      try {
+        listener.booleanValue(at.toPath(), value);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
+    }
+
+    @Override
+    public void nullValue(PathCursor at) {
+      try {
+        listener.nullValue(at.toPath());
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
+    }
+
+    @Override
+    public void documentEnd() {
+      try {
+        listener.documentEnd();
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
+    }
+
+    @Override
+    public void repair(Repair repair) {
+      try {
+        listener.repair(repair);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
+    }
+
+    @Override
+    public void reasoningStart() {
+      try {
+        listener.reasoningStart();
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
+    }
+
+    @Override
+    public void reasoningDelta(CharSequence delta) {
+      try {
+        listener.reasoningDelta(delta);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
+    }
+
+    @Override
+    public void reasoningEnd() {
+      try {
+        listener.reasoningEnd();
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
     }
   }
 
-  @Override
-  public void endObject(JsonPath path) {
-    try {
-      listener.endObject(path);
-    } catch (Throwable t) {
-      throw new Thrown(t);
-    }
-  }
+  /** A {@link CursorListener}, called with the cursor. */
+  static final class Cursors extends GuardedListener {
+    private final CursorListener listener;
 
-  @Override
-  public void startArray(JsonPath path) {
-    try {
-      listener.startArray(path);
-    } catch (Throwable t) {
-      throw new Thrown(t);
+    Cursors(CursorListener listener) {
+      this.listener = listener;
     }
-  }
 
-  @Override
-  public void endArray(JsonPath path) {
-    try {
-      listener.endArray(path);
-    } catch (Throwable t) {
-      throw new Thrown(t);
+    @Override
+    public void startObject(PathCursor at) {
+      try {
+        listener.startObject(at);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
     }
-  }
 
-  @Override
-  public void stringDelta(JsonPath path, CharSequence delta) {
-    try {
-      listener.stringDelta(path, delta);
-    } catch (Throwable t) {
-      throw new Thrown(t);
+    @Override
+    public void endObject(PathCursor at) {
+      try {
+        listener.endObject(at);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
     }
-  }
 
-  @Override
-  public void stringValue(JsonPath path, String value) {
-    try {
-      listener.stringValue(path, value);
-    } catch (Throwable t) {
-      throw new Thrown(t);
+    @Override
+    public void startArray(PathCursor at) {
+      try {
+        listener.startArray(at);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
     }
-  }
 
-  @Override
-  public void numberValue(JsonPath path, Number value) {
-    try {
-      listener.numberValue(path, value);
-    } catch (Throwable t) {
-      throw new Thrown(t);
+    @Override
+    public void endArray(PathCursor at) {
+      try {
+        listener.endArray(at);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
     }
-  }
 
-  @Override
-  public void booleanValue(JsonPath path, boolean value) {
-    try {
-      listener.booleanValue(path, value);
-    } catch (Throwable t) {
-      throw new Thrown(t);
+    @Override
+    public void stringDelta(PathCursor at, CharSequence delta) {
+      try {
+        listener.stringDelta(at, delta);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
     }
-  }
 
-  @Override
-  public void nullValue(JsonPath path) {
-    try {
-      listener.nullValue(path);
-    } catch (Throwable t) {
-      throw new Thrown(t);
+    @Override
+    public void stringValue(PathCursor at, String value) {
+      try {
+        listener.stringValue(at, value);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
     }
-  }
 
-  @Override
-  public void documentEnd() {
-    try {
-      listener.documentEnd();
-    } catch (Throwable t) {
-      throw new Thrown(t);
+    @Override
+    public void numberValue(PathCursor at, Number value) {
+      try {
+        listener.numberValue(at, value);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
     }
-  }
 
-  @Override
-  public void repair(Repair repair) {
-    try {
-      listener.repair(repair);
-    } catch (Throwable t) {
-      throw new Thrown(t);
+    @Override
+    public void booleanValue(PathCursor at, boolean value) {
+      try {
+        listener.booleanValue(at, value);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
     }
-  }
 
-  @Override
-  public void reasoningStart() {
-    try {
-      listener.reasoningStart();
-    } catch (Throwable t) {
-      throw new Thrown(t);
+    @Override
+    public void nullValue(PathCursor at) {
+      try {
+        listener.nullValue(at);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
     }
-  }
 
-  @Override
-  public void reasoningDelta(CharSequence delta) {
-    try {
-      listener.reasoningDelta(delta);
-    } catch (Throwable t) {
-      throw new Thrown(t);
+    @Override
+    public void documentEnd() {
+      try {
+        listener.documentEnd();
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
     }
-  }
 
-  @Override
-  public void reasoningEnd() {
-    try {
-      listener.reasoningEnd();
-    } catch (Throwable t) {
-      throw new Thrown(t);
+    @Override
+    public void repair(Repair repair) {
+      try {
+        listener.repair(repair);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
+    }
+
+    @Override
+    public void reasoningStart() {
+      try {
+        listener.reasoningStart();
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
+    }
+
+    @Override
+    public void reasoningDelta(CharSequence delta) {
+      try {
+        listener.reasoningDelta(delta);
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
+    }
+
+    @Override
+    public void reasoningEnd() {
+      try {
+        listener.reasoningEnd();
+      } catch (Throwable t) {
+        throw new Thrown(t);
+      }
     }
   }
 }

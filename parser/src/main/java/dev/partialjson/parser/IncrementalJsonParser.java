@@ -18,14 +18,15 @@ import org.jspecify.annotations.Nullable;
  * } // close() calls finish(): an incomplete document throws IncompleteJsonException
  * }</pre>
  *
- * <p>Events go to the {@link JsonListener} synchronously, inside {@code feed} and {@code finish}.
- * With {@link ParserOptions.Snapshots#ENABLED} (the default), {@link #snapshot()} returns the value
- * so far at any moment. Input the options allow but that is not strict JSON is reported as {@link
- * Repair}s. Malformed input throws {@link MalformedJsonException}, input beyond the {@link Limits}
- * throws {@link LimitExceededException}; after either, the snapshot still holds everything that had
- * arrived, and further {@code feed} calls throw {@link IllegalStateException}. Whatever a listener
- * throws (an {@link Error} or a checked exception included) comes out of the call unchanged and
- * leaves the parser failed in the same way.
+ * <p>Events go to the {@link JsonListener}, or the {@link CursorListener}, synchronously, inside
+ * {@code feed} and {@code finish}. With {@link ParserOptions.Snapshots#ENABLED} (the default),
+ * {@link #snapshot()} returns the value so far at any moment. Input the options allow but that is
+ * not strict JSON is reported as {@link Repair}s. Malformed input throws {@link
+ * MalformedJsonException}, input beyond the {@link Limits} throws {@link LimitExceededException};
+ * after either, the snapshot still holds everything that had arrived, and further {@code feed}
+ * calls throw {@link IllegalStateException}. Whatever a listener throws (an {@link Error} or a
+ * checked exception included) comes out of the call unchanged and leaves the parser failed in the
+ * same way.
  *
  * <p>Not thread-safe: one parser serves one stream, fed from one thread at a time, and is not
  * reentrant: a listener must not call {@code feed} or {@code finish} of the parser that calls it
@@ -51,9 +52,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
 
   private final CallGuard guard = new CallGuard();
 
-  private IncrementalJsonParser(ParserOptions options, JsonListener listener) {
+  private IncrementalJsonParser(ParserOptions options, GuardedListener listener) {
     this.options = options;
-    this.reader = new DocumentReader(options, new GuardedListener(listener));
+    this.reader = new DocumentReader(options, listener);
     this.encoded = reader::accept;
   }
 
@@ -66,7 +67,29 @@ public final class IncrementalJsonParser implements AutoCloseable {
   public static IncrementalJsonParser create(ParserOptions options, JsonListener listener) {
     Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(listener, "listener == null");
-    return new IncrementalJsonParser(options, listener);
+    return new IncrementalJsonParser(
+        options,
+        listener == JsonListener.NONE // needs no paths
+            ? GuardedListener.of(CursorListener.NONE)
+            : GuardedListener.of(listener));
+  }
+
+  /**
+   * Returns a parser with the {@link ParserOptions#defaults() default options} that reports to a
+   * {@link CursorListener}, which makes no {@link JsonPath} unless it asks for one.
+   */
+  public static IncrementalJsonParser create(CursorListener listener) {
+    return create(ParserOptions.defaults(), listener);
+  }
+
+  /**
+   * Returns a parser with {@code options} that reports to the {@link CursorListener} {@code
+   * listener}.
+   */
+  public static IncrementalJsonParser create(ParserOptions options, CursorListener listener) {
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(listener, "listener == null");
+    return new IncrementalJsonParser(options, GuardedListener.of(listener));
   }
 
   /** Returns the options this parser was made with. */

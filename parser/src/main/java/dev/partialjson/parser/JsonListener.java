@@ -25,6 +25,11 @@ import java.util.function.Consumer;
  * });
  * }</pre>
  *
+ * <p>Each event's {@link JsonPath} is made for it, once per value (a container's start and end, and
+ * a string's deltas and value, get the same one). A listener that reads few paths or none, and
+ * should not pay for an object per value, implements {@link CursorListener} instead: the same
+ * events with the path read in place.
+ *
  * <p>The model's reasoning (a {@code <think>} block before the answer, or what the caller feeds
  * through {@link IncrementalJsonParser#feedReasoning}) comes through the {@link ReasoningListener}
  * callbacks every listener inherits, in arrival order with the answer's events.

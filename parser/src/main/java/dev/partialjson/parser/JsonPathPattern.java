@@ -105,6 +105,26 @@ public final class JsonPathPattern {
   }
 
   /** Returns the number of segments; every path this pattern matches has this depth. */
+  /** {@link PathCursor#matches}: the cursor's path has this depth and every segment matches. */
+  boolean matchesCursor(PathCursor cursor) {
+    return cursor.length() == segments.length && matchesUpTo(cursor);
+  }
+
+  /** {@link PathCursor#startsWith}: this matches the cursor's path or one of its ancestors. */
+  boolean matchesPrefixOfCursor(PathCursor cursor) {
+    return cursor.length() >= segments.length && matchesUpTo(cursor);
+  }
+
+  // From the last segment down, as matchesFromEnd does: the last segments differ most often.
+  private boolean matchesUpTo(PathCursor cursor) {
+    for (int i = segments.length - 1; i >= 0; i--) {
+      if (!segments[i].matches(cursor, i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public int depth() {
     return segments.length;
   }
@@ -159,6 +179,14 @@ public final class JsonPathPattern {
         case WILDCARD -> !node.isRoot();
         case FIELD -> node.isField() && node.name().equals(name);
         case INDEX -> node.isIndex() && node.arrayIndex() == index;
+      };
+    }
+
+    boolean matches(PathCursor cursor, int level) {
+      return switch (kind) {
+        case WILDCARD -> true;
+        case FIELD -> !cursor.isIndex(level) && cursor.name(level).equals(name);
+        case INDEX -> cursor.isIndex(level) && cursor.index(level) == index;
       };
     }
   }

@@ -167,6 +167,6 @@ final class KeyCheck {
   }
 
   private JsonPath errorPath() {
-    return paths.forError(string.path());
+    return paths.forError(string.isOpen());
   }
 }

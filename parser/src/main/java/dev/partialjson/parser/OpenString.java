@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * looks). Not thread-safe.
  */
 final class OpenString {
-  private @Nullable JsonPath path;
+  private boolean open;
   private char[] segment = new char[0];
   private int position;
   private long reported;
@@ -21,14 +21,14 @@ final class OpenString {
   private char[] rest = new char[0];
   private final DeltaView view = new DeltaView();
 
-  /** Returns the path of the open string, or null if none is open. */
-  @Nullable JsonPath path() {
-    return path;
+  /** Returns whether a string is open. */
+  boolean isOpen() {
+    return open;
   }
 
   /** Starts tracking a string that began in the current segment (Jackson starts each at 0). */
-  void open(JsonPath path, char[] segment) {
-    this.path = path;
+  void open(char[] segment) {
+    this.open = true;
     this.segment = segment;
     this.position = 0;
     this.reported = 0;
@@ -38,7 +38,7 @@ final class OpenString {
 
   /** Stops tracking; returns how many chars had been reported. */
   long close() {
-    path = null;
+    open = false;
     long count = reported;
     reported = 0;
     ahead = 0;

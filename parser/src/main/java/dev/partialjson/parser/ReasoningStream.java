@@ -15,7 +15,7 @@ final class ReasoningStream {
   // the longest closing tag: a held suffix is a proper prefix of it ("</think" is one, too)
   private static final byte[] CLOSING = "</thinking>".getBytes(StandardCharsets.US_ASCII);
 
-  private final JsonListener listener;
+  private final CursorListener listener;
   private boolean open;
   private boolean inline; // the open segment is a think block of the text
   private char heldHigh; // a fed piece's last char, a high surrogate, or 0
@@ -23,7 +23,7 @@ final class ReasoningStream {
   private int length;
   private long chars;
 
-  ReasoningStream(JsonListener listener) {
+  ReasoningStream(CursorListener listener) {
     this.listener = listener;
   }
 

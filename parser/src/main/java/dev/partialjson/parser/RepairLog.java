@@ -18,12 +18,12 @@ final class RepairLog implements RelaxationScanner.Sink {
    */
   static final int KEPT = 1_000;
 
-  private final JsonListener listener;
+  private final CursorListener listener;
   private final PathStack paths;
   private final StringStream string;
   private final List<Repair> kept = new ArrayList<>(0);
 
-  RepairLog(JsonListener listener, PathStack paths, StringStream string) {
+  RepairLog(CursorListener listener, PathStack paths, StringStream string) {
     this.listener = listener;
     this.paths = paths;
     this.string = string;
@@ -35,7 +35,7 @@ final class RepairLog implements RelaxationScanner.Sink {
     Repair repair =
         new Repair(
             kind,
-            aroundRoot ? JsonPath.root() : paths.current(string.path()),
+            aroundRoot ? JsonPath.root() : paths.current(string.isOpen()),
             offset,
             length,
             excerpt);

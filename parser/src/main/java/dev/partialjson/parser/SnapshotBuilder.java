@@ -127,57 +127,57 @@ final class SnapshotBuilder implements EventSink {
   private @Nullable Snapshot last;
 
   @Override
-  public void startObject(JsonPath path) {
-    startContainer(path, false);
+  public void startObject(PathCursor at) {
+    startContainer(at, false);
   }
 
   @Override
-  public void startArray(JsonPath path) {
-    startContainer(path, true);
+  public void startArray(PathCursor at) {
+    startContainer(at, true);
   }
 
   @Override
-  public void endObject(JsonPath path) {
+  public void endObject(PathCursor at) {
     endContainer();
   }
 
   @Override
-  public void endArray(JsonPath path) {
+  public void endArray(PathCursor at) {
     endContainer();
   }
 
   @Override
-  public void stringOpened(JsonPath path) {
-    openString(path);
+  public void stringOpened(PathCursor at) {
+    openString(at);
   }
 
   @Override
-  public void stringDelta(JsonPath path, CharSequence delta) {
+  public void stringDelta(PathCursor at, CharSequence delta) {
     appendString(delta);
   }
 
   @Override
-  public void stringValue(JsonPath path, String value) {
+  public void stringValue(PathCursor at, String value) {
     closeString(value);
   }
 
   @Override
-  public void numberValue(JsonPath path, Number value) {
-    scalar(path, value);
+  public void numberValue(PathCursor at, Number value) {
+    scalar(at, value);
   }
 
   @Override
-  public void booleanValue(JsonPath path, boolean value) {
-    scalar(path, value);
+  public void booleanValue(PathCursor at, boolean value) {
+    scalar(at, value);
   }
 
   @Override
-  public void nullValue(JsonPath path) {
-    scalar(path, null);
+  public void nullValue(PathCursor at) {
+    scalar(at, null);
   }
 
-  private void startContainer(JsonPath path, boolean array) {
-    openChild(path);
+  private void startContainer(PathCursor at, boolean array) {
+    openChild(at);
     if (depth == frames.length) {
       frames = Arrays.copyOf(frames, depth * 2);
     }
@@ -186,7 +186,7 @@ final class SnapshotBuilder implements EventSink {
       frame = new Frame();
       frames[depth] = frame;
     }
-    frame.open(path, array);
+    frame.open(at.toPath(), array); // its path, for the views a snapshot makes
     depth++;
   }
 
@@ -197,7 +197,7 @@ final class SnapshotBuilder implements EventSink {
     closeChild(complete);
   }
 
-  private void scalar(JsonPath path, @Nullable Object value) {
+  private void scalar(PathCursor at, @Nullable Object value) {
     changed();
     if (depth == 0) {
       root = value;
@@ -206,12 +206,12 @@ final class SnapshotBuilder implements EventSink {
       return;
     }
     Frame parent = frames[depth - 1];
-    parent.set(parent.slot(keyOf(path)), value == null ? null : repeated.canonical(value));
+    parent.set(parent.slot(keyOf(at)), value == null ? null : repeated.canonical(value));
   }
 
-  private void openString(JsonPath path) {
-    openChild(path);
-    openString = path;
+  private void openString(PathCursor at) {
+    openChild(at);
+    openString = at.toPath();
     if (textShared) {
       text = new char[TEXT];
       textShared = false;
@@ -247,14 +247,14 @@ final class SnapshotBuilder implements EventSink {
     closeChild(repeated.canonical(value));
   }
 
-  private void openChild(JsonPath path) {
+  private void openChild(PathCursor at) {
     changed();
     if (depth == 0) {
       rootBegun = true;
       return;
     }
     Frame parent = frames[depth - 1];
-    parent.openIndex = parent.slot(keyOf(path));
+    parent.openIndex = parent.slot(keyOf(at));
   }
 
   private void closeChild(Object value) {
@@ -275,8 +275,9 @@ final class SnapshotBuilder implements EventSink {
     unchangedBelow = Math.min(unchangedBelow, Math.max(depth - 1, 0));
   }
 
-  private static @Nullable String keyOf(JsonPath path) {
-    return path.isIndex() ? null : path.name();
+  /** Returns the key of the value at {@code at}, inside an object, or null inside an array. */
+  private static @Nullable String keyOf(PathCursor at) {
+    return ((PathStack) at).key(); // the only cursor there is; no checks of a public method
   }
 
   /** Returns the value so far; the same object again if nothing changed since the last call. */

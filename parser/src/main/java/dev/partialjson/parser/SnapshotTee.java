@@ -16,62 +16,62 @@ final class SnapshotTee implements EventSink {
   }
 
   @Override
-  public void startObject(JsonPath path) {
-    listener.startObject(path);
-    tree.startObject(path);
+  public void startObject(PathCursor at) {
+    listener.startObject(at);
+    tree.startObject(at);
   }
 
   @Override
-  public void endObject(JsonPath path) {
-    listener.endObject(path);
-    tree.endObject(path);
+  public void endObject(PathCursor at) {
+    listener.endObject(at);
+    tree.endObject(at);
   }
 
   @Override
-  public void startArray(JsonPath path) {
-    listener.startArray(path);
-    tree.startArray(path);
+  public void startArray(PathCursor at) {
+    listener.startArray(at);
+    tree.startArray(at);
   }
 
   @Override
-  public void endArray(JsonPath path) {
-    listener.endArray(path);
-    tree.endArray(path);
+  public void endArray(PathCursor at) {
+    listener.endArray(at);
+    tree.endArray(at);
   }
 
   @Override
-  public void stringOpened(JsonPath path) {
-    tree.stringOpened(path);
+  public void stringOpened(PathCursor at) {
+    tree.stringOpened(at);
   }
 
   @Override
-  public void stringDelta(JsonPath path, CharSequence delta) {
-    listener.stringDelta(path, delta);
-    tree.stringDelta(path, delta);
+  public void stringDelta(PathCursor at, CharSequence delta) {
+    listener.stringDelta(at, delta);
+    tree.stringDelta(at, delta);
   }
 
   @Override
-  public void stringValue(JsonPath path, String value) {
-    listener.stringValue(path, value);
-    tree.stringValue(path, value);
+  public void stringValue(PathCursor at, String value) {
+    listener.stringValue(at, value);
+    tree.stringValue(at, value);
   }
 
   @Override
-  public void numberValue(JsonPath path, Number value) {
-    listener.numberValue(path, value);
-    tree.numberValue(path, value);
+  public void numberValue(PathCursor at, Number value) {
+    listener.numberValue(at, value);
+    tree.numberValue(at, value);
   }
 
   @Override
-  public void booleanValue(JsonPath path, boolean value) {
-    listener.booleanValue(path, value);
-    tree.booleanValue(path, value);
+  public void booleanValue(PathCursor at, boolean value) {
+    listener.booleanValue(at, value);
+    tree.booleanValue(at, value);
   }
 
   @Override
-  public void nullValue(JsonPath path) {
-    listener.nullValue(path);
-    tree.nullValue(path);
+  public void nullValue(PathCursor at) {
+    listener.nullValue(at);
+    tree.nullValue(at);
   }
 
   @Override

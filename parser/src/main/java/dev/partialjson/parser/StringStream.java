@@ -1,7 +1,5 @@
 package dev.partialjson.parser;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Reports the string value being read to the listener and the snapshot as it grows: the chars
  * Jackson decoded since the last look, or plain chars the parser read ahead of Jackson (see {@link
@@ -42,9 +40,9 @@ final class StringStream {
     this.window = window;
   }
 
-  /** Returns the path of the open string, or null if none is open. */
-  @Nullable JsonPath path() {
-    return string.path();
+  /** Returns whether a string value is open. */
+  boolean isOpen() {
+    return string.isOpen();
   }
 
   /**
@@ -57,17 +55,14 @@ final class StringStream {
 
   /** Reports what Jackson decoded of the open string since the last look. */
   void streamDecoded() {
-    JsonPath path = string.path();
-    if (path == null) {
-      path = paths.nextValue();
-      string.open(path, jackson.textSegment());
-      listener.stringOpened(path);
+    if (!string.isOpen()) {
+      open();
     }
     CharSequence delta = string.next(jackson.textSegment(), jackson.textSegmentSize());
     resume = jackson.stringResume();
     apostrophe = jackson.insideApostropheString();
     if (delta != null) {
-      emit(path, delta, string.reported());
+      emit(delta, string.reported());
     }
   }
 
@@ -86,7 +81,7 @@ final class StringStream {
   void breakOff() {
     long from;
     byte quote;
-    if (string.path() != null) {
+    if (string.isOpen()) {
       from = resume;
       quote = apostrophe ? (byte) '\'' : (byte) '"';
     } else {
@@ -115,62 +110,61 @@ final class StringStream {
     if (decoded == null) {
       return;
     }
-    JsonPath path = string.path();
-    if (path == null) {
-      path = paths.nextValue();
-      string.open(path, jackson.textSegment());
-      listener.stringOpened(path);
+    if (!string.isOpen()) {
+      open();
     }
     CharSequence rest = string.breakOff(decoded);
     if (rest.length() > 0) {
-      emit(path, rest, string.reported());
+      emit(rest, string.reported());
     }
   }
 
   /** Reports {@code delta}, plain chars of the open string that Jackson has not read yet. */
   void streamAhead(CharSequence delta) {
     string.reportAhead(delta.length());
-    emit(openPath(), delta, string.reported());
+    emit(delta, string.reported());
   }
 
   /** Reports the rest of the string Jackson just completed, then the whole {@code value}. */
   void complete(String value) {
     lastClosed = jackson.position();
-    JsonPath path = string.path();
     int from = 0;
-    if (path == null) {
-      path = paths.nextValue();
-      listener.stringOpened(path);
+    if (!string.isOpen()) {
+      paths.nextValue();
+      listener.stringOpened(paths);
     } else {
       from = (int) string.close();
     }
     if (from < value.length()) {
       // the rest of the value is the last delta; the whole value if none was streamed
-      emit(path, from == 0 ? value : string.rest(value, from), value.length());
+      emit(from == 0 ? value : string.rest(value, from), value.length());
     }
-    listener.stringValue(path, value);
+    listener.stringValue(paths, value);
   }
 
-  @SuppressWarnings("NullAway") // called only with a string open
-  private JsonPath openPath() {
-    return string.path();
+  /** Opens the string value Jackson has begun, at the next value's place. */
+  private void open() {
+    paths.nextValue();
+    string.open(jackson.textSegment());
+    listener.stringOpened(paths);
   }
 
-  private void emit(JsonPath path, CharSequence delta, long length) {
+  /** Reports {@code delta} of the string at the cursor, which is {@code length} chars long now. */
+  private void emit(CharSequence delta, long length) {
     if (length > maxStringLength) {
-      throw tooLong(path, delta, length);
+      throw tooLong(delta, length);
     }
-    listener.stringDelta(path, delta);
+    listener.stringDelta(paths, delta);
   }
 
   /**
-   * The string at {@code path} grew past its limit in {@code delta}: reports the chars up to the
+   * The string at the cursor grew past its limit in {@code delta}: reports the chars up to the
    * limit (less a high surrogate whose low half is past it), so that the events and the snapshot
    * end at the same char whatever the split, and returns the error, placed at the string's opening
    * quote for the same reason. Jackson's own check of string values is set beyond ours by more than
    * a slice (see {@link JacksonSupport}), so this one always fires first.
    */
-  private LimitExceededException tooLong(JsonPath path, CharSequence delta, long length) {
+  private LimitExceededException tooLong(CharSequence delta, long length) {
     int max = maxStringLength;
     int keep = (int) (delta.length() - (length - max));
     if (keep > 0
@@ -180,12 +174,12 @@ final class StringStream {
     }
     if (keep > 0) {
       CharSequence head = delta.subSequence(0, keep);
-      listener.stringDelta(path, head);
+      listener.stringDelta(paths, head);
     }
     return failures.atTokenStart(
         Limits.Limit.STRING_LENGTH,
         Problem.STRING_TOO_LONG.words(max + 1L, max),
         max,
-        paths.forError(string.path())); // what the string that was last reported belongs in
+        paths.forError(string.isOpen())); // what the string that was last reported belongs in
   }
 }

@@ -62,21 +62,21 @@ final class TokenEvents {
       case START_OBJECT:
       case START_ARRAY:
         boolean array = token == JsonToken.START_ARRAY;
-        JsonPath path = paths.nextValue();
+        paths.nextValue();
         if (array) {
-          listener.startArray(path);
+          listener.startArray(paths);
         } else {
-          listener.startObject(path);
+          listener.startObject(paths);
         }
-        paths.push(path, array);
+        paths.push(array);
         break;
       case END_OBJECT:
       case END_ARRAY:
-        JsonPath closed = paths.pop();
+        paths.pop();
         if (token == JsonToken.END_ARRAY) {
-          listener.endArray(closed);
+          listener.endArray(paths);
         } else {
-          listener.endObject(closed);
+          listener.endObject(paths);
         }
         valueDone();
         break;
@@ -101,8 +101,8 @@ final class TokenEvents {
           // valid JSON, but BigDecimal cannot hold an exponent beyond the int range (1e99999999999)
           throw failures.numberScale(paths.peekNextValue(), e);
         }
-        JsonPath at = paths.nextValue();
-        listener.numberValue(at, number);
+        paths.nextValue();
+        listener.numberValue(paths, number);
         valueDone();
         break;
       case VALUE_TRUE:
@@ -111,11 +111,11 @@ final class TokenEvents {
         if (literalShown) {
           literalShown = false; // reported at its last letter: now it is over
         } else {
-          JsonPath literal = paths.nextValue();
+          paths.nextValue();
           if (token == JsonToken.VALUE_NULL) {
-            listener.nullValue(literal);
+            listener.nullValue(paths);
           } else {
-            listener.booleanValue(literal, token == JsonToken.VALUE_TRUE);
+            listener.booleanValue(paths, token == JsonToken.VALUE_TRUE);
           }
         }
         valueDone();
@@ -171,11 +171,11 @@ final class TokenEvents {
 
   /** Reports the literal {@code token} at the next value's path. */
   private void literal(JsonToken token) {
-    JsonPath path = paths.nextValue();
+    paths.nextValue();
     if (token == JsonToken.VALUE_NULL) {
-      listener.nullValue(path);
+      listener.nullValue(paths);
     } else {
-      listener.booleanValue(path, token == JsonToken.VALUE_TRUE);
+      listener.booleanValue(paths, token == JsonToken.VALUE_TRUE);
     }
   }
 
@@ -190,7 +190,7 @@ final class TokenEvents {
   /** The key just read is one too many for its object: the error names the object, at the key. */
   private LimitExceededException tooManyMembers() {
     int max = maxObjectMembers;
-    List<JsonPath> open = paths.open(null);
+    List<JsonPath> open = paths.open(false);
     JsonPath object = open.get(open.size() - 1);
     return failures.atTokenStart(
         Limits.Limit.OBJECT_MEMBERS, Problem.TOO_MANY_MEMBERS.words(max + 1L, max), max, object);

@@ -1,0 +1,439 @@
+package dev.partialjson.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.partialjson.parser.JsonDocuments.Document;
+import dev.partialjson.testkit.Splits;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@link CursorListener} gets the events a {@link JsonListener} gets, in the same order, with a
+ * {@link PathCursor} that reads as the {@link JsonPath} the other gets: segment by segment, as
+ * text, through {@link PathCursor#toPath()} (one instance per value) and through {@link
+ * JsonPathPattern}. With no path asked for, the events make none.
+ */
+class CursorListenerTest {
+
+  @Provide
+  Arbitrary<Document> documents() {
+    return JsonDocuments.documents();
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> cuts() {
+    return Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMaxSize(40);
+  }
+
+  @Property(tries = 150)
+  void cursorEventsAreTheListenersEventsUnderAnySplit(
+      @ForAll("documents") Document doc, @ForAll("cuts") List<Integer> cuts) {
+    List<JsonEvent> expected = new ArrayList<>();
+    IncrementalJsonParser paths =
+        IncrementalJsonParser.create(ParserOptions.strict(), JsonListener.of(expected::add));
+    paths.feed(doc.bytes());
+    paths.finish();
+
+    List<JsonPathPattern> patterns = patterns(expected);
+    Recorder recorder = new Recorder(patterns);
+    IncrementalJsonParser cursor = IncrementalJsonParser.create(ParserOptions.strict(), recorder);
+    ParserProperties.byteCuts(doc.bytes(), cuts).feed(cursor);
+    cursor.finish();
+
+    assertThat(merged(recorder.events)).isEqualTo(merged(expected));
+    assertThat(cursor.snapshot().value()).isEqualTo(paths.snapshot().value());
+  }
+
+  @Test
+  void everySplitOfTheSweepGivesTheSameEvents() {
+    String document =
+        "{\"tasks\": [{\"title\": \"caf\u00e9 \uD83D\uDE00\", \"done\": false, \"n\": 12.5},"
+            + " {\"title\": \"b\", \"tags\": [\"x\", null, [true]]}], \"odd key\": {\"2\": []},"
+            + " \"\": \"empty name\"}";
+    List<JsonEvent> expected = new ArrayList<>();
+    IncrementalJsonParser paths = IncrementalJsonParser.create(JsonListener.of(expected::add));
+    paths.feed(document);
+    paths.finish();
+    List<JsonPathPattern> patterns = patterns(expected);
+    patterns.add(JsonPathPattern.compile("$.tasks[*].title"));
+    patterns.add(JsonPathPattern.compile("$.tasks[1].tags[*]"));
+    patterns.add(JsonPathPattern.compile("$['odd key']['2']"));
+    patterns.add(JsonPathPattern.compile("$['odd key'][2]"));
+
+    for (Splits.Split split : Splits.sweep(document)) {
+      Recorder recorder = new Recorder(patterns);
+      IncrementalJsonParser cursor = IncrementalJsonParser.create(recorder);
+      split.feed(cursor);
+      cursor.finish();
+      assertThat(merged(recorder.events)).as(split.name()).isEqualTo(merged(expected));
+      assertThat(recorder.matched)
+          .as(split.name())
+          .contains("$.tasks[*].title at $.tasks[0].title", "$.tasks[*].title at $.tasks[1].title")
+          .contains("$['odd key']['2'] at $['odd key']['2']")
+          .doesNotContain("$['odd key'][2] at $['odd key']['2']");
+    }
+  }
+
+  @Test
+  void cursorReadsEachSegmentAndSaysWhichMistakeACallerMade() {
+    List<String> seen = new ArrayList<>();
+    IncrementalJsonParser parser =
+        IncrementalJsonParser.create(
+            new CursorListener() {
+              @Override
+              public void numberValue(PathCursor at, Number value) {
+                seen.add(at.length() + " " + at.name(0) + " " + at.index(1) + " " + at);
+                assertThat(at.isIndex(0)).isFalse();
+                assertThat(at.isIndex(1)).isTrue();
+                assertThatThrownBy(() -> at.index(0))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Segment 0 of " + at + " is a member name, not an array index");
+                assertThatThrownBy(() -> at.name(1))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Segment 1 of " + at + " is an array index, not a member name");
+                assertThatThrownBy(() -> at.isIndex(2))
+                    .isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("Index 2 out of bounds for length 2");
+                assertThatThrownBy(() -> at.name(-1))
+                    .isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("Index -1 out of bounds for length 2");
+              }
+
+              @Override
+              public void endObject(PathCursor at) {
+                seen.add("end " + at.length() + " " + at);
+              }
+            });
+    parser.feed("{\"a b\": [7, 8]}");
+    parser.finish();
+
+    assertThat(seen).containsExactly("2 a b 0 $['a b'][0]", "2 a b 1 $['a b'][1]", "end 0 $");
+  }
+
+  @Test
+  void whatACursorListenerThrowsComesOutUnchangedAndFailsTheParser() {
+    IllegalStateException thrown = new IllegalStateException("the UI is gone");
+    IncrementalJsonParser parser =
+        IncrementalJsonParser.create(
+            new CursorListener() {
+              @Override
+              public void stringDelta(PathCursor at, CharSequence delta) {
+                throw thrown;
+              }
+            });
+    assertThatThrownBy(() -> parser.feed("{\"a\": \"x")).isSameAs(thrown);
+    assertThat(parser.snapshot().value()).isEqualTo(Map.of("a", "")); // opened, no char taken
+    assertThatThrownBy(() -> parser.feed("\"}"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "the parser failed: the listener threw java.lang.IllegalStateException: the UI is gone");
+  }
+
+  @Test
+  void nullListenersAreRefusedByName() {
+    assertThatThrownBy(() -> IncrementalJsonParser.create((CursorListener) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("listener == null");
+    assertThatThrownBy(() -> IncrementalJsonParser.create(null, CursorListener.NONE))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("options == null");
+    List<String> refused = new ArrayList<>();
+    IncrementalJsonParser parser =
+        IncrementalJsonParser.create(
+            ParserOptions.strict(),
+            new CursorListener() {
+              @Override
+              public void nullValue(PathCursor at) {
+                refused.add(messageOf(() -> at.matches(null)));
+                refused.add(messageOf(() -> at.startsWith(null)));
+              }
+            });
+    parser.feed("null");
+    parser.finish();
+    assertThat(refused).containsExactly("pattern == null", "pattern == null");
+  }
+
+  private static String messageOf(Runnable call) {
+    try {
+      call.run();
+    } catch (NullPointerException e) {
+      return String.valueOf(e.getMessage());
+    }
+    return "nothing thrown";
+  }
+
+  /**
+   * Events to a cursor listener that asks for no path make no {@link JsonPath}: 100,000 values
+   * whose events allocate nothing else (small integers, fed whole) cost under a byte each, where a
+   * path per value would cost 32 bytes each; the same document to a {@link JsonListener} shows that
+   * the measurement sees those paths.
+   */
+  @Test
+  void eventsWithoutPathsAllocateNoPathPerValue() throws Throwable {
+    MethodHandle allocatedBytes = currentThreadAllocatedBytes();
+    int values = 100_000;
+    StringBuilder text = new StringBuilder("{\"a\": [");
+    for (int i = 0; i < values; i++) {
+      text.append(i == 0 ? "" : ",").append(i % 100);
+    }
+    byte[] document = text.append("]}").toString().getBytes(StandardCharsets.US_ASCII);
+    ParserOptions events =
+        ParserOptions.builder().snapshots(ParserOptions.Snapshots.DISABLED).build();
+    long[] seen = new long[1];
+    CursorListener counting =
+        new CursorListener() {
+          @Override
+          public void numberValue(PathCursor at, Number value) {
+            seen[0] += at.index(at.length() - 1);
+          }
+        };
+    JsonListener keeping =
+        new JsonListener() {
+          @Override
+          public void numberValue(JsonPath path, Number value) {
+            seen[0] += path.arrayIndex();
+          }
+        };
+
+    long cursor = Long.MAX_VALUE;
+    long path = Long.MAX_VALUE;
+    for (int round = 0; round < 5; round++) { // the first rounds warm up; the quietest counts
+      IncrementalJsonParser withCursor = IncrementalJsonParser.create(events, counting);
+      IncrementalJsonParser withPaths = IncrementalJsonParser.create(events, keeping);
+      long before = read(allocatedBytes);
+      assumeThat(before).as("JVM measures allocation").isNotNegative();
+      withCursor.feed(document);
+      long between = read(allocatedBytes);
+      withPaths.feed(document);
+      long after = read(allocatedBytes);
+      withCursor.finish();
+      withPaths.finish();
+      cursor = Math.min(cursor, between - before);
+      path = Math.min(path, after - between);
+    }
+
+    assertThat(seen[0]).isEqualTo(5L * 2 * ((long) values * (values - 1) / 2));
+    assertThat(path).isGreaterThan(32L * values);
+    assertThat(cursor).isLessThan(values);
+  }
+
+  /** Records each event as a {@link JsonEvent} with the path read from the cursor's segments. */
+  private static final class Recorder implements CursorListener {
+    final List<JsonEvent> events = new ArrayList<>();
+    final Set<String> matched = new LinkedHashSet<>();
+    private final List<JsonPathPattern> patterns;
+    // the path each open value got first, to check that its later events get the same instance
+    private final Map<JsonPath, JsonPath> open = new IdentityHashMap<>();
+    private @Nullable JsonPath string;
+
+    Recorder(List<JsonPathPattern> patterns) {
+      this.patterns = patterns;
+    }
+
+    /** Reads the cursor every way there is, checks that they agree, returns the path. */
+    private JsonPath read(PathCursor at) {
+      JsonPath path = JsonPath.root();
+      for (int i = 0; i < at.length(); i++) {
+        path = at.isIndex(i) ? path.index(at.index(i)) : path.field(at.name(i));
+      }
+      assertThat(at.toPath()).isEqualTo(path);
+      assertThat(at.toPath()).isSameAs(at.toPath());
+      assertThat(at).hasToString(path.toString());
+      for (JsonPathPattern pattern : patterns) {
+        assertThat(at.matches(pattern))
+            .as("%s at %s", pattern, path)
+            .isEqualTo(pattern.matches(path));
+        assertThat(at.startsWith(pattern))
+            .as("prefix %s at %s", pattern, path)
+            .isEqualTo(pattern.matchesPrefixOf(path));
+        if (at.matches(pattern)) {
+          matched.add(pattern + " at " + path);
+        }
+      }
+      return path;
+    }
+
+    private void add(JsonEvent.Kind kind, PathCursor at, @Nullable Object value) {
+      events.add(new JsonEvent(kind, read(at), value));
+    }
+
+    @Override
+    public void startObject(PathCursor at) {
+      add(JsonEvent.Kind.START_OBJECT, at, null);
+      open.put(at.toPath(), at.toPath());
+    }
+
+    @Override
+    public void endObject(PathCursor at) {
+      assertThat(open.remove(at.toPath())).as("the start's path, at %s", at).isNotNull();
+      add(JsonEvent.Kind.END_OBJECT, at, null);
+    }
+
+    @Override
+    public void startArray(PathCursor at) {
+      add(JsonEvent.Kind.START_ARRAY, at, null);
+      open.put(at.toPath(), at.toPath());
+    }
+
+    @Override
+    public void endArray(PathCursor at) {
+      assertThat(open.remove(at.toPath())).as("the start's path, at %s", at).isNotNull();
+      add(JsonEvent.Kind.END_ARRAY, at, null);
+    }
+
+    @Override
+    public void stringDelta(PathCursor at, CharSequence delta) {
+      if (string == null) {
+        string = at.toPath();
+      }
+      assertThat(at.toPath()).as("the same path for each delta").isSameAs(string);
+      add(JsonEvent.Kind.STRING_DELTA, at, delta.toString());
+    }
+
+    @Override
+    public void stringValue(PathCursor at, String value) {
+      if (string != null) {
+        assertThat(at.toPath()).as("the deltas' path").isSameAs(string);
+      }
+      string = null;
+      add(JsonEvent.Kind.STRING, at, value);
+    }
+
+    @Override
+    public void numberValue(PathCursor at, Number value) {
+      add(JsonEvent.Kind.NUMBER, at, value);
+    }
+
+    @Override
+    public void booleanValue(PathCursor at, boolean value) {
+      add(JsonEvent.Kind.BOOLEAN, at, value);
+    }
+
+    @Override
+    public void nullValue(PathCursor at) {
+      add(JsonEvent.Kind.NULL, at, null);
+    }
+
+    @Override
+    public void documentEnd() {
+      events.add(new JsonEvent(JsonEvent.Kind.DOCUMENT_END, JsonPath.root(), null));
+    }
+
+    @Override
+    public void repair(Repair repair) {
+      events.add(new JsonEvent(JsonEvent.Kind.REPAIR, repair.path(), repair));
+    }
+
+    @Override
+    public void reasoningStart() {
+      events.add(new JsonEvent(JsonEvent.Kind.REASONING_START, JsonPath.root(), null));
+    }
+
+    @Override
+    public void reasoningDelta(CharSequence delta) {
+      events.add(new JsonEvent(JsonEvent.Kind.REASONING_DELTA, JsonPath.root(), delta.toString()));
+    }
+
+    @Override
+    public void reasoningEnd() {
+      events.add(new JsonEvent(JsonEvent.Kind.REASONING_END, JsonPath.root(), null));
+    }
+  }
+
+  /**
+   * Patterns from the document's own paths (at most 40): each path exactly, with its first and its
+   * last segment a wildcard, and its parent; so every event meets patterns that match it, that
+   * match a prefix of it and that do not match.
+   */
+  private static List<JsonPathPattern> patterns(List<JsonEvent> events) {
+    Set<JsonPathPattern> patterns = new LinkedHashSet<>();
+    for (JsonEvent event : events) {
+      JsonPath path = event.path();
+      if (patterns.size() >= 40) {
+        break;
+      }
+      patterns.add(JsonPathPattern.of(path));
+      List<Object> segments = path.segments();
+      if (!segments.isEmpty()) {
+        patterns.add(wildcard(segments, 0));
+        patterns.add(wildcard(segments, segments.size() - 1));
+        patterns.add(JsonPathPattern.of(path.parent()));
+      }
+    }
+    return new ArrayList<>(patterns);
+  }
+
+  private static JsonPathPattern wildcard(List<Object> segments, int at) {
+    StringBuilder text = new StringBuilder("$");
+    for (int i = 0; i < segments.size(); i++) {
+      Object segment = segments.get(i);
+      if (i == at) {
+        text.append("[*]");
+      } else if (segment instanceof String name) {
+        JsonPath.appendSegment(text, name, -1);
+      } else {
+        JsonPath.appendSegment(text, null, (Integer) segment);
+      }
+    }
+    return JsonPathPattern.compile(text.toString());
+  }
+
+  /**
+   * The events with each string's deltas joined, since how a string is cut depends on the split.
+   */
+  private static List<JsonEvent> merged(List<JsonEvent> events) {
+    List<JsonEvent> out = new ArrayList<>();
+    StringBuilder delta = null;
+    JsonPath at = null;
+    for (JsonEvent event : events) {
+      if (event.kind() == JsonEvent.Kind.STRING_DELTA) {
+        if (delta == null) {
+          delta = new StringBuilder();
+          at = event.path();
+        }
+        delta.append((String) event.value());
+        continue;
+      }
+      if (delta != null) {
+        out.add(new JsonEvent(JsonEvent.Kind.STRING_DELTA, at, delta.toString()));
+        delta = null;
+      }
+      out.add(event);
+    }
+    return out;
+  }
+
+  // The parser module does not read java.management (see JsonPathPatternTest).
+  private static MethodHandle currentThreadAllocatedBytes() throws ReflectiveOperationException {
+    Object threads =
+        Class.forName("java.lang.management.ManagementFactory")
+            .getMethod("getThreadMXBean")
+            .invoke(null);
+    Class<?> type = Class.forName("com.sun.management.ThreadMXBean");
+    assumeThat(threads).isInstanceOf(type);
+    return MethodHandles.publicLookup()
+        .findVirtual(type, "getCurrentThreadAllocatedBytes", MethodType.methodType(long.class))
+        .bindTo(threads);
+  }
+
+  private static long read(MethodHandle counter) throws Throwable {
+    return (long) counter.invokeExact();
+  }
+}
