@@ -13,7 +13,7 @@ package dev.partialjson.parser;
  * the parser.
  *
  * <p>Two kinds, one per kind of caller's listener: a {@link JsonListener}'s events get each value's
- * {@link JsonPath} made from the cursor (once per value, see {@link PathCursor#toPath()}); a {@link
+ * {@link JsonPath}, which its (eager) {@link PathStack} made as the value started; a {@link
  * CursorListener}'s get the cursor. Two classes rather than one with a branch in every callback:
  * each callback stays one call, as it was with one kind of listener.
  */
@@ -51,7 +51,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void startObject(PathCursor at) {
       try {
-        listener.startObject(at.toPath());
+        listener.startObject(((PathStack) at).here());
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -60,7 +60,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void endObject(PathCursor at) {
       try {
-        listener.endObject(at.toPath());
+        listener.endObject(((PathStack) at).here());
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -69,7 +69,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void startArray(PathCursor at) {
       try {
-        listener.startArray(at.toPath());
+        listener.startArray(((PathStack) at).here());
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -78,7 +78,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void endArray(PathCursor at) {
       try {
-        listener.endArray(at.toPath());
+        listener.endArray(((PathStack) at).here());
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -87,7 +87,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void stringDelta(PathCursor at, CharSequence delta) {
       try {
-        listener.stringDelta(at.toPath(), delta);
+        listener.stringDelta(((PathStack) at).here(), delta);
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -96,7 +96,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void stringValue(PathCursor at, String value) {
       try {
-        listener.stringValue(at.toPath(), value);
+        listener.stringValue(((PathStack) at).here(), value);
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -105,7 +105,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void numberValue(PathCursor at, Number value) {
       try {
-        listener.numberValue(at.toPath(), value);
+        listener.numberValue(((PathStack) at).here(), value);
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -114,7 +114,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void booleanValue(PathCursor at, boolean value) {
       try {
-        listener.booleanValue(at.toPath(), value);
+        listener.booleanValue(((PathStack) at).here(), value);
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -123,7 +123,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void nullValue(PathCursor at) {
       try {
-        listener.nullValue(at.toPath());
+        listener.nullValue(((PathStack) at).here());
       } catch (Throwable t) {
         throw new Thrown(t);
       }
