@@ -151,7 +151,7 @@ public class FeedBenchmark {
 
   /**
    * As {@link #events}, to a {@link CursorListener}: the same events with the path read in place,
-   * so that no {@code JsonPath} is made (the listener reads each path's length).
+   * so that no {@code JsonPath} is made (the listener reads each path's depth).
    */
   @Benchmark
   public void eventsCursor(Cell cell, Blackhole blackhole) {
@@ -247,7 +247,7 @@ public class FeedBenchmark {
     }
   }
 
-  /** As {@link Consumer}, for a {@link CursorListener}: consumes each path's length. */
+  /** As {@link Consumer}, for a {@link CursorListener}: consumes each path's depth. */
   static final class CursorConsumer implements CursorListener {
     private final Blackhole blackhole;
 
@@ -257,51 +257,51 @@ public class FeedBenchmark {
 
     @Override
     public void startObject(PathCursor at) {
-      blackhole.consume(at.length());
+      blackhole.consume(at.depth());
     }
 
     @Override
     public void endObject(PathCursor at) {
-      blackhole.consume(at.length());
+      blackhole.consume(at.depth());
     }
 
     @Override
     public void startArray(PathCursor at) {
-      blackhole.consume(at.length());
+      blackhole.consume(at.depth());
     }
 
     @Override
     public void endArray(PathCursor at) {
-      blackhole.consume(at.length());
+      blackhole.consume(at.depth());
     }
 
     @Override
     public void stringDelta(PathCursor at, CharSequence delta) {
-      blackhole.consume(at.length());
+      blackhole.consume(at.depth());
       blackhole.consume(delta.length());
     }
 
     @Override
     public void stringValue(PathCursor at, String value) {
-      blackhole.consume(at.length());
+      blackhole.consume(at.depth());
       blackhole.consume(value);
     }
 
     @Override
     public void numberValue(PathCursor at, Number value) {
-      blackhole.consume(at.length());
+      blackhole.consume(at.depth());
       blackhole.consume(value);
     }
 
     @Override
     public void booleanValue(PathCursor at, boolean value) {
-      blackhole.consume(at.length());
+      blackhole.consume(at.depth());
       blackhole.consume(value);
     }
 
     @Override
     public void nullValue(PathCursor at) {
-      blackhole.consume(at.length());
+      blackhole.consume(at.depth());
     }
 
     @Override

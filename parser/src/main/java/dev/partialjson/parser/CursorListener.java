@@ -15,7 +15,7 @@ package dev.partialjson.parser;
  * JsonPathPattern title = JsonPathPattern.compile("$.items[*].title");
  * var parser = IncrementalJsonParser.create(new CursorListener() {
  *   @Override public void stringDelta(PathCursor at, CharSequence delta) {
- *     if (at.matches(title)) ui.appendTitle(at.index(1), delta.toString());
+ *     if (at.matches(title)) ui.appendTitle(at.arrayIndex(1), delta.toString());
  *   }
  * });
  * }</pre>

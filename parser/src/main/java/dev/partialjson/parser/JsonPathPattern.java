@@ -107,12 +107,12 @@ public final class JsonPathPattern {
   /** Returns the number of segments; every path this pattern matches has this depth. */
   /** {@link PathCursor#matches}: the cursor's path has this depth and every segment matches. */
   boolean matchesCursor(PathCursor cursor) {
-    return cursor.length() == segments.length && matchesUpTo(cursor);
+    return cursor.depth() == segments.length && matchesUpTo(cursor);
   }
 
   /** {@link PathCursor#startsWith}: this matches the cursor's path or one of its ancestors. */
   boolean matchesPrefixOfCursor(PathCursor cursor) {
-    return cursor.length() >= segments.length && matchesUpTo(cursor);
+    return cursor.depth() >= segments.length && matchesUpTo(cursor);
   }
 
   // From the last segment down, as matchesFromEnd does: the last segments differ most often.
@@ -186,7 +186,7 @@ public final class JsonPathPattern {
       return switch (kind) {
         case WILDCARD -> true;
         case FIELD -> !cursor.isIndex(level) && cursor.name(level).equals(name);
-        case INDEX -> cursor.isIndex(level) && cursor.index(level) == index;
+        case INDEX -> cursor.isIndex(level) && cursor.arrayIndex(level) == index;
       };
     }
   }

@@ -7,32 +7,35 @@ package dev.partialjson.parser;
  * <p>A cursor is valid only during the callback that receives it; afterwards it shows wherever the
  * parser has moved on to. Reading it allocates nothing, except {@link #toPath()} (once per value:
  * every later call for the same value returns the same path) and {@link #toString()}. Levels count
- * from the root: level 0 is the first segment, {@code length() - 1} the last. Not thread-safe, like
+ * from the root: level 0 is the first segment, {@code depth() - 1} the last. Not thread-safe, like
  * the parser; only the parser implements it.
  *
  * <pre>{@code
  * public void stringDelta(PathCursor at, CharSequence delta) {
  *   if (at.matches(TITLE)) ui.appendTitle(delta.toString()); // no JsonPath made
- *   if (at.length() == 3 && at.isIndex(1)) rows.grow(at.index(1), delta);
+ *   if (at.depth() == 3 && at.isIndex(1)) rows.grow(at.arrayIndex(1), delta);
  * }
  * }</pre>
  */
 public sealed interface PathCursor permits PathStack {
 
-  /** Returns the number of segments: 0 at the root, 1 at {@code $.a}, 2 at {@code $.a[0]}. */
-  int length();
+  /**
+   * Returns the number of segments, as {@link JsonPath#depth()} does: 0 at the root, 1 at {@code
+   * $.a}, 2 at {@code $.a[0]}.
+   */
+  int depth();
 
   /**
    * Returns true if segment {@code level} is an array index, false if it is a member name.
    *
-   * @throws IndexOutOfBoundsException if {@code level} is negative or not below {@link #length()}
+   * @throws IndexOutOfBoundsException if {@code level} is negative or not below {@link #depth()}
    */
   boolean isIndex(int level);
 
   /**
    * Returns the member name of segment {@code level}.
    *
-   * @throws IndexOutOfBoundsException if {@code level} is negative or not below {@link #length()}
+   * @throws IndexOutOfBoundsException if {@code level} is negative or not below {@link #depth()}
    * @throws IllegalStateException if that segment is an array index
    */
   String name(int level);
@@ -40,10 +43,10 @@ public sealed interface PathCursor permits PathStack {
   /**
    * Returns the array index of segment {@code level}.
    *
-   * @throws IndexOutOfBoundsException if {@code level} is negative or not below {@link #length()}
+   * @throws IndexOutOfBoundsException if {@code level} is negative or not below {@link #depth()}
    * @throws IllegalStateException if that segment is a member name
    */
-  int index(int level);
+  int arrayIndex(int level);
 
   /**
    * Returns true if {@code pattern} matches this path, as {@link JsonPathPattern#matches(JsonPath)}

@@ -15,13 +15,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Segment {@code i} is the place of the value being read in the container open at depth {@code
  * i} (the root container is at depth 0): a key in an object, an index in an array. At every event
- * the cursor's length is {@link #depth()}: a value inside the innermost container has a segment per
- * open container; a container that starts is reported before it is pushed, one that ends after it
- * is popped. The invariant of {@code made}: for each {@code k <= depth}, {@code made[k]} is null or
- * the path of the first {@code k} segments as they are now, because setting segment {@code k - 1}
- * and pushing to depth {@code k} both clear it, and a segment below {@code k - 1} changes only
- * after the depth has dropped below {@code k}. Eager, it is never null for {@code k < depth}, nor
- * for {@code k == depth} once the value there has started.
+ * the cursor's depth is the number of open containers: a value inside the innermost container has a
+ * segment per open container; a container that starts is reported before it is pushed, one that
+ * ends after it is popped. The invariant of {@code made}: for each {@code k <= depth}, {@code
+ * made[k]} is null or the path of the first {@code k} segments as they are now, because setting
+ * segment {@code k - 1} and pushing to depth {@code k} both clear it, and a segment below {@code k
+ * - 1} changes only after the depth has dropped below {@code k}. Eager, it is never null for {@code
+ * k < depth}, nor for {@code k == depth} once the value there has started.
  */
 final class PathStack implements PathCursor {
   // Room for 8 levels at first: a model's answers seldom nest deeper, and every idle parser holds
@@ -47,8 +47,9 @@ final class PathStack implements PathCursor {
     made[0] = JsonPath.root();
   }
 
-  /** Returns how many containers are open. */
-  int depth() {
+  /** Returns how many containers are open: the cursor's depth at every event (see above). */
+  @Override
+  public int depth() {
     return depth;
   }
 
@@ -151,11 +152,6 @@ final class PathStack implements PathCursor {
   }
 
   @Override
-  public int length() {
-    return depth;
-  }
-
-  @Override
   public boolean isIndex(int level) {
     return arrays[Objects.checkIndex(level, depth)];
   }
@@ -170,7 +166,7 @@ final class PathStack implements PathCursor {
   }
 
   @Override
-  public int index(int level) {
+  public int arrayIndex(int level) {
     if (!isIndex(level)) {
       throw new IllegalStateException(
           "Segment " + level + " of " + this + " is a member name, not an array index");

@@ -99,10 +99,10 @@ class CursorListenerTest {
             new CursorListener() {
               @Override
               public void numberValue(PathCursor at, Number value) {
-                seen.add(at.length() + " " + at.name(0) + " " + at.index(1) + " " + at);
+                seen.add(at.depth() + " " + at.name(0) + " " + at.arrayIndex(1) + " " + at);
                 assertThat(at.isIndex(0)).isFalse();
                 assertThat(at.isIndex(1)).isTrue();
-                assertThatThrownBy(() -> at.index(0))
+                assertThatThrownBy(() -> at.arrayIndex(0))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("Segment 0 of " + at + " is a member name, not an array index");
                 assertThatThrownBy(() -> at.name(1))
@@ -118,13 +118,48 @@ class CursorListenerTest {
 
               @Override
               public void endObject(PathCursor at) {
-                seen.add("end " + at.length() + " " + at);
+                seen.add("end " + at.depth() + " " + at);
               }
             });
     parser.feed("{\"a b\": [7, 8]}");
     parser.finish();
 
     assertThat(seen).containsExactly("2 a b 0 $['a b'][0]", "2 a b 1 $['a b'][1]", "end 0 $");
+  }
+
+  /**
+   * The cursor grows with the nesting (its arrays start at 8 levels) and reads right at every
+   * level, with paths made only at the bottom, and again after the levels are left and reentered.
+   */
+  @Test
+  void cursorReadsDeepNestingWithoutAPathAbove() {
+    int levels = 400;
+    String open = "{\"k\": [".repeat(levels);
+    String close = "]}".repeat(levels);
+    String document = "[" + open + "\"deep\"" + close + ", " + open + "7" + close + "]";
+    List<String> seen = new ArrayList<>();
+    IncrementalJsonParser parser =
+        IncrementalJsonParser.create(
+            ParserOptions.strict(),
+            new CursorListener() {
+              @Override
+              public void stringValue(PathCursor at, String value) {
+                seen.add(at.depth() + " " + at.toPath().depth() + " " + at.name(2 * levels - 1));
+              }
+
+              @Override
+              public void numberValue(PathCursor at, Number value) {
+                seen.add(at.depth() + " " + at.arrayIndex(0) + " " + at.arrayIndex(2 * levels));
+                seen.add(at.toString().equals(at.toPath().toString()) + " " + at.toPath().depth());
+              }
+            });
+    for (int i = 0; i < document.length(); i += 7) {
+      parser.feed(document.substring(i, Math.min(document.length(), i + 7)));
+    }
+    parser.finish();
+
+    int depth = 2 * levels + 1; // the root array, then an object and an array per level
+    assertThat(seen).containsExactly(depth + " " + depth + " k", depth + " 1 0", "true " + depth);
   }
 
   @Test
@@ -201,7 +236,7 @@ class CursorListenerTest {
         new CursorListener() {
           @Override
           public void numberValue(PathCursor at, Number value) {
-            seen[0] += at.index(at.length() - 1);
+            seen[0] += at.arrayIndex(at.depth() - 1);
           }
         };
     JsonListener keeping =
@@ -250,8 +285,8 @@ class CursorListenerTest {
     /** Reads the cursor every way there is, checks that they agree, returns the path. */
     private JsonPath read(PathCursor at) {
       JsonPath path = JsonPath.root();
-      for (int i = 0; i < at.length(); i++) {
-        path = at.isIndex(i) ? path.index(at.index(i)) : path.field(at.name(i));
+      for (int i = 0; i < at.depth(); i++) {
+        path = at.isIndex(i) ? path.index(at.arrayIndex(i)) : path.field(at.name(i));
       }
       assertThat(at.toPath()).isEqualTo(path);
       assertThat(at.toPath()).isSameAs(at.toPath());
