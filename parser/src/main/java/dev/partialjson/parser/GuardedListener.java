@@ -19,7 +19,11 @@ package dev.partialjson.parser;
  */
 abstract class GuardedListener implements EventSink {
 
-  private GuardedListener() {}
+  private final ReasoningListener reasoning; // the listener, either kind
+
+  private GuardedListener(ReasoningListener reasoning) {
+    this.reasoning = reasoning;
+  }
 
   /** Returns {@code listener}, guarded; its events get {@link JsonPath}s. */
   static GuardedListener of(JsonListener listener) {
@@ -40,11 +44,39 @@ abstract class GuardedListener implements EventSink {
     }
   }
 
+  @Override
+  public void reasoningStart() {
+    try {
+      reasoning.reasoningStart();
+    } catch (Throwable t) {
+      throw new Thrown(t);
+    }
+  }
+
+  @Override
+  public void reasoningDelta(CharSequence delta) {
+    try {
+      reasoning.reasoningDelta(delta);
+    } catch (Throwable t) {
+      throw new Thrown(t);
+    }
+  }
+
+  @Override
+  public void reasoningEnd() {
+    try {
+      reasoning.reasoningEnd();
+    } catch (Throwable t) {
+      throw new Thrown(t);
+    }
+  }
+
   /** A {@link JsonListener}, called with each value's path. */
   static final class Paths extends GuardedListener {
     private final JsonListener listener;
 
     Paths(JsonListener listener) {
+      super(listener);
       this.listener = listener;
     }
 
@@ -146,33 +178,6 @@ abstract class GuardedListener implements EventSink {
         throw new Thrown(t);
       }
     }
-
-    @Override
-    public void reasoningStart() {
-      try {
-        listener.reasoningStart();
-      } catch (Throwable t) {
-        throw new Thrown(t);
-      }
-    }
-
-    @Override
-    public void reasoningDelta(CharSequence delta) {
-      try {
-        listener.reasoningDelta(delta);
-      } catch (Throwable t) {
-        throw new Thrown(t);
-      }
-    }
-
-    @Override
-    public void reasoningEnd() {
-      try {
-        listener.reasoningEnd();
-      } catch (Throwable t) {
-        throw new Thrown(t);
-      }
-    }
   }
 
   /** A {@link CursorListener}, called with the cursor. */
@@ -180,6 +185,7 @@ abstract class GuardedListener implements EventSink {
     private final CursorListener listener;
 
     Cursors(CursorListener listener) {
+      super(listener);
       this.listener = listener;
     }
 
@@ -277,33 +283,6 @@ abstract class GuardedListener implements EventSink {
     public void repair(Repair repair) {
       try {
         listener.repair(repair);
-      } catch (Throwable t) {
-        throw new Thrown(t);
-      }
-    }
-
-    @Override
-    public void reasoningStart() {
-      try {
-        listener.reasoningStart();
-      } catch (Throwable t) {
-        throw new Thrown(t);
-      }
-    }
-
-    @Override
-    public void reasoningDelta(CharSequence delta) {
-      try {
-        listener.reasoningDelta(delta);
-      } catch (Throwable t) {
-        throw new Thrown(t);
-      }
-    }
-
-    @Override
-    public void reasoningEnd() {
-      try {
-        listener.reasoningEnd();
       } catch (Throwable t) {
         throw new Thrown(t);
       }
