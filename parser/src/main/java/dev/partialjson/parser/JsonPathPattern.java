@@ -104,7 +104,6 @@ public final class JsonPathPattern {
     return node.depth() == segments.length && matchesFromEnd(node);
   }
 
-  /** Returns the number of segments; every path this pattern matches has this depth. */
   /** {@link PathCursor#matches}: the cursor's path has this depth and every segment matches. */
   boolean matchesCursor(PathCursor cursor) {
     return cursor.depth() == segments.length && matchesUpTo(cursor);
@@ -125,6 +124,7 @@ public final class JsonPathPattern {
     return true;
   }
 
+  /** Returns the number of segments; every path this pattern matches has this depth. */
   public int depth() {
     return segments.length;
   }
