@@ -46,8 +46,11 @@ public interface CursorListener extends ReasoningListener {
   /** Called when the string at {@code at} is complete, after its last delta. */
   default void stringValue(PathCursor at, String value) {}
 
-  /** Called when the number at {@code at} is complete; see {@link JsonListener#numberValue}. */
-  default void numberValue(PathCursor at, Number value) {}
+  /**
+   * Called when the number at {@code at} is complete, when {@link JsonListener#numberValue} says;
+   * the number is made only if {@code number}'s {@link NumberView#value() value()} is read.
+   */
+  default void numberValue(PathCursor at, NumberView number) {}
 
   /** Called when {@code true} or {@code false} is complete at {@code at}: at its last letter. */
   default void booleanValue(PathCursor at, boolean value) {}

@@ -135,9 +135,9 @@ abstract class GuardedListener implements EventSink {
     }
 
     @Override
-    public void numberValue(PathCursor at, Number value) {
+    public void numberValue(PathCursor at, NumberView number) {
       try {
-        listener.numberValue(((PathStack) at).here(), value);
+        listener.numberValue(((PathStack) at).here(), number.value());
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -244,9 +244,9 @@ abstract class GuardedListener implements EventSink {
     }
 
     @Override
-    public void numberValue(PathCursor at, Number value) {
+    public void numberValue(PathCursor at, NumberView number) {
       try {
-        listener.numberValue(at, value);
+        listener.numberValue(at, number);
       } catch (Throwable t) {
         throw new Thrown(t);
       }

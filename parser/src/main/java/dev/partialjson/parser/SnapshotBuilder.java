@@ -162,8 +162,8 @@ final class SnapshotBuilder implements EventSink {
   }
 
   @Override
-  public void numberValue(PathCursor at, Number value) {
-    scalar(at, value);
+  public void numberValue(PathCursor at, NumberView number) {
+    scalar(at, number.value());
   }
 
   @Override

@@ -57,9 +57,9 @@ final class SnapshotTee implements EventSink {
   }
 
   @Override
-  public void numberValue(PathCursor at, Number value) {
-    listener.numberValue(at, value);
-    tree.numberValue(at, value);
+  public void numberValue(PathCursor at, NumberView number) {
+    listener.numberValue(at, number);
+    tree.numberValue(at, number);
   }
 
   @Override

@@ -19,6 +19,7 @@ final class TokenEvents {
   private final StringStream string;
   private final Failures failures;
   private final InputWindow window;
+  private final CurrentNumber number;
   private final int maxObjectMembers; // read on every key, so kept here
   private boolean rootDone;
   private boolean literalShown; // the literal Jackson is reading was reported at its last letter
@@ -34,6 +35,7 @@ final class TokenEvents {
       InputWindow window) {
     this.jackson = jackson;
     this.window = window;
+    this.number = new CurrentNumber(jackson);
     this.listener = listener;
     this.paths = paths;
     this.keys = keys;
@@ -94,15 +96,18 @@ final class TokenEvents {
         break;
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        Number number;
         try {
-          number = jackson.getNumberValueExact();
+          number.open(token == JsonToken.VALUE_NUMBER_INT);
         } catch (NumberFormatException | ArithmeticException e) {
           // valid JSON, but BigDecimal cannot hold an exponent beyond the int range (1e99999999999)
           throw failures.numberScale(paths.peekNextValue(), e);
         }
         paths.nextValue();
-        listener.numberValue(paths, number);
+        try {
+          listener.numberValue(paths, number);
+        } finally {
+          number.close();
+        }
         valueDone();
         break;
       case VALUE_TRUE:

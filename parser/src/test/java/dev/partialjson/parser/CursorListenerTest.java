@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.partialjson.parser.JsonDocuments.Document;
 import dev.partialjson.testkit.Splits;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -94,7 +95,7 @@ class CursorListenerTest {
         IncrementalJsonParser.create(
             new CursorListener() {
               @Override
-              public void numberValue(PathCursor at, Number value) {
+              public void numberValue(PathCursor at, NumberView number) {
                 seen.add(at.depth() + " " + at.name(0) + " " + at.arrayIndex(1) + " " + at);
                 assertThat(at.isIndex(0)).isFalse();
                 assertThat(at.isIndex(1)).isTrue();
@@ -144,7 +145,7 @@ class CursorListenerTest {
               }
 
               @Override
-              public void numberValue(PathCursor at, Number value) {
+              public void numberValue(PathCursor at, NumberView number) {
                 seen.add(at.depth() + " " + at.arrayIndex(0) + " " + at.arrayIndex(2 * levels));
                 seen.add(at.toString().equals(at.toPath().toString()) + " " + at.toPath().depth());
               }
@@ -156,6 +157,67 @@ class CursorListenerTest {
 
     int depth = 2 * levels + 1; // the root array, then an object and an array per level
     assertThat(seen).containsExactly(depth + " " + depth + " k", depth + " 1 0", "true " + depth);
+  }
+
+  /**
+   * A number is read only when asked, yet an exponent too large for {@code BigDecimal} fails the
+   * parser at the same place, with the same error, whether or not the listener reads it.
+   */
+  @Test
+  void aNumberTooLargeForBigDecimalFailsWhateverTheListenerReads() {
+    String document = "{\"a\": [2.5e3, 1e99999999999]}";
+    List<String> messages = new ArrayList<>();
+    List<Object> read = new ArrayList<>();
+    CursorListener reading =
+        new CursorListener() {
+          @Override
+          public void numberValue(PathCursor at, NumberView number) {
+            read.add(number.toString() + " " + number.value() + " " + number.isIntegral());
+          }
+        };
+    for (Object listener : List.of(JsonListener.NONE, CursorListener.NONE, reading)) {
+      for (Splits.Split split : Splits.sweep(document)) {
+        IncrementalJsonParser parser =
+            listener instanceof JsonListener json
+                ? IncrementalJsonParser.create(ParserOptions.strict(), json)
+                : IncrementalJsonParser.create(ParserOptions.strict(), (CursorListener) listener);
+        assertThatThrownBy(() -> split.feed(parser))
+            .as(split.name())
+            .isInstanceOf(LimitExceededException.class)
+            .satisfies(e -> messages.add(e.getMessage()));
+        assertThat(parser.snapshot().value())
+            .isEqualTo(Map.of("a", List.of(new BigDecimal("2.5e3"))));
+      }
+    }
+    assertThat(messages).allMatch(messages.get(0)::equals);
+    assertThat(messages.get(0))
+        .startsWith("Number exponent exceeds what a BigDecimal can hold (the int range) at $.a[1]");
+    assertThat(read).allMatch("2.5e3 2.5E+3 false"::equals).isNotEmpty();
+  }
+
+  @Test
+  void aNumberViewKeptPastItsCallbackRefusesToBeRead() {
+    NumberView[] kept = new NumberView[1];
+    IncrementalJsonParser parser =
+        IncrementalJsonParser.create(
+            ParserOptions.strict(),
+            new CursorListener() {
+              @Override
+              public void numberValue(PathCursor at, NumberView number) {
+                kept[0] = number;
+              }
+            });
+    parser.feed("[12, 3]");
+    parser.finish();
+
+    String message =
+        "a NumberView is valid only during the callback that receives it: call value() there to"
+            + " keep the number";
+    assertThatThrownBy(kept[0]::value)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(message);
+    assertThatThrownBy(kept[0]::isIntegral).hasMessage(message);
+    assertThatThrownBy(kept[0]::toString).hasMessage(message);
   }
 
   @Test
@@ -211,10 +273,10 @@ class CursorListenerTest {
   }
 
   /**
-   * Events to a cursor listener that asks for no path make no {@link JsonPath}: 100,000 values
-   * whose events allocate nothing else (small integers, fed whole) cost under a byte each, where a
-   * path per value would cost 32 bytes each; the same document to a {@link JsonListener} shows that
-   * the measurement sees those paths.
+   * Events to a cursor listener that asks for no path and reads no number make neither a {@link
+   * JsonPath} nor a {@code BigDecimal}: 100,000 decimals, fed whole, cost under a byte each, where
+   * a path per value would cost 32 bytes each; the same document to a {@link JsonListener} shows
+   * that the measurement sees those paths and numbers.
    */
   @Test
   void eventsWithoutPathsAllocateNoPathPerValue() throws Throwable {
@@ -222,7 +284,7 @@ class CursorListenerTest {
     int values = 100_000;
     StringBuilder text = new StringBuilder("{\"a\": [");
     for (int i = 0; i < values; i++) {
-      text.append(i == 0 ? "" : ",").append(i % 100);
+      text.append(i == 0 ? "" : ",").append(i % 100).append(".5");
     }
     byte[] document = text.append("]}").toString().getBytes(StandardCharsets.US_ASCII);
     ParserOptions events =
@@ -231,8 +293,8 @@ class CursorListenerTest {
     CursorListener counting =
         new CursorListener() {
           @Override
-          public void numberValue(PathCursor at, Number value) {
-            seen[0] += at.arrayIndex(at.depth() - 1);
+          public void numberValue(PathCursor at, NumberView number) {
+            seen[0] += number.isIntegral() ? -1 : at.arrayIndex(at.depth() - 1);
           }
         };
     JsonListener keeping =
@@ -260,7 +322,7 @@ class CursorListenerTest {
     }
 
     assertThat(seen[0]).isEqualTo(5L * 2 * ((long) values * (values - 1) / 2));
-    assertThat(path).isGreaterThan(32L * values);
+    assertThat(path).isGreaterThan((32L + 32) * values); // a path and a BigDecimal per value
     assertThat(cursor).isLessThan(values);
   }
 
@@ -272,6 +334,7 @@ class CursorListenerTest {
     // the path each open value got first, to check that its later events get the same instance
     private final Map<JsonPath, JsonPath> open = new IdentityHashMap<>();
     private @Nullable JsonPath string;
+    private @Nullable NumberView lastNumber;
 
     Recorder(List<JsonPathPattern> patterns) {
       this.patterns = patterns;
@@ -301,6 +364,9 @@ class CursorListenerTest {
     }
 
     private void add(JsonEvent.Kind kind, PathCursor at, @Nullable Object value) {
+      if (lastNumber != null && kind != JsonEvent.Kind.NUMBER) { // the view is reused by the next
+        assertThatThrownBy(lastNumber::value).isInstanceOf(IllegalStateException.class);
+      }
       events.add(new JsonEvent(kind, read(at), value));
     }
 
@@ -347,8 +413,14 @@ class CursorListenerTest {
     }
 
     @Override
-    public void numberValue(PathCursor at, Number value) {
+    public void numberValue(PathCursor at, NumberView number) {
+      Number value = number.value();
+      assertThat(number.value()).isSameAs(value);
+      assertThat(number.isIntegral()).isEqualTo(!(value instanceof BigDecimal));
+      assertThat(new BigDecimal(number.toString()))
+          .isEqualByComparingTo(new BigDecimal(value.toString()));
       add(JsonEvent.Kind.NUMBER, at, value);
+      lastNumber = number;
     }
 
     @Override
