@@ -46,7 +46,8 @@ public final class IncrementalJsonParser implements AutoCloseable {
 
   private final ParserOptions options;
   private final DocumentReader reader;
-  private final Utf8Encoder encoder = new Utf8Encoder(SLICE);
+  // Made at the first text delta: a parser fed only bytes holds no encoder (240 bytes idle).
+  private @Nullable Utf8Encoder encoder;
   private final Utf8Encoder.Sink encoded; // chunks of at most a SLICE: the encoder's size
   private byte @Nullable [] scratch;
 
@@ -110,7 +111,11 @@ public final class IncrementalJsonParser implements AutoCloseable {
     guard.enter(false);
     try {
       try {
-        encoder.encode(text, encoded);
+        Utf8Encoder utf8 = encoder;
+        if (utf8 == null) {
+          encoder = utf8 = new Utf8Encoder(SLICE);
+        }
+        utf8.encode(text, encoded);
       } catch (Utf8Encoder.Unpaired e) {
         throw unpaired(e);
       }
@@ -257,7 +262,9 @@ public final class IncrementalJsonParser implements AutoCloseable {
         return;
       }
       try {
-        encoder.flush(encoded);
+        if (encoder != null) {
+          encoder.flush(encoded);
+        }
       } catch (Utf8Encoder.Unpaired e) {
         throw unpaired(e);
       }
