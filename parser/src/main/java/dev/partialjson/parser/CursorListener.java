@@ -4,12 +4,13 @@ package dev.partialjson.parser;
  * Receives the same events as a {@link JsonListener}, in the same order, with the value's place as
  * a {@link PathCursor} instead of a {@link JsonPath}: for a listener that looks at a few paths
  * (with {@link PathCursor#matches(JsonPathPattern)}) or none, and should not pay for a path object
- * per value. A listener that keeps a path calls {@link PathCursor#toPath()}.
+ * per value. A listener that keeps a path calls {@link PathCursor#toPath()}. Likewise a number
+ * comes as a {@link NumberView}, made into a {@link Number} only if its value is read.
  *
  * <p>Everything {@link JsonListener} says of its events holds here: when each comes, how a string
  * arrives as deltas, that a delta is valid only during the call, what a listener's exception does
- * and what it must not call. The cursor is valid only during the call, too. Every method has an
- * empty default.
+ * and what it must not call. The cursor and the number's view are valid only during the call, too.
+ * Every method has an empty default.
  *
  * <pre>{@code
  * JsonPathPattern title = JsonPathPattern.compile("$.items[*].title");
