@@ -73,6 +73,11 @@ abstract class GuardedListener implements EventSink {
 
   /** A {@link JsonListener}, called with each value's path. */
   static final class Paths extends GuardedListener {
+    /** Returns the path at {@code at}, which the eager stack made as the value started. */
+    private static JsonPath here(PathCursor at) {
+      return ((PathStack) at).here(); // the only cursor there is
+    }
+
     private final JsonListener listener;
 
     Paths(JsonListener listener) {
@@ -83,7 +88,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void startObject(PathCursor at) {
       try {
-        listener.startObject(((PathStack) at).here());
+        listener.startObject(here(at));
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -92,7 +97,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void endObject(PathCursor at) {
       try {
-        listener.endObject(((PathStack) at).here());
+        listener.endObject(here(at));
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -101,7 +106,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void startArray(PathCursor at) {
       try {
-        listener.startArray(((PathStack) at).here());
+        listener.startArray(here(at));
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -110,7 +115,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void endArray(PathCursor at) {
       try {
-        listener.endArray(((PathStack) at).here());
+        listener.endArray(here(at));
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -119,7 +124,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void stringDelta(PathCursor at, CharSequence delta) {
       try {
-        listener.stringDelta(((PathStack) at).here(), delta);
+        listener.stringDelta(here(at), delta);
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -128,7 +133,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void stringValue(PathCursor at, String value) {
       try {
-        listener.stringValue(((PathStack) at).here(), value);
+        listener.stringValue(here(at), value);
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -137,7 +142,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void numberValue(PathCursor at, NumberView number) {
       try {
-        listener.numberValue(((PathStack) at).here(), number.value());
+        listener.numberValue(here(at), number.value());
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -146,7 +151,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void booleanValue(PathCursor at, boolean value) {
       try {
-        listener.booleanValue(((PathStack) at).here(), value);
+        listener.booleanValue(here(at), value);
       } catch (Throwable t) {
         throw new Thrown(t);
       }
@@ -155,7 +160,7 @@ abstract class GuardedListener implements EventSink {
     @Override
     public void nullValue(PathCursor at) {
       try {
-        listener.nullValue(((PathStack) at).here());
+        listener.nullValue(here(at));
       } catch (Throwable t) {
         throw new Thrown(t);
       }

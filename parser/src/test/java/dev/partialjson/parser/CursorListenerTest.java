@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.partialjson.parser.JsonDocuments.Document;
+import dev.partialjson.testkit.EventLog;
 import dev.partialjson.testkit.Splits;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -38,19 +39,18 @@ class CursorListenerTest {
   @Property(tries = 150)
   void cursorEventsAreTheListenersEventsUnderAnySplit(
       @ForAll("documents") Document doc, @ForAll("cuts") List<Integer> cuts) {
-    List<JsonEvent> expected = new ArrayList<>();
-    IncrementalJsonParser paths =
-        IncrementalJsonParser.create(ParserOptions.strict(), JsonListener.of(expected::add));
+    EventLog expected = new EventLog();
+    IncrementalJsonParser paths = IncrementalJsonParser.create(ParserOptions.strict(), expected);
     paths.feed(doc.bytes());
     paths.finish();
 
-    List<JsonPathPattern> patterns = CursorRecorder.patterns(expected);
+    List<JsonPathPattern> patterns = CursorRecorder.patterns(expected.events());
     CursorRecorder recorder = new CursorRecorder(patterns);
     IncrementalJsonParser cursor = IncrementalJsonParser.create(ParserOptions.strict(), recorder);
     ParserProperties.byteCuts(doc.bytes(), cuts).feed(cursor);
     cursor.finish();
 
-    assertThat(merged(recorder.events)).isEqualTo(merged(expected));
+    assertThat(recorder.log.merged()).isEqualTo(expected.merged());
     assertThat(cursor.snapshot().value()).isEqualTo(paths.snapshot().value());
   }
 
@@ -60,11 +60,11 @@ class CursorListenerTest {
         "{\"tasks\": [{\"title\": \"caf\u00e9 \uD83D\uDE00\", \"done\": false, \"n\": 12.5},"
             + " {\"title\": \"b\", \"tags\": [\"x\", null, [true]]}], \"odd key\": {\"2\": []},"
             + " \"\": \"empty name\"}";
-    List<JsonEvent> expected = new ArrayList<>();
-    IncrementalJsonParser paths = IncrementalJsonParser.create(JsonListener.of(expected::add));
+    EventLog expected = new EventLog();
+    IncrementalJsonParser paths = IncrementalJsonParser.create(expected);
     paths.feed(document);
     paths.finish();
-    List<JsonPathPattern> patterns = CursorRecorder.patterns(expected);
+    List<JsonPathPattern> patterns = CursorRecorder.patterns(expected.events());
     patterns.add(JsonPathPattern.compile("$.tasks[*].title"));
     patterns.add(JsonPathPattern.compile("$.tasks[1].tags[*]"));
     patterns.add(JsonPathPattern.compile("$['odd key']['2']"));
@@ -75,7 +75,7 @@ class CursorListenerTest {
       IncrementalJsonParser cursor = IncrementalJsonParser.create(recorder);
       split.feed(cursor);
       cursor.finish();
-      assertThat(merged(recorder.events)).as(split.name()).isEqualTo(merged(expected));
+      assertThat(recorder.log.merged()).as(split.name()).isEqualTo(expected.merged());
       assertThat(recorder.matched)
           .as(split.name())
           .contains("$.tasks[*].title at $.tasks[0].title", "$.tasks[*].title at $.tasks[1].title")
@@ -320,30 +320,5 @@ class CursorListenerTest {
     assertThat(seen[0]).isEqualTo(5L * 2 * ((long) values * (values - 1) / 2));
     assertThat(path).isGreaterThan((32L + 32) * values); // a path and a BigDecimal per value
     assertThat(cursor).isLessThan(values);
-  }
-
-  /**
-   * The events with each string's deltas joined, since how a string is cut depends on the split.
-   */
-  private static List<JsonEvent> merged(List<JsonEvent> events) {
-    List<JsonEvent> out = new ArrayList<>();
-    StringBuilder delta = null;
-    JsonPath at = null;
-    for (JsonEvent event : events) {
-      if (event.kind() == JsonEvent.Kind.STRING_DELTA) {
-        if (delta == null) {
-          delta = new StringBuilder();
-          at = event.path();
-        }
-        delta.append((String) event.value());
-        continue;
-      }
-      if (delta != null) {
-        out.add(new JsonEvent(JsonEvent.Kind.STRING_DELTA, at, delta.toString()));
-        delta = null;
-      }
-      out.add(event);
-    }
-    return out;
   }
 }

@@ -3,6 +3,7 @@ package dev.partialjson.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.partialjson.testkit.EventLog;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -13,14 +14,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link CursorListener} for {@link CursorListenerTest}: records each event as the {@link
- * JsonEvent} a {@link JsonListener#of} listener would, with the path read from the cursor's
- * segments, and at every event checks that the cursor reads the same every way (segments, text,
- * {@code toPath()} once per value, patterns) and that a number's view agrees with its value and is
- * dead after its call.
+ * A {@link CursorListener} for {@link CursorListenerTest}: hands each event to an {@link EventLog},
+ * as a {@link JsonListener}'s with the path read from the cursor's segments, and at every event
+ * checks that the cursor reads the same every way (segments, text, {@code toPath()} once per value,
+ * patterns) and that a number's view agrees with its value and is dead after its call.
  */
 final class CursorRecorder implements CursorListener {
-  final List<JsonEvent> events = new ArrayList<>();
+  final EventLog log = new EventLog();
   final Set<String> matched = new LinkedHashSet<>();
   private final List<JsonPathPattern> patterns;
   // the path each open value got first, to check that its later events get the same instance
@@ -55,35 +55,36 @@ final class CursorRecorder implements CursorListener {
     return path;
   }
 
-  private void add(JsonEvent.Kind kind, PathCursor at, @Nullable Object value) {
-    if (lastNumber != null && kind != JsonEvent.Kind.NUMBER) { // the view is reused by the next
+  /** Checks that the last number's view is dead, then reads the cursor (see {@link #read}). */
+  private JsonPath path(PathCursor at) {
+    if (lastNumber != null) {
       assertThatThrownBy(lastNumber::value).isInstanceOf(IllegalStateException.class);
     }
-    events.add(new JsonEvent(kind, read(at), value));
+    return read(at);
   }
 
   @Override
   public void startObject(PathCursor at) {
-    add(JsonEvent.Kind.START_OBJECT, at, null);
+    log.startObject(path(at));
     open.put(at.toPath(), at.toPath());
   }
 
   @Override
   public void endObject(PathCursor at) {
     assertThat(open.remove(at.toPath())).as("the start's path, at %s", at).isNotNull();
-    add(JsonEvent.Kind.END_OBJECT, at, null);
+    log.endObject(path(at));
   }
 
   @Override
   public void startArray(PathCursor at) {
-    add(JsonEvent.Kind.START_ARRAY, at, null);
+    log.startArray(path(at));
     open.put(at.toPath(), at.toPath());
   }
 
   @Override
   public void endArray(PathCursor at) {
     assertThat(open.remove(at.toPath())).as("the start's path, at %s", at).isNotNull();
-    add(JsonEvent.Kind.END_ARRAY, at, null);
+    log.endArray(path(at));
   }
 
   @Override
@@ -92,7 +93,7 @@ final class CursorRecorder implements CursorListener {
       string = at.toPath();
     }
     assertThat(at.toPath()).as("the same path for each delta").isSameAs(string);
-    add(JsonEvent.Kind.STRING_DELTA, at, delta.toString());
+    log.stringDelta(path(at), delta);
   }
 
   @Override
@@ -101,53 +102,54 @@ final class CursorRecorder implements CursorListener {
       assertThat(at.toPath()).as("the deltas' path").isSameAs(string);
     }
     string = null;
-    add(JsonEvent.Kind.STRING, at, value);
+    log.stringValue(path(at), value);
   }
 
   @Override
   public void numberValue(PathCursor at, NumberView number) {
+    JsonPath path = read(at); // not path(at): this event's view is the last one's, live again
     Number value = number.value();
     assertThat(number.value()).isSameAs(value);
     assertThat(number.isIntegral()).isEqualTo(!(value instanceof BigDecimal));
     assertThat(new BigDecimal(number.toString()))
         .isEqualByComparingTo(new BigDecimal(value.toString()));
-    add(JsonEvent.Kind.NUMBER, at, value);
+    log.numberValue(path, value);
     lastNumber = number;
   }
 
   @Override
   public void booleanValue(PathCursor at, boolean value) {
-    add(JsonEvent.Kind.BOOLEAN, at, value);
+    log.booleanValue(path(at), value);
   }
 
   @Override
   public void nullValue(PathCursor at) {
-    add(JsonEvent.Kind.NULL, at, null);
+    log.nullValue(path(at));
   }
 
   @Override
   public void documentEnd() {
-    events.add(new JsonEvent(JsonEvent.Kind.DOCUMENT_END, JsonPath.root(), null));
+    log.documentEnd();
   }
 
   @Override
   public void repair(Repair repair) {
-    events.add(new JsonEvent(JsonEvent.Kind.REPAIR, repair.path(), repair));
+    log.repair(repair);
   }
 
   @Override
   public void reasoningStart() {
-    events.add(new JsonEvent(JsonEvent.Kind.REASONING_START, JsonPath.root(), null));
+    log.reasoningStart();
   }
 
   @Override
   public void reasoningDelta(CharSequence delta) {
-    events.add(new JsonEvent(JsonEvent.Kind.REASONING_DELTA, JsonPath.root(), delta.toString()));
+    log.reasoningDelta(delta);
   }
 
   @Override
   public void reasoningEnd() {
-    events.add(new JsonEvent(JsonEvent.Kind.REASONING_END, JsonPath.root(), null));
+    log.reasoningEnd();
   }
 
   /**
