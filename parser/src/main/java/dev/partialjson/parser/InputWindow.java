@@ -3,6 +3,7 @@ package dev.partialjson.parser;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * The last bytes of the input, kept so that an error found in a later delta can still quote the
@@ -27,7 +28,17 @@ final class InputWindow {
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
 
-  private final byte[] ring = new byte[SIZE + SHORT]; // the last SHORT take a copy's overshoot
+  /**
+   * The ring's size until the input passes it. Many model answers are no longer (the corpus of real
+   * outputs in the benchmarks: median 40 bytes, 72% of them at most 64); a parser of one allocates
+   * 80 bytes here instead of 528, a sixth of all it allocates.
+   */
+  private static final int FIRST = 64;
+
+  // FIRST + SHORT bytes until the input passes FIRST, then SIZE + SHORT (the last SHORT take a
+  // copy's overshoot). The first ring never wraps around, so an offset's index is the same in both
+  // and its bytes are carried over as they are.
+  private byte[] ring = new byte[FIRST + SHORT];
   private long end; // offset just past the last byte added
   private boolean ascii; // the last bytes added were all ASCII
 
@@ -44,7 +55,8 @@ final class InputWindow {
    */
   boolean add(byte[] bytes, int offset, int length, boolean check) {
     int at = (int) end & (SIZE - 1);
-    if (length <= SHORT && offset <= bytes.length - SHORT && at + length <= SIZE) {
+    byte[] ring = this.ring;
+    if (length <= SHORT && offset <= bytes.length - SHORT && at + length <= ring.length - SHORT) {
       long low = (long) LONGS.get(bytes, offset);
       long high = (long) LONGS.get(bytes, offset + 8);
       LONGS.set(ring, at, low);
@@ -62,6 +74,9 @@ final class InputWindow {
   }
 
   private boolean addSlowly(byte[] bytes, int offset, int length, boolean check) {
+    if (end + length > ring.length - SHORT && ring.length < SIZE + SHORT) {
+      ring = Arrays.copyOf(ring, SIZE + SHORT); // the input outgrew the first ring
+    }
     int at = (int) end & (SIZE - 1);
     if (length <= SHORT) {
       // at the end of the array or of the ring: byte by byte, which beats the copy stub's call

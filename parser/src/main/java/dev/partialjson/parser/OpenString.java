@@ -11,14 +11,16 @@ import org.jspecify.annotations.Nullable;
  * looks). Not thread-safe.
  */
 final class OpenString {
+  private static final char[] NONE = {}; // one for every parser: most never need the arrays below
+
   private boolean open;
-  private char[] segment = new char[0];
+  private char[] segment = NONE;
   private int position;
   private long reported;
   private long ahead; // chars reported before Jackson decoded them, from a PlainRun
   private boolean holding; // the last look held back a high surrogate
-  private char[] joined = new char[0];
-  private char[] rest = new char[0];
+  private char[] joined = NONE;
+  private char[] rest = NONE;
   private final DeltaView view = new DeltaView();
 
   /** Returns whether a string is open. */

@@ -26,7 +26,7 @@ final class PlainRun {
   private int size;
 
   PlainRun(InputWindow window) {
-    this.chars = new Chars(window.array());
+    this.chars = new Chars(window);
   }
 
   /** Returns whether {@code length} more bytes keep the run within a slice: one feed to Jackson. */
@@ -112,11 +112,11 @@ final class PlainRun {
 
   /** ASCII bytes of the window read as chars, so that a delta needs no copy. */
   private static final class Chars extends DeltaChars {
-    private final byte[] ring;
+    private final InputWindow window; // its array is asked for each time: it grows once
     private long start;
 
-    Chars(byte[] ring) {
-      this.ring = ring;
+    Chars(InputWindow window) {
+      this.window = window;
     }
 
     Chars set(long start, int length) {
@@ -127,11 +127,12 @@ final class PlainRun {
 
     @Override
     char at(int index) {
-      return (char) ring[InputWindow.index(start + index)];
+      return (char) window.array()[InputWindow.index(start + index)];
     }
 
     @Override
     String text(int from, int to) {
+      byte[] ring = window.array();
       int at = InputWindow.index(start + from);
       if (at + (to - from) <= InputWindow.SIZE) {
         return new String(ring, at, to - from, StandardCharsets.ISO_8859_1);
@@ -145,6 +146,7 @@ final class PlainRun {
 
     @Override
     void copyTo(char[] out, int at) {
+      byte[] ring = window.array();
       int from = InputWindow.index(start);
       if (from + length <= InputWindow.SIZE) {
         for (int i = 0; i < length; i++) {

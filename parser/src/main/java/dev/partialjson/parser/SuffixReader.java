@@ -10,10 +10,13 @@ import org.jspecify.annotations.Nullable;
  * no further. Not thread-safe.
  */
 final class SuffixReader {
+  private static final int EXCERPT = 60; // bytes of the text after the root that a repair quotes
+  private static final byte[] NONE = {};
+
   private final boolean ignoreText;
   private final Failures failures;
   private final RelaxationScanner.@Nullable Sink comments; // null: comments are not allowed
-  private final byte[] excerpt = new byte[60];
+  private byte[] excerpt = NONE; // made when text after the root begins: most documents have none
   private int excerptLength;
   private long start = -1;
   private final LineCounter lines = new LineCounter();
@@ -57,7 +60,7 @@ final class SuffixReader {
     for (int i = from; i < to; i++) {
       byte b = bytes[i];
       if (start >= 0) {
-        if (excerptLength < excerpt.length) {
+        if (excerptLength < EXCERPT) {
           excerpt[excerptLength++] = b;
         }
       } else if (state != RelaxationScanner.OUT) {
@@ -83,6 +86,7 @@ final class SuffixReader {
       throw failures.afterRoot(offset, lines.line(), lines.column());
     } else {
       start = offset;
+      excerpt = new byte[EXCERPT];
       excerpt[excerptLength++] = b;
     }
   }
