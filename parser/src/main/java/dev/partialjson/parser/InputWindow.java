@@ -31,7 +31,7 @@ final class InputWindow {
   /**
    * The ring's size until the input passes it. Many model answers are no longer (the corpus of real
    * outputs in the benchmarks: median 40 bytes, 72% of them at most 64); a parser of one allocates
-   * 80 bytes here instead of 528, a sixth of all it allocates.
+   * 80 bytes here instead of 528, which were a sixth of all it allocated.
    */
   private static final int FIRST = 64;
 
