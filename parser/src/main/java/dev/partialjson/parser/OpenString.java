@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * looks). Not thread-safe.
  */
 final class OpenString {
-  private static final char[] NONE = {}; // one for every parser: most never need the arrays below
+  private static final char[] NONE = {}; // shared: until a string needs one, no array of its own
 
   private boolean open;
   private char[] segment = NONE;
